@@ -1,0 +1,49 @@
+// Package bindings defines how JavaScript modules over Go plug into a dkscript runtime,
+// and the argument checks they share. The modules themselves live in the sub-packages:
+// jsdaktela (the daktela module), jsrecords (records as lazy JS objects), jsfs, jscsv,
+// jspath and jsdates (the automation helpers).
+//
+// A module is a [Module]: the runtime calls Instantiate once per runtime that requires
+// it, handing it the [Host], and gives the returned value to require(name) (and, for
+// modules that want it, to a global of the same name).
+package bindings
+
+import (
+	"context"
+	"io"
+
+	"github.com/dop251/goja"
+)
+
+// Host is what a module instance sees of the runtime that loads it. Its methods must be
+// called on the runtime's goroutine (the one running JS), except where noted.
+type Host interface {
+	// VM returns the JavaScript runtime.
+	VM() *goja.Runtime
+	// Context returns the context of the current run; it is cancelled when the run is
+	// interrupted or times out. Every blocking Go call a module makes must use it.
+	Context() context.Context
+	// RegisterCallback reserves a slot on the event loop, so the loop keeps running until
+	// the returned enqueue function is called (exactly once, from any goroutine) with a
+	// function to run on the loop, e.g. one that resolves a promise. It is how a module
+	// does work on another goroutine and comes back.
+	RegisterCallback() (enqueue func(func() error))
+	// Stdout and Stderr are the run's output streams.
+	Stdout() io.Writer
+	Stderr() io.Writer
+}
+
+// Module is a JavaScript module implemented in Go.
+type Module interface {
+	// Name is the name scripts require it by, e.g. "daktela" or "fs".
+	Name() string
+	// Instantiate builds the module's exports for one runtime.
+	Instantiate(h Host) (goja.Value, error)
+}
+
+// Global is implemented by modules that are also available as a global variable under
+// their name without require (the daktela module is).
+type Global interface {
+	Module
+	IsGlobal() bool
+}

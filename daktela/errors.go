@@ -1,0 +1,93 @@
+package daktela
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// RequestError is the error for a request that failed: a non-2xx answer, or a transport
+// failure (Status 0, Err set). Every other error type of the package wraps one, so
+// errors.As(err, &requestErr) finds it for any failed request.
+//
+// No field ever holds the access token: Path and Err are redacted.
+type RequestError struct {
+	Method   string     // HTTP method
+	Path     string     // path below /api/v6/, with the query and without the token
+	Status   int        // HTTP status, 0 when no answer arrived
+	Errors   APIErrors  // the answer's error member
+	Response *Response  // the parsed answer, nil when none arrived
+	Page     *PageError // for a multi-page read: which page failed
+	Err      error      // the underlying transport error, or nil
+}
+
+// Error describes the failure: method, path, status and the API's messages.
+func (e *RequestError) Error() string {
+	var b strings.Builder
+	b.WriteString("daktela: ")
+	b.WriteString(e.Method)
+	b.WriteByte(' ')
+	b.WriteString(e.Path)
+	if e.Page != nil {
+		fmt.Fprintf(&b, " (page at skip %d)", e.Page.Skip)
+	}
+	if e.Status != 0 {
+		fmt.Fprintf(&b, ": HTTP %d %s", e.Status, http.StatusText(e.Status))
+	}
+	if msgs := e.Errors.Messages(); len(msgs) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strings.Join(msgs, "; "))
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the transport error, if any.
+func (e *RequestError) Unwrap() error { return e.Err }
+
+// HTTPStatus returns the HTTP status (0 when no answer arrived).
+func (e *RequestError) HTTPStatus() int { return e.Status }
+
+// NotFoundError is a 404 answer, or a single read, update or delete without an object
+// name (caught before anything is sent, Status 0).
+type NotFoundError struct{ *RequestError }
+
+// Unwrap returns the RequestError, so errors.As finds it too.
+func (e *NotFoundError) Unwrap() error { return e.RequestError }
+
+// RateLimitError is a 429 answer that was not (or no longer) waited out.
+type RateLimitError struct {
+	*RequestError
+	// RetryAfter is how long the server asked to wait (0 when it did not say).
+	RetryAfter time.Duration
+}
+
+// Unwrap returns the RequestError, so errors.As finds it too.
+func (e *RateLimitError) Unwrap() error { return e.RequestError }
+
+// RetryAfterSeconds returns RetryAfter in whole seconds, as PHP's getRetryAfterSeconds.
+func (e *RateLimitError) RetryAfterSeconds() int {
+	return int((e.RetryAfter + time.Second - 1) / time.Second)
+}
+
+// ErrOutcomeUnknown is wrapped by the error of a write whose connection broke after the
+// request was sent: the server may or may not have applied it, so it was not retried.
+// Check before sending it again.
+var ErrOutcomeUnknown = errors.New("the request was sent but no answer arrived: it may or may not have been applied")
+
+// ErrTooManyPages is wrapped when a multi-page read reaches the page cap.
+var ErrTooManyPages = errors.New("too many pages")
+
+// UnknownRequestTypeError is the error for a read type other than "single", "multiple"
+// or "all" (PHP's UnknownRequestTypeException).
+type UnknownRequestTypeError struct{ Type string }
+
+// Error names the wrong type and the allowed ones.
+func (e *UnknownRequestTypeError) Error() string {
+	return fmt.Sprintf("daktela: unknown request type %q (want %q, %q or %q)", e.Type, TypeSingle, TypeMultiple, TypeAll)
+}

@@ -1,0 +1,198 @@
+package daktela
+
+// ReadRequest reads records of a model: one page (TypeMultiple, the default), one record
+// (TypeSingle, with an object name), a relation of one record (TypeMultiple with an
+// object name and a relation), or every page (TypeAll).
+//
+// Its methods change the request and return it, so calls chain as in PHP:
+//
+//	req := daktela.BuildReadRequest("Users").AddFilter("username", "eq", "admin")
+//
+// A mistake (an unknown operator, a value of the wrong type) does not panic: the first
+// one is kept and returned by [ReadRequest.Err] and by [Client.Execute], which then sends
+// nothing. A ReadRequest is not safe for concurrent modification; executing the same
+// request from several goroutines is fine once it is built.
+type ReadRequest struct {
+	model       string
+	requestType ReadType
+	objectName  string
+	relation    string
+	filters     []Filter
+	sorts       []Sort
+	fields      []string
+	take        int
+	skip        int
+	skipErrors  bool
+	extra       []QueryParam
+	err         error
+}
+
+// NewReadRequest returns a read request for model with the defaults: TypeMultiple,
+// take 100, skip 0. It is what [BuildReadRequest] returns.
+func NewReadRequest(model string) *ReadRequest {
+	return &ReadRequest{model: model, requestType: TypeMultiple, take: DefaultTake}
+}
+
+// Model returns the model the request reads.
+func (r *ReadRequest) Model() string { return r.model }
+
+// Err returns the first mistake made while building the request, or nil.
+func (r *ReadRequest) Err() error { return r.err }
+
+func (r *ReadRequest) fail(err error) *ReadRequest {
+	if r.err == nil {
+		r.err = err
+	}
+	return r
+}
+
+// AddFilter adds the condition "field operator value", combined with the others by AND.
+// The operator must be one the API knows (see [Operators]); value is a string, a
+// []string (for "in" and "notin"), a number, a bool, or nil (for "isnull"/"isnotnull").
+func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest {
+	f := Filter{Field: field, Operator: operator, Value: value}
+	if err := validateFilter(&f); err != nil {
+		return r.fail(err)
+	}
+	r.filters = append(r.filters, f)
+	return r
+}
+
+// AddFilterFromArray adds filters given in the PHP connector's array forms: a list whose
+// items are positional triplets ([]any{"field", "op", value}), maps with "field",
+// "operator" and "value" keys (a map may also give its value positionally, as PHP's
+// README does), or groups ({"logic": "or", "filters": [...]}), nested to any depth. A
+// map with "logic" and "filters" at the top is a single group. The parsed filters are
+// added as [Filter] values; use [ReadRequest.AddFilters] to add Filter values directly.
+func (r *ReadRequest) AddFilterFromArray(filters any) *ReadRequest {
+	parsed, err := parseFilterArray(filters)
+	if err != nil {
+		return r.fail(err)
+	}
+	r.filters = append(r.filters, parsed...)
+	return r
+}
+
+// AddFilters adds filters and filter groups built in Go.
+func (r *ReadRequest) AddFilters(filters ...Filter) *ReadRequest {
+	for i := range filters {
+		f := filters[i]
+		if err := validateFilter(&f); err != nil {
+			return r.fail(err)
+		}
+		r.filters = append(r.filters, f)
+	}
+	return r
+}
+
+// AddSort adds a sort key; dir is "asc" or "desc" (any case).
+func (r *ReadRequest) AddSort(field, dir string) *ReadRequest {
+	s, err := normalizeSort(field, dir)
+	if err != nil {
+		return r.fail(err)
+	}
+	r.sorts = append(r.sorts, s)
+	return r
+}
+
+// SetFields limits the fields each record carries.
+func (r *ReadRequest) SetFields(fields []string) *ReadRequest {
+	r.fields = append([]string(nil), fields...)
+	return r
+}
+
+// SetTake sets the page size (1 to 1000).
+func (r *ReadRequest) SetTake(take int) *ReadRequest {
+	if take < 1 || take > MaxTake {
+		return r.fail(argError("setTake", "take", take, "a page size from 1 to 1000"))
+	}
+	r.take = take
+	return r
+}
+
+// SetSkip sets how many records to skip (0 or more).
+func (r *ReadRequest) SetSkip(skip int) *ReadRequest {
+	if skip < 0 {
+		return r.fail(argError("setSkip", "skip", skip, "0 or more"))
+	}
+	r.skip = skip
+	return r
+}
+
+// SetSkipErrorRequests makes a TypeAll read skip pages that fail instead of stopping.
+// The response then lists what was skipped in its errors.
+func (r *ReadRequest) SetSkipErrorRequests(skip bool) *ReadRequest {
+	r.skipErrors = skip
+	return r
+}
+
+// SetObjectName sets the record's unique name, for single reads and relation reads.
+func (r *ReadRequest) SetObjectName(name string) *ReadRequest {
+	r.objectName = name
+	return r
+}
+
+// SetRelation sets the relation to read of the record named by SetObjectName,
+// e.g. "activities". Its first letter is lowered on the wire, as the API expects.
+func (r *ReadRequest) SetRelation(relation string) *ReadRequest {
+	r.relation = relation
+	return r
+}
+
+// SetRequestType sets the read type: [TypeSingle], [TypeMultiple] or [TypeAll].
+// Any other value is an [*UnknownRequestTypeError].
+func (r *ReadRequest) SetRequestType(t ReadType) *ReadRequest {
+	switch t {
+	case TypeSingle, TypeMultiple, TypeAll:
+		r.requestType = t
+		return r
+	}
+	return r.fail(&UnknownRequestTypeError{Type: string(t)})
+}
+
+// AddAdditionalQueryParameter adds a query parameter the builder has no method for,
+// such as "q" for full-text search.
+func (r *ReadRequest) AddAdditionalQueryParameter(key string, value any) *ReadRequest {
+	r.extra = append(r.extra, QueryParam{Key: key, Value: value})
+	return r
+}
+
+// Filters returns the filters added so far (top level, combined by AND).
+func (r *ReadRequest) Filters() []Filter { return r.filters }
+
+// Sorts returns the sort keys.
+func (r *ReadRequest) Sorts() []Sort { return r.sorts }
+
+// Fields returns the field projection, or nil for all fields.
+func (r *ReadRequest) Fields() []string { return r.fields }
+
+// Take returns the page size.
+func (r *ReadRequest) Take() int { return r.take }
+
+// Skip returns the offset.
+func (r *ReadRequest) Skip() int { return r.skip }
+
+// SkipErrorRequests reports whether failing pages of a TypeAll read are skipped.
+func (r *ReadRequest) SkipErrorRequests() bool { return r.skipErrors }
+
+// ObjectName returns the record name.
+func (r *ReadRequest) ObjectName() string { return r.objectName }
+
+// Relation returns the relation name.
+func (r *ReadRequest) Relation() string { return r.relation }
+
+// RequestType returns the read type.
+func (r *ReadRequest) RequestType() ReadType { return r.requestType }
+
+// AdditionalQueryParameters returns the extra query parameters.
+func (r *ReadRequest) AdditionalQueryParameters() []QueryParam { return r.extra }
+
+// Clone returns an independent copy of the request.
+func (r *ReadRequest) Clone() *ReadRequest {
+	c := *r
+	c.filters = append([]Filter(nil), r.filters...)
+	c.sorts = append([]Sort(nil), r.sorts...)
+	c.fields = append([]string(nil), r.fields...)
+	c.extra = append([]QueryParam(nil), r.extra...)
+	return &c
+}
