@@ -28,7 +28,8 @@ type Host interface {
 	// function to run on the loop, e.g. one that resolves a promise. It is how a module
 	// does work on another goroutine and comes back.
 	RegisterCallback() (enqueue func(func() error))
-	// Stdout and Stderr are the run's output streams.
+	// Stdin, Stdout and Stderr are the run's streams (Stdin is empty when none was given).
+	Stdin() io.Reader
 	Stdout() io.Writer
 	Stderr() io.Writer
 }
