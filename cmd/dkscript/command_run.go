@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dkscript/dkscript/runtime"
+	"github.com/dop251/goja"
+)
+
+func newRunFlags(name string) (*flag.FlagSet, any) {
+	fs := newFlagSet(name)
+	f := &runFlags{logFormat: "text"}
+	f.register(fs)
+	return fs, f
+}
+
+var runCommand = &command{
+	name:    "run",
+	summary: "run a script",
+	usage:   "run [flags] script.js [args...]",
+	help: `Runs a JavaScript file until it and everything it started (timers, promises, requests)
+has finished. The script gets the daktela module (global daktela, or require("daktela")),
+whose daktela.client() is the client configured below, the helper modules (fs, csv, path,
+dates), process.env (the whole environment, plus --env-file and -e) and process.argv (the
+arguments after the script). "-" reads the script from standard input.
+
+Flags go before the script: everything after it belongs to the script. "dkscript
+script.js" works too, so a script starting with "#!/usr/bin/env dkscript" runs when it is
+executable.
+
+--dry-run prints every create, update and delete on stderr, as
+  DRY-RUN POST /api/v6/campaignsRecords.json {"number":"+420..."}
+and does not send it; reads run normally and the script gets responses marked as dry run.
+--verbose prints one line per HTTP request on stderr (method, path, status, duration,
+attempt, bytes), with the token redacted. A progress bar shows multi-page reads when
+stderr is a terminal (not with --quiet, --verbose, or in CI).
+
+Examples:
+  dkscript run --mock scripts/users-report.js
+  dkscript run --profile prod --dry-run import.js records.csv
+  DAKTELA_URL=https://acme.daktela.com DAKTELA_TOKEN=... dkscript run export.js > out.csv
+  dkscript run --timeout 10m --rate 5 --verbose --log-format json sync.js 2> requests.log
+  dkscript run -e CAMPAIGN=spring --env-file .env campaign.js
+`,
+	newFlags: func() (*flag.FlagSet, any) { return newRunFlags("run") },
+	run: func(st *state, self *command, args []string) error {
+		fs, v := newRunFlags("run")
+		f := v.(*runFlags)
+		if err := parseFlags(fs, "run", args); err != nil {
+			if helpRequested(err) {
+				return printCommandHelp(st.Stdout, self)
+			}
+			return err
+		}
+		if fs.NArg() == 0 {
+			return usagef("run", "run: missing the script to run")
+		}
+		return runScript(st, f, "run", fs.Arg(0), fs.Args()[1:])
+	},
+}
+
+// runDefault is dkscript without a command: flags, then a script (run) or nothing (REPL
+// on a terminal, the script on stdin otherwise).
+func runDefault(st *state, args []string) error {
+	fs, v := newRunFlags("dkscript")
+	f := v.(*runFlags)
+	if err := parseFlags(fs, "", args); err != nil {
+		if helpRequested(err) {
+			return printTopHelp(st.Stdout)
+		}
+		return err
+	}
+	if fs.NArg() > 0 {
+		return runScript(st, f, "run", fs.Arg(0), fs.Args()[1:])
+	}
+	if st.StdinTTY {
+		return startREPL(st, f)
+	}
+	return runScript(st, f, "run", "-", nil)
+}
+
+// runScript runs the script at path ("-": standard input) with args as process.argv.
+func runScript(st *state, f *runFlags, cmd, path string, args []string) error {
+	if path == "-" {
+		src, err := io.ReadAll(st.Stdin)
+		if err != nil {
+			return fmt.Errorf("reading the script from standard input: %w", err)
+		}
+		return runJS(st, f, cmd, args, false, func(ctx context.Context, rt *runtime.Runtime) error {
+			return rt.RunString(ctx, "<stdin>", string(src))
+		})
+	}
+	return runJS(st, f, cmd, args, true, func(ctx context.Context, rt *runtime.Runtime) error {
+		return rt.RunFile(ctx, absPath(st, path))
+	})
+}
+
+var evalCommand = &command{
+	name:    "eval",
+	summary: "evaluate JavaScript and print the value",
+	usage:   "eval [flags] 'code' [args...]",
+	help: `Evaluates code as the REPL does (top-level await allowed) and prints the value of the
+last expression on stdout, formatted as console.log formats it (undefined is not
+printed). Arguments after the code are process.argv.
+
+Examples:
+  dkscript eval '1 + 2'
+  dkscript eval --mock 'daktela.client().execute(daktela.buildReadRequest("Users")).total'
+  dkscript eval --mock 'await daktela.client().executeAsync(daktela.buildReadRequest("Queues").setFields(["name"]))'
+`,
+	newFlags: func() (*flag.FlagSet, any) { return newRunFlags("eval") },
+	run: func(st *state, self *command, args []string) error {
+		fs, v := newRunFlags("eval")
+		f := v.(*runFlags)
+		if err := parseFlags(fs, "eval", args); err != nil {
+			if helpRequested(err) {
+				return printCommandHelp(st.Stdout, self)
+			}
+			return err
+		}
+		if fs.NArg() == 0 {
+			return usagef("eval", "eval: missing the code to evaluate")
+		}
+		src := fs.Arg(0)
+		return runJS(st, f, "eval", fs.Args()[1:], true, func(ctx context.Context, rt *runtime.Runtime) error {
+			v, err := rt.Eval(ctx, src)
+			if err != nil {
+				return err
+			}
+			if v != nil && !goja.IsUndefined(v) {
+				fmt.Fprintln(st.Stdout, rt.Inspect(v))
+			}
+			return nil
+		})
+	},
+}
+
+// runJS builds the script environment, the session and a runtime, and calls body with a
+// run context that the first Ctrl-C or --timeout cancels. withStdin hands the process's
+// standard input to the script.
+func runJS(st *state, f *runFlags, cmd string, args []string, withStdin bool, body func(context.Context, *runtime.Runtime) error) error {
+	if err := f.validate(cmd); err != nil {
+		return err
+	}
+	env, err := scriptEnv(st, f)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	stopSignals := watchSignals(st, cancel)
+	defer stopSignals()
+	if f.timeout.set {
+		var cancelTimeout context.CancelFunc
+		ctx, cancelTimeout = context.WithTimeoutCause(ctx, f.timeout.d, &timeoutError{after: f.timeout.d})
+		defer cancelTimeout()
+	}
+
+	sess, err := openSession(st, f, env)
+	if err != nil {
+		return err
+	}
+	defer sess.close()
+
+	rt, err := runtime.New(runtimeOptions(st, f, env, sess, args, withStdin))
+	if err != nil {
+		return err
+	}
+	defer rt.Close()
+	return runOutcome(ctx, body(ctx, rt))
+}
+
+// runtimeOptions are the runtime options of a CLI run: everything granted.
+func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session, args []string, withStdin bool) runtime.Options {
+	opts := runtime.Options{
+		Client:  sess.client,
+		Stdout:  st.Stdout,
+		Stderr:  st.Stderr,
+		Args:    args,
+		Env:     env,
+		Modules: helperModules(st),
+		Capabilities: runtime.Capabilities{
+			FileAccess: true,
+			Env:        true,
+			NewClients: true,
+		},
+		Color: useColor(st, f, env),
+	}
+	if withStdin {
+		opts.Stdin = st.Stdin
+	}
+	return opts
+}
+
+// useColor reports whether output may be coloured: stdout is a terminal, and neither
+// --no-color nor NO_COLOR says otherwise.
+func useColor(st *state, f *runFlags, env map[string]string) bool {
+	if f.noColor || env["NO_COLOR"] != "" || env["TERM"] == "dumb" {
+		return false
+	}
+	return st.StdoutTTY
+}
+
+// runOutcome turns the error of a run whose context was cancelled into what cancelled
+// it: errInterrupted or the --timeout error (which keeps the runtime's error, with its
+// script position).
+func runOutcome(ctx context.Context, err error) error {
+	cause := context.Cause(ctx)
+	if errors.Is(cause, errInterrupted) {
+		return errInterrupted
+	}
+	var te *timeoutError
+	if errors.As(cause, &te) {
+		return &timeoutError{after: te.after, err: err}
+	}
+	return err
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// runFlags are the flags of the commands that run JavaScript (run, eval, repl and the
+// plain "dkscript script.js" form).
+type runFlags struct {
+	// Connection.
+	url       string
+	tokenFile string
+	profile   string
+	mock      bool
+	auth      string
+
+	// Transport.
+	timeout        durationFlag // whole run
+	requestTimeout durationFlag // one HTTP request
+	insecure       bool
+	uaSuffix       string
+	retries        intFlag
+	rate           float64
+	concurrency    int
+
+	// Running safely.
+	dryRun    bool
+	verbose   bool
+	logFormat string
+	quiet     bool
+	noColor   bool
+
+	// Script environment.
+	env      listFlag // -e KEY=VALUE
+	envFiles listFlag // --env-file PATH
+}
+
+// newFlagSet returns a flag set that reports errors to the caller instead of printing
+// them and exiting.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// register adds the run flags to fs.
+func (f *runFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.url, "url", "", "Daktela instance `URL` (else DAKTELA_URL, else the profile)")
+	fs.StringVar(&f.tokenFile, "token-file", "", "read the access token from `FILE` (else DAKTELA_TOKEN, else the profile)")
+	fs.StringVar(&f.profile, "profile", "", "use the connection profile `NAME` from the config file (else DKSCRIPT_PROFILE, else the file's default)")
+	fs.BoolVar(&f.mock, "mock", false, "start the embedded fake Daktela and connect to it")
+	fs.StringVar(&f.auth, "auth", "", "how the token travels: `header` (default) or query")
+	fs.Var(&f.timeout, "timeout", "stop the whole run after `DURATION` (e.g. 90s, 5m; exit code 124)")
+	fs.Var(&f.requestTimeout, "request-timeout", "timeout of one HTTP request, a `DURATION` (default 30s)")
+	fs.BoolVar(&f.insecure, "insecure", false, "do not verify TLS certificates (dangerous)")
+	fs.StringVar(&f.uaSuffix, "user-agent-suffix", "", "append `TEXT` to the User-Agent header")
+	fs.Var(&f.retries, "retries", "retry failed reads up to `N` times (0 turns retries off; default 3)")
+	fs.Float64Var(&f.rate, "rate", 0, "send at most `N` requests per second (0: no cap)")
+	fs.IntVar(&f.concurrency, "concurrency", 0, "fetch up to `N` pages at once in multi-page reads (default 4)")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "print creates, updates and deletes on stderr instead of sending them; reads run")
+	fs.BoolVar(&f.verbose, "verbose", false, "log one line per HTTP request on stderr (token redacted)")
+	fs.BoolVar(&f.verbose, "v", false, "short for --verbose")
+	fs.StringVar(&f.logFormat, "log-format", "text", "request log format: `text` or json")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar")
+	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
+	fs.BoolVar(&f.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
+	fs.Var(&f.env, "e", "set `KEY=VALUE` in the script's process.env (repeatable)")
+	fs.Var(&f.envFiles, "env-file", "load KEY=VALUE lines from `FILE` into process.env (repeatable)")
+}
+
+// validate checks the flag values that the flag package cannot.
+func (f *runFlags) validate(cmd string) error {
+	switch f.auth {
+	case "", "header", "query":
+	default:
+		return usagef(cmd, "invalid value %q for flag --auth: want header or query", f.auth)
+	}
+	switch f.logFormat {
+	case "text", "json":
+	default:
+		return usagef(cmd, "invalid value %q for flag --log-format: want text or json", f.logFormat)
+	}
+	if f.retries.set && f.retries.n < 0 {
+		return usagef(cmd, "invalid value %d for flag --retries: must be 0 or more", f.retries.n)
+	}
+	if f.rate < 0 {
+		return usagef(cmd, "invalid value %v for flag --rate: must be 0 or more", f.rate)
+	}
+	if f.concurrency < 0 {
+		return usagef(cmd, "invalid value %d for flag --concurrency: must be 1 or more", f.concurrency)
+	}
+	if f.mock && f.url != "" {
+		return usagef(cmd, "--mock and --url %s cannot be used together", f.url)
+	}
+	if f.mock && f.tokenFile != "" {
+		return usagef(cmd, "--mock and --token-file cannot be used together (the fake server has its own token)")
+	}
+	for _, kv := range f.env {
+		if k, _, ok := strings.Cut(kv, "="); !ok || k == "" {
+			return usagef(cmd, "invalid value %q for flag -e: want KEY=VALUE", kv)
+		}
+	}
+	return nil
+}
+
+// durationFlag is a duration given as Go text ("90s", "1m30s") or plain seconds ("90").
+type durationFlag struct {
+	d   time.Duration
+	set bool
+}
+
+func (d *durationFlag) String() string {
+	if d == nil || !d.set {
+		return ""
+	}
+	return d.d.String()
+}
+
+func (d *durationFlag) Set(s string) error {
+	v, err := parseDuration(s)
+	if err != nil {
+		return err
+	}
+	d.d, d.set = v, true
+	return nil
+}
+
+// parseDuration parses "90s", "1m30s" or plain seconds ("90", "0.5"); it must be positive.
+func parseDuration(s string) (time.Duration, error) {
+	var v time.Duration
+	if secs, err := strconv.ParseFloat(s, 64); err == nil {
+		v = time.Duration(secs * float64(time.Second))
+	} else if v, err = time.ParseDuration(s); err != nil {
+		return 0, fmt.Errorf("want a duration such as 30s, 5m or 90")
+	}
+	if v <= 0 {
+		return 0, fmt.Errorf("must be more than zero")
+	}
+	return v, nil
+}
+
+// intFlag is an int that remembers whether it was given.
+type intFlag struct {
+	n   int
+	set bool
+}
+
+func (i *intFlag) String() string {
+	if i == nil || !i.set {
+		return ""
+	}
+	return strconv.Itoa(i.n)
+}
+
+func (i *intFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("want a whole number")
+	}
+	i.n, i.set = n, true
+	return nil
+}
+
+// listFlag collects the values of a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+// parseFlags parses args with fs, turning the flag package's errors into usage errors
+// that name the flag and value. It returns flag.ErrHelp as is.
+func parseFlags(fs *flag.FlagSet, cmd string, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || err == flag.ErrHelp {
+		return err
+	}
+	msg := err.Error()
+	// The flag package says "-name"; users type "--name" (single letters keep one dash).
+	for _, marker := range []string{"for flag -", "not defined: -", "argument: -"} {
+		i := strings.Index(msg, marker)
+		if i < 0 {
+			continue
+		}
+		at := i + len(marker)
+		name := msg[at:]
+		if j := strings.IndexAny(name, ": "); j >= 0 {
+			name = name[:j]
+		}
+		if len(name) > 1 && !strings.HasPrefix(name, "-") {
+			msg = msg[:at] + "-" + msg[at:]
+		}
+		break
+	}
+	return usagef(cmd, "%s", msg)
+}

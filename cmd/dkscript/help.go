@@ -1,0 +1,144 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+const topHelp = `dkscript runs JavaScript automation scripts against a Daktela V6 contact centre.
+
+Usage:
+  dkscript run [flags] script.js [args...]   run a script (also: dkscript script.js)
+  dkscript eval [flags] 'expression'         evaluate and print the value
+  dkscript repl [flags]                      interactive shell (also: dkscript on a terminal)
+  dkscript mock [flags]                      serve the fake Daktela on 127.0.0.1
+  dkscript types [flags]                     write TypeScript declarations for editors
+  dkscript version                           print version information
+  dkscript completion bash|zsh|fish          print a shell completion script
+
+With no arguments dkscript starts the REPL on a terminal, or runs the script piped to
+its standard input. Flags go before the script; everything after the script belongs to
+the script (process.argv).
+
+Run 'dkscript COMMAND --help' for a command's flags and examples.
+
+Examples:
+  dkscript run --mock scripts/users-report.js
+  DAKTELA_URL=https://acme.daktela.com dkscript run --token-file ~/.daktela-token export.js out.csv
+  dkscript eval --mock 'daktela.client().execute(daktela.buildReadRequest("Users")).total'
+  dkscript run --dry-run --profile prod import.js records.csv
+`
+
+// connectionHelp documents where the connection comes from; the commands that run
+// JavaScript show it.
+const connectionHelp = `Connection (first found wins):
+  URL     --url, else DAKTELA_URL, else the profile's "url"
+  token   --token-file, else DAKTELA_TOKEN, else the profile's "tokenFile" or "token"
+  auth    --auth, else DAKTELA_AUTH, else the profile's "auth", else header
+  profile --profile, else DKSCRIPT_PROFILE, else the config file's "default"
+  --mock replaces all of them with the embedded fake Daktela.
+There is no --token flag: command lines are visible to other users (ps). A token file
+readable by group or others gets a warning. Environment variables may also come from
+--env-file and -e (later wins: process environment, --env-file, -e).
+
+Config file: $XDG_CONFIG_HOME/dkscript/config.json (usually ~/.config/dkscript/config.json;
+DKSCRIPT_CONFIG names another), JSON:
+  {
+    "default": "prod",
+    "profiles": {
+      "prod": {"url": "https://acme.daktela.com", "tokenFile": "prod.token"},
+      "test": {"url": "https://acme-test.daktela.com", "token": "...", "auth": "query"}
+    }
+  }
+tokenFile is relative to the config file's directory.
+
+Exit codes: 0 ok, 1 script error, 2 usage or configuration error, 124 --timeout,
+130 interrupted (the first Ctrl-C stops the script and its requests; a second one exits
+at once).
+`
+
+func printTopHelp(w io.Writer) error {
+	_, err := io.WriteString(w, topHelp)
+	return err
+}
+
+// printCommandHelp prints c's usage, description, flags and examples.
+func printCommandHelp(w io.Writer, c *command) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: dkscript %s\n\n", c.usage)
+	desc, examples, _ := strings.Cut(c.help, "\nExamples:\n")
+	b.WriteString(strings.TrimRight(desc, "\n"))
+	b.WriteString("\n")
+	if c.newFlags != nil {
+		fs, _ := c.newFlags()
+		if fl := flagList(fs); fl != "" {
+			b.WriteString("\nFlags:\n")
+			b.WriteString(fl)
+		}
+		if _, ok := c.flagsValue().(*runFlags); ok {
+			b.WriteString("\n")
+			b.WriteString(connectionHelp)
+		}
+	}
+	if examples != "" {
+		b.WriteString("\nExamples:\n")
+		b.WriteString(strings.TrimRight(examples, "\n"))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (c *command) flagsValue() any {
+	if c.newFlags == nil {
+		return nil
+	}
+	_, v := c.newFlags()
+	return v
+}
+
+// flagList formats the flags of fs, one a line: "  --name VALUE   usage (default x)".
+func flagList(fs *flag.FlagSet) string {
+	type row struct{ left, usage string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		if strings.HasPrefix(f.Usage, "short for ") {
+			return
+		}
+		name, usage := flag.UnquoteUsage(f)
+		left := "--" + f.Name
+		if len(f.Name) == 1 {
+			left = "-" + f.Name
+		}
+		if short := shortFlagFor(fs, f.Name); short != "" {
+			left = "-" + short + ", " + left
+		}
+		if name != "" {
+			left += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, len(left))
+	})
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, r.usage)
+	}
+	return b.String()
+}
+
+// shortFlagFor returns the one-letter alias of long ("v" for verbose), if any.
+func shortFlagFor(fs *flag.FlagSet, long string) string {
+	var short string
+	fs.VisitAll(func(f *flag.Flag) {
+		if len(f.Name) == 1 && f.Usage == "short for --"+long {
+			short = f.Name
+		}
+	})
+	return short
+}

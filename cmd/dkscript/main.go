@@ -1,0 +1,21 @@
+// Command dkscript runs JavaScript automation scripts against a Daktela V6 contact centre.
+//
+// Usage:
+//
+//	dkscript run [flags] script.js [args...]
+//	dkscript eval [flags] 'expression'
+//	dkscript repl [flags]
+//	dkscript mock [flags]
+//	dkscript types [flags]
+//	dkscript version
+//	dkscript completion bash|zsh|fish
+//
+// Run "dkscript help" or "dkscript COMMAND --help" for the flags, the configuration
+// precedence and examples.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(runMain(newOSState()))
+}
