@@ -1,11 +1,14 @@
 package daktela
 
-// PLACEHOLDER API: the data-path helper implements the bodies (envelope parsing with
-// daktela/rawjson). The exported surface below is the contract other packages code against.
-
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dkscript/dkscript/daktela/rawjson"
 )
 
 // Record is the raw JSON object of one record, exactly as the server sent it (a
@@ -46,10 +49,100 @@ func (e APIErrors) Empty() bool { return len(e.Messages()) == 0 }
 // Messages returns every message, flattened: list, string and "primary" messages first,
 // then form messages as "field: message" (nested fields joined with dots,
 // e.g. "customFields.email: E-mail is not in the correct format").
-func (e APIErrors) Messages() []string { panic("not implemented") }
+func (e APIErrors) Messages() []string {
+	ix := e.index()
+	if ix == nil {
+		return nil
+	}
+	var out []string
+	root := ix.Root()
+	switch ix.Kind(root) {
+	case rawjson.KindObject:
+		// primary (and any other non-form member) first, then form.
+		if p, ok := ix.Lookup(root, "primary"); ok {
+			out = appendMessages(out, ix, p, "")
+		}
+		ix.Members(root, func(k, v int) bool {
+			if name := ix.String(k); name != "form" && name != "primary" {
+				out = appendMessages(out, ix, v, name)
+			}
+			return true
+		})
+		if f, ok := ix.Lookup(root, "form"); ok {
+			out = appendMessages(out, ix, f, "")
+		}
+	default:
+		out = appendMessages(out, ix, root, "")
+	}
+	return out
+}
 
 // Form returns the form messages per field (nested fields joined with dots), or nil.
-func (e APIErrors) Form() map[string][]string { panic("not implemented") }
+func (e APIErrors) Form() map[string][]string {
+	ix := e.index()
+	if ix == nil || ix.Kind(ix.Root()) != rawjson.KindObject {
+		return nil
+	}
+	f, ok := ix.Lookup(ix.Root(), "form")
+	if !ok {
+		return nil
+	}
+	var form map[string][]string
+	walkMessages(ix, f, "", func(path, msg string) {
+		if form == nil {
+			form = make(map[string][]string)
+		}
+		form[path] = append(form[path], msg)
+	})
+	return form
+}
+
+func (e APIErrors) index() *rawjson.Index {
+	if len(e.raw) == 0 {
+		return nil
+	}
+	ix, err := rawjson.Parse(e.raw)
+	if err != nil {
+		return nil
+	}
+	return ix
+}
+
+// appendMessages adds the messages under node n, prefixed "path: " when path is set.
+func appendMessages(out []string, ix *rawjson.Index, n int, path string) []string {
+	walkMessages(ix, n, path, func(p, msg string) {
+		if p != "" {
+			msg = p + ": " + msg
+		}
+		out = append(out, msg)
+	})
+	return out
+}
+
+// walkMessages calls fn for every leaf message under node n: strings, and numbers or
+// booleans as their text; object members extend the path with their key.
+func walkMessages(ix *rawjson.Index, n int, path string, fn func(path, msg string)) {
+	switch ix.Kind(n) {
+	case rawjson.KindString:
+		fn(path, ix.String(n))
+	case rawjson.KindNumber, rawjson.KindTrue, rawjson.KindFalse:
+		fn(path, string(ix.Raw(n)))
+	case rawjson.KindArray:
+		ix.Elements(n, func(_, v int) bool {
+			walkMessages(ix, v, path, fn)
+			return true
+		})
+	case rawjson.KindObject:
+		ix.Members(n, func(k, v int) bool {
+			p := ix.String(k)
+			if path != "" {
+				p = path + "." + p
+			}
+			walkMessages(ix, v, p, fn)
+			return true
+		})
+	}
+}
 
 // PageError tells which page of a multi-page read failed and why.
 type PageError struct {
@@ -69,6 +162,21 @@ type Response struct {
 	body    []byte
 	dryRun  bool
 	skipped []PageError
+
+	// refs locate each record (and, for a single answer, the record) in its page's index,
+	// so lazy views need no second scan of the body.
+	refs      []recordRef
+	recordRef recordRef
+	dataRaw   []byte // a single page's data array, for Decode
+
+	dataOnce sync.Once
+	data     any
+}
+
+// recordRef is a record's node in the index of the page it came from.
+type recordRef struct {
+	ix   *rawjson.Index
+	node int
 }
 
 // HTTPStatus returns the HTTP status code (0 for a dry-run write).
@@ -89,10 +197,64 @@ func (r *Response) Record() Record { return r.record }
 
 // Data returns the data decoded generically: []any of map[string]any for a list,
 // map[string]any for a single record, nil when there is none.
-func (r *Response) Data() any { panic("not implemented") }
+func (r *Response) Data() any {
+	r.dataOnce.Do(func() {
+		switch {
+		case r.kind == kindList:
+			out := make([]any, len(r.records))
+			for i, rec := range r.records {
+				out[i] = decodeGeneric(r.refAt(i), rec)
+			}
+			r.data = out
+		case r.record != nil:
+			r.data = decodeGeneric(r.recordRef, r.record)
+		}
+	})
+	return r.data
+}
+
+// decodeGeneric decodes a record from its index, or from its bytes when it has none.
+func decodeGeneric(ref recordRef, rec Record) any {
+	if ref.ix != nil {
+		return ref.ix.Value(ref.node)
+	}
+	ix, err := rawjson.Parse(rec)
+	if err != nil {
+		return nil
+	}
+	return ix.Value(ix.Root())
+}
 
 // Decode unmarshals the data into v: a slice for a list, a struct or map for one record.
-func (r *Response) Decode(v any) error { panic("not implemented") }
+func (r *Response) Decode(v any) error {
+	var data []byte
+	switch {
+	case r.kind == kindList && r.dataRaw != nil:
+		data = r.dataRaw
+	case r.kind == kindList:
+		n := 2
+		for _, rec := range r.records {
+			n += len(rec) + 1
+		}
+		buf := make([]byte, 0, n)
+		buf = append(buf, '[')
+		for i, rec := range r.records {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, rec...)
+		}
+		data = append(buf, ']')
+	case r.record != nil:
+		data = r.record
+	default:
+		data = []byte("null")
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("daktela: decoding the response: %w", err)
+	}
+	return nil
+}
 
 // Errors returns the error member of the answer.
 func (r *Response) Errors() APIErrors { return r.errs }
@@ -129,11 +291,161 @@ func (r *Response) Skipped() []PageError { return r.skipped }
 // Body returns the raw body of a single-page answer (nil for a combined TypeAll answer).
 func (r *Response) Body() []byte { return r.body }
 
+// IndexedRecord returns the parsed index of the page that list record i came from and the
+// record's node in it, so that bindings can build lazy views over the page without
+// scanning it again. ok is false when i is out of range or the record has no index.
+func (r *Response) IndexedRecord(i int) (ix *rawjson.Index, node int, ok bool) {
+	if i < 0 || i >= len(r.records) {
+		return nil, 0, false
+	}
+	ref := r.refAt(i)
+	return ref.ix, ref.node, ref.ix != nil
+}
+
+// IndexedResult is [Response.IndexedRecord] for the record of a single read, a create or an
+// update.
+func (r *Response) IndexedResult() (ix *rawjson.Index, node int, ok bool) {
+	return r.recordRef.ix, r.recordRef.node, r.recordRef.ix != nil
+}
+
+func (r *Response) refAt(i int) recordRef {
+	if i < len(r.refs) {
+		return r.refs[i]
+	}
+	return recordRef{}
+}
+
+// ParsePage parses the body of a list answer (one page of a read) as [Client.Execute]
+// would, e.g. to replay a saved page. The error is non-nil when a 2xx body is not valid
+// JSON; other answers with unreadable bodies give a response with the status and no data.
+func ParsePage(status int, body []byte) (*Response, error) {
+	return parseResponse(status, body, kindList)
+}
+
 // parseResponse parses a Daktela answer tolerantly (reference §1.4–1.6): a list's data
 // and total, or a record directly under result; total as int, numeric string or null;
 // data as an array or an object keyed by name; error as list, string or object; empty
 // bodies (DELETE 204) and non-JSON bodies from proxies (returned as a response with no
 // data and the status; malformedErr is non-nil when a 2xx body is not valid JSON).
 func parseResponse(status int, body []byte, kind responseKind) (resp *Response, malformedErr error) {
-	return nil, errors.New("not implemented")
+	r := &Response{status: status, kind: kind, body: body}
+	success := status >= 200 && status < 300
+	if len(bytes.TrimSpace(body)) == 0 {
+		if success && kind != kindNone && status != 204 {
+			return r, fmt.Errorf("daktela: the answer (HTTP %d) has an empty body where JSON was expected", status)
+		}
+		return r, nil
+	}
+	ix, err := rawjson.Parse(body)
+	if err != nil {
+		if success {
+			return r, fmt.Errorf("daktela: the answer (HTTP %d, %d bytes) is not valid JSON, perhaps truncated: %w", status, len(body), err)
+		}
+		return r, nil // an HTML page from a proxy, say: the status tells the caller enough
+	}
+	root := ix.Root()
+	result := -1
+	switch ix.Kind(root) {
+	case rawjson.KindObject:
+		if e, ok := ix.Lookup(root, "error"); ok && ix.Kind(e) != rawjson.KindNull {
+			r.errs = APIErrors{raw: ix.Raw(e)}
+		}
+		if res, ok := ix.Lookup(root, "result"); ok && ix.Kind(res) != rawjson.KindNull {
+			result = res
+		}
+	case rawjson.KindArray:
+		if kind == kindList {
+			result = root // a bare list of records
+		}
+	}
+	if result < 0 {
+		return r, nil
+	}
+	if kind != kindList {
+		r.record = ix.Raw(result)
+		r.recordRef = recordRef{ix: ix, node: result}
+		return r, nil
+	}
+	data := result
+	if ix.Kind(result) == rawjson.KindObject {
+		if t, ok := ix.Lookup(result, "total"); ok {
+			r.total = parseTotal(ix, t)
+		}
+		d, ok := ix.Lookup(result, "data")
+		if !ok || ix.Kind(d) == rawjson.KindNull {
+			return r, nil
+		}
+		data = d
+	}
+	switch ix.Kind(data) {
+	case rawjson.KindArray:
+		r.dataRaw = ix.Raw(data)
+		n := ix.Count(data)
+		r.records = make([]Record, 0, n)
+		r.refs = make([]recordRef, 0, n)
+		ix.Elements(data, func(_, v int) bool {
+			r.records = append(r.records, ix.Raw(v))
+			r.refs = append(r.refs, recordRef{ix: ix, node: v})
+			return true
+		})
+	case rawjson.KindObject: // keyed by record name: the values, in order
+		n := ix.Count(data)
+		r.records = make([]Record, 0, n)
+		r.refs = make([]recordRef, 0, n)
+		ix.Members(data, func(_, v int) bool {
+			r.records = append(r.records, ix.Raw(v))
+			r.refs = append(r.refs, recordRef{ix: ix, node: v})
+			return true
+		})
+	}
+	return r, nil
+}
+
+// parseTotal reads total as an integer, a numeric string or null (0).
+func parseTotal(ix *rawjson.Index, n int) int {
+	switch ix.Kind(n) {
+	case rawjson.KindNumber:
+		if v, ok := ix.Int(n); ok {
+			return int(v)
+		}
+		f, err := ix.Float(n)
+		if err == nil && f >= 0 && f < 1<<53 {
+			return int(f)
+		}
+	case rawjson.KindString:
+		s := strings.TrimSpace(ix.String(n))
+		if v, err := strconv.Atoi(s); err == nil && v >= 0 {
+			return v
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f < 1<<53 {
+			return int(f)
+		}
+	}
+	return 0
+}
+
+// newCombinedResponse joins the pages of a TypeAll read into one response: their records
+// in order, the status and total of the first page, the first non-empty error member.
+// The result has no Body; Skipped is left for the caller to set.
+func newCombinedResponse(pages []*Response) *Response {
+	r := &Response{kind: kindList}
+	n := 0
+	for _, p := range pages {
+		n += len(p.records)
+	}
+	r.records = make([]Record, 0, n)
+	r.refs = make([]recordRef, 0, n)
+	for i, p := range pages {
+		if i == 0 {
+			r.status, r.total = p.status, p.total
+		}
+		if len(r.errs.raw) == 0 && !p.errs.Empty() {
+			r.errs = p.errs
+		}
+		r.records = append(r.records, p.records...)
+		for j := range p.records {
+			r.refs = append(r.refs, p.refAt(j))
+		}
+	}
+	return r
 }
