@@ -1,0 +1,156 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dkscript/dkscript/daktela/daktelatest"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run "dkscript" as this test binary calling runMain, so every
+// script exercises the real command in its own process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"dkscript": func() { os.Exit(runMain(newOSState())) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar.
+//
+// Extra commands:
+//
+//	fakedaktela          start the fake Daktela behind a recording proxy; sets
+//	                     DAKTELA_URL, DAKTELA_TOKEN and FAKE_URL (the proxy's URL)
+//	requests [-writes]   print the requests the proxy saw: "GET /api/v6/users.json auth=header"
+//	freeport VAR         set VAR to a free 127.0.0.1:PORT
+//	waitlisten ADDR      wait (at most 20 s) until something accepts connections on ADDR
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("HOME", env.WorkDir+"/home")
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fakedaktela": cmdFakeDaktela,
+			"requests":    cmdRequests,
+			"freeport":    cmdFreePort,
+			"waitlisten":  cmdWaitListen,
+		},
+	})
+}
+
+// recorder is a reverse proxy in front of a fake Daktela that remembers every request.
+type recorder struct {
+	mu   sync.Mutex
+	seen []string
+}
+
+func (r *recorder) record(req *http.Request) {
+	auth := "none"
+	switch {
+	case req.Header.Get("X-AUTH-TOKEN") != "":
+		auth = "header"
+	case req.URL.Query().Get("accessToken") != "":
+		auth = "query"
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.seen = append(r.seen, fmt.Sprintf("%s %s auth=%s", req.Method, req.URL.Path, auth))
+}
+
+func (r *recorder) lines() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.seen...)
+}
+
+
+func cmdFakeDaktela(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) > 0 {
+		ts.Fatalf("usage: fakedaktela")
+	}
+	srv := daktelatest.NewServer(daktelatest.Options{})
+	ts.Defer(srv.Close)
+	target, err := url.Parse(srv.URL)
+	ts.Check(err)
+	rec := &recorder{}
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	hs := &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec.record(r)
+			proxy.ServeHTTP(w, r)
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go hs.Serve(ln)
+	ts.Defer(func() { hs.Close() })
+	u := "http://" + ln.Addr().String()
+	ts.Setenv("DAKTELA_URL", u)
+	ts.Setenv("FAKE_URL", u)
+	ts.Setenv("DAKTELA_TOKEN", srv.Token)
+	recorders.Store(ts, rec)
+	ts.Defer(func() { recorders.Delete(ts) })
+}
+
+// recorders maps a running script to its proxy's recorder.
+var recorders sync.Map
+
+func cmdRequests(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! requests")
+	}
+	v, ok := recorders.Load(ts)
+	if !ok {
+		ts.Fatalf("requests: no fakedaktela running")
+	}
+	writesOnly := len(args) == 1 && args[0] == "-writes"
+	for _, l := range v.(*recorder).lines() {
+		if writesOnly && strings.HasPrefix(l, "GET ") {
+			continue
+		}
+		fmt.Fprintln(ts.Stdout(), l)
+	}
+}
+
+func cmdFreePort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	addr := ln.Addr().String()
+	ln.Close()
+	ts.Setenv(args[0], addr)
+}
+
+func cmdWaitListen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitlisten ADDR")
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", args[0], time.Second)
+		if err == nil {
+			c.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("nothing listens on %s after 20s: %v", args[0], err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

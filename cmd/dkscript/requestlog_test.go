@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+const secret = "tok/en+s3cret"
+
+func TestRequestLogText(t *testing.T) {
+	var buf bytes.Buffer
+	l := newRequestLogger(&buf, "text", secret)
+	l.LogAttrs(context.Background(), slog.LevelInfo, "daktela request",
+		slog.String("method", "GET"),
+		slog.String("path", "users.json?take=10&accessToken=tok%2Fen%2Bs3cret"),
+		slog.Int("status", 200),
+		slog.Float64("duration_ms", 12.345),
+		slog.Int("attempt", 1),
+		slog.Int("bytes", 2345))
+	l.LogAttrs(context.Background(), slog.LevelWarn, "daktela request",
+		slog.String("method", "POST"),
+		slog.String("path", "tickets.json"),
+		slog.Int("status", 503),
+		slog.Duration("duration", 1500*time.Millisecond),
+		slog.Int("attempt", 2),
+		slog.Any("error", errors.New("dial 127.0.0.1 with token "+secret)))
+	l.With("run", "nightly").WithGroup("http").Info("retrying", "wait", "100ms")
+
+	want := "dkscript: GET users.json?take=10&accessToken=REDACTED 200 12.35ms attempt=1 bytes=2345\n" +
+		"dkscript: WARN POST tickets.json 503 1.5s attempt=2 error=\"dial 127.0.0.1 with token REDACTED\"\n" +
+		"dkscript: retrying run=nightly http.wait=100ms\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
+
+func TestRequestLogJSONRedacts(t *testing.T) {
+	var buf bytes.Buffer
+	l := newRequestLogger(&buf, "json", secret)
+	l.Info("daktela request "+secret, "method", "GET", "path", "users.json?accessToken="+secret, "status", 401,
+		"error", errors.New("bad token "+secret), "nested", slog.GroupValue(slog.String("url", "x?accessToken=abc")))
+	out := buf.String()
+	if strings.Contains(out, "s3cret") || strings.Contains(out, "accessToken=abc") {
+		t.Errorf("token in the log: %s", out)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		t.Fatalf("not one JSON line: %v: %s", err, out)
+	}
+	if m["method"] != "GET" || m["path"] != "users.json?accessToken=REDACTED" || m["status"] != float64(401) ||
+		m["error"] != "bad token REDACTED" || m["msg"] != "daktela request REDACTED" {
+		t.Errorf("unexpected record %v", m)
+	}
+}
