@@ -76,7 +76,6 @@ func (r *recorder) lines() []string {
 	return append([]string(nil), r.seen...)
 }
 
-
 func cmdFakeDaktela(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) > 0 {
 		ts.Fatalf("usage: fakedaktela")
