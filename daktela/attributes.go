@@ -13,13 +13,13 @@ func (c *CreateRequest) AddAttribute(key string, value any) *CreateRequest {
 
 // AddStringAttribute sets key to a string.
 func (c *CreateRequest) AddStringAttribute(key, value string) *CreateRequest {
-	c.attrs.set(key, value)
+	c.setTyped("addStringAttribute", key, value)
 	return c
 }
 
 // AddIntAttribute sets key to an integer.
 func (c *CreateRequest) AddIntAttribute(key string, value int64) *CreateRequest {
-	c.attrs.set(key, value)
+	c.setTyped("addIntAttribute", key, value)
 	return c
 }
 
@@ -37,7 +37,7 @@ func (c *CreateRequest) AddDoubleAttribute(key string, value float64) *CreateReq
 
 // AddBoolAttribute sets key to a boolean.
 func (c *CreateRequest) AddBoolAttribute(key string, value bool) *CreateRequest {
-	c.attrs.set(key, value)
+	c.setTyped("addBoolAttribute", key, value)
 	return c
 }
 
@@ -48,17 +48,18 @@ func (c *CreateRequest) AddArrayAttribute(key string, value []any) *CreateReques
 }
 
 // AddAttributes sets several attributes at once. A map gives its keys in sorted order
-// (Go maps have none); use [CreateRequest.AddAttributeList] to keep an order.
+// (Go maps have none); use [CreateRequest.AddAttributeList] to keep an order. Null
+// values are skipped, as PHP's addAttributes does, so a partly filled map never clears
+// fields by accident; clear one with AddAttribute(key, nil).
 func (c *CreateRequest) AddAttributes(values map[string]any) *CreateRequest {
 	c.addAttributes("addAttributes", values)
 	return c
 }
 
-// AddAttributeList sets several attributes at once, in the given order.
+// AddAttributeList sets several attributes at once, in the given order, skipping null
+// values as AddAttributes does.
 func (c *CreateRequest) AddAttributeList(values []Attribute) *CreateRequest {
-	for _, a := range values {
-		c.addAttribute("addAttributes", a.Key, a.Value)
-	}
+	c.addAttributeList("addAttributes", values)
 	return c
 }
 
@@ -70,13 +71,13 @@ func (u *UpdateRequest) AddAttribute(key string, value any) *UpdateRequest {
 
 // AddStringAttribute sets key to a string.
 func (u *UpdateRequest) AddStringAttribute(key, value string) *UpdateRequest {
-	u.attrs.set(key, value)
+	u.setTyped("addStringAttribute", key, value)
 	return u
 }
 
 // AddIntAttribute sets key to an integer.
 func (u *UpdateRequest) AddIntAttribute(key string, value int64) *UpdateRequest {
-	u.attrs.set(key, value)
+	u.setTyped("addIntAttribute", key, value)
 	return u
 }
 
@@ -94,7 +95,7 @@ func (u *UpdateRequest) AddDoubleAttribute(key string, value float64) *UpdateReq
 
 // AddBoolAttribute sets key to a boolean.
 func (u *UpdateRequest) AddBoolAttribute(key string, value bool) *UpdateRequest {
-	u.attrs.set(key, value)
+	u.setTyped("addBoolAttribute", key, value)
 	return u
 }
 
@@ -104,7 +105,8 @@ func (u *UpdateRequest) AddArrayAttribute(key string, value []any) *UpdateReques
 	return u
 }
 
-// AddAttributes sets several attributes at once, map keys in sorted order.
+// AddAttributes sets several attributes at once, map keys in sorted order, null values
+// skipped (see [CreateRequest.AddAttributes]).
 func (u *UpdateRequest) AddAttributes(values map[string]any) *UpdateRequest {
 	u.addAttributes("addAttributes", values)
 	return u
@@ -112,8 +114,6 @@ func (u *UpdateRequest) AddAttributes(values map[string]any) *UpdateRequest {
 
 // AddAttributeList sets several attributes at once, in the given order.
 func (u *UpdateRequest) AddAttributeList(values []Attribute) *UpdateRequest {
-	for _, a := range values {
-		u.addAttribute("addAttributes", a.Key, a.Value)
-	}
+	u.addAttributeList("addAttributes", values)
 	return u
 }

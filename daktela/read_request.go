@@ -1,5 +1,7 @@
 package daktela
 
+import "strconv"
+
 // ReadRequest reads records of a model: one page (TypeMultiple, the default), one record
 // (TypeSingle, with an object name), a relation of one record (TypeMultiple with an
 // object name and a relation), or every page (TypeAll).
@@ -25,6 +27,8 @@ type ReadRequest struct {
 	skipErrors  bool
 	extra       []QueryParam
 	err         error
+	// filterShape is how the PHP connector would nest the filters (see filterShape).
+	filterShape filterShape
 }
 
 // NewReadRequest returns a read request for model with the defaults: TypeMultiple,
@@ -51,10 +55,10 @@ func (r *ReadRequest) fail(err error) *ReadRequest {
 // []string (for "in" and "notin"), a number, a bool, or nil (for "isnull"/"isnotnull").
 func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest {
 	f := Filter{Field: field, Operator: operator, Value: value}
-	if err := validateFilter(&f); err != nil {
+	if err := checkCondition("addFilter", "", &f); err != nil {
 		return r.fail(err)
 	}
-	r.filters = append(r.filters, f)
+	r.appendGroup("and", []Filter{f})
 	return r
 }
 
@@ -65,24 +69,55 @@ func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest 
 // map with "logic" and "filters" at the top is a single group. The parsed filters are
 // added as [Filter] values; use [ReadRequest.AddFilters] to add Filter values directly.
 func (r *ReadRequest) AddFilterFromArray(filters any) *ReadRequest {
-	parsed, err := parseFilterArray(filters)
+	logic, parsed, err := parseFilterArray(filters)
 	if err != nil {
 		return r.fail(err)
 	}
-	r.filters = append(r.filters, parsed...)
+	r.appendGroup(logic, parsed)
 	return r
 }
 
-// AddFilters adds filters and filter groups built in Go.
+// AddFilters adds filters and filter groups built in Go, combined with the others by
+// AND. Values are checked and normalised as AddFilter does; nothing is added when one of
+// them is wrong.
 func (r *ReadRequest) AddFilters(filters ...Filter) *ReadRequest {
-	for i := range filters {
-		f := filters[i]
-		if err := validateFilter(&f); err != nil {
+	checked := make([]Filter, len(filters))
+	copy(checked, filters)
+	for i := range checked {
+		if err := validateFilter("addFilters", "["+strconv.Itoa(i)+"]", &checked[i]); err != nil {
 			return r.fail(err)
 		}
-		r.filters = append(r.filters, f)
 	}
+	r.appendGroup("and", checked)
 	return r
+}
+
+// appendGroup combines a group of filters with the ones already added by AND, as the PHP
+// connector's appendFilterGroup: the first group's filters become the top level (an "or"
+// group stays whole and is sent as the top level itself); a later "and" group's filters
+// join the top level one by one, a later "or" group is added as one nested group.
+func (r *ReadRequest) appendGroup(logic string, filters []Filter) {
+	if len(filters) == 0 {
+		return
+	}
+	if len(r.filters) == 0 {
+		if logic == "and" {
+			r.filters = append([]Filter(nil), filters...)
+			r.filterShape = shapeList
+		} else {
+			r.filters = []Filter{{Logic: logic, Filters: filters}}
+			r.filterShape = shapeGroup
+		}
+		return
+	}
+	if r.filterShape == shapeGroup {
+		r.filterShape = shapeWrapped
+	}
+	if logic == "and" {
+		r.filters = append(r.filters, filters...)
+	} else {
+		r.filters = append(r.filters, Filter{Logic: logic, Filters: filters})
+	}
 }
 
 // AddSort adds a sort key; dir is "asc" or "desc" (any case).
@@ -133,9 +168,10 @@ func (r *ReadRequest) SetObjectName(name string) *ReadRequest {
 }
 
 // SetRelation sets the relation to read of the record named by SetObjectName,
-// e.g. "activities". Its first letter is lowered on the wire, as the API expects.
+// e.g. "activities". Its first letter is lowered, as PHP's setRelation does and the API
+// expects.
 func (r *ReadRequest) SetRelation(relation string) *ReadRequest {
-	r.relation = relation
+	r.relation = lcfirst(relation)
 	return r
 }
 
@@ -152,7 +188,14 @@ func (r *ReadRequest) SetRequestType(t ReadType) *ReadRequest {
 
 // AddAdditionalQueryParameter adds a query parameter the builder has no method for,
 // such as "q" for full-text search.
+// The value may be a string, number or bool, or a list or string-keyed map of them; it
+// is encoded as PHP's http_build_query would. Parameters come before the standard ones in
+// the query, as in PHP, and one named like a standard parameter (skip, take, filter,
+// sort, fields) is overridden by it.
 func (r *ReadRequest) AddAdditionalQueryParameter(key string, value any) *ReadRequest {
+	if err := checkQueryParam(key, value); err != nil {
+		return r.fail(err)
+	}
 	r.extra = append(r.extra, QueryParam{Key: key, Value: value})
 	return r
 }

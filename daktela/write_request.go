@@ -1,5 +1,7 @@
 package daktela
 
+import "strconv"
+
 // Attribute is one key and value of a create or update request body.
 type Attribute struct {
 	Key   string
@@ -29,6 +31,7 @@ func (a *attributes) set(key string, value any) {
 type writeRequest struct {
 	model string
 	attrs attributes
+	extra []QueryParam
 	err   error
 }
 
@@ -51,6 +54,8 @@ type UpdateRequest struct {
 type DeleteRequest struct {
 	model      string
 	objectName string
+	extra      []QueryParam
+	err        error
 }
 
 // NewCreateRequest returns an empty create request for model.
@@ -80,8 +85,9 @@ func (w *writeRequest) Attributes() []Attribute { return w.attrs.list }
 // Model returns the model the request deletes from.
 func (d *DeleteRequest) Model() string { return d.model }
 
-// Err returns nil: a delete request has nothing to get wrong until it is sent.
-func (d *DeleteRequest) Err() error { return nil }
+// Err returns the first mistake made while building the request (a bad additional
+// query parameter), or nil. A missing object name is reported when it is executed.
+func (d *DeleteRequest) Err() error { return d.err }
 
 // ObjectName returns the name of the record to update.
 func (u *UpdateRequest) ObjectName() string { return u.objectName }
@@ -99,4 +105,55 @@ func (u *UpdateRequest) SetObjectName(name string) *UpdateRequest {
 func (d *DeleteRequest) SetObjectName(name string) *DeleteRequest {
 	d.objectName = name
 	return d
+}
+
+// AdditionalQueryParameters returns the extra query parameters.
+func (w *writeRequest) AdditionalQueryParameters() []QueryParam { return w.extra }
+
+// AddAdditionalQueryParameter adds a query parameter to the create request's URL, as
+// PHP's ARequest::addAdditionalQueryParameter.
+func (c *CreateRequest) AddAdditionalQueryParameter(key string, value any) *CreateRequest {
+	if err := checkQueryParam(key, value); err != nil {
+		c.fail(err)
+		return c
+	}
+	c.extra = append(c.extra, QueryParam{Key: key, Value: value})
+	return c
+}
+
+// AddAdditionalQueryParameter adds a query parameter to the update request's URL.
+func (u *UpdateRequest) AddAdditionalQueryParameter(key string, value any) *UpdateRequest {
+	if err := checkQueryParam(key, value); err != nil {
+		u.fail(err)
+		return u
+	}
+	u.extra = append(u.extra, QueryParam{Key: key, Value: value})
+	return u
+}
+
+// AddAdditionalQueryParameter adds a query parameter to the delete request's URL.
+func (d *DeleteRequest) AddAdditionalQueryParameter(key string, value any) *DeleteRequest {
+	if err := checkQueryParam(key, value); err != nil {
+		if d.err == nil {
+			d.err = err
+		}
+		return d
+	}
+	d.extra = append(d.extra, QueryParam{Key: key, Value: value})
+	return d
+}
+
+// AdditionalQueryParameters returns the extra query parameters.
+func (d *DeleteRequest) AdditionalQueryParameters() []QueryParam { return d.extra }
+
+// checkQueryParam checks an additional query parameter: a non-empty key and a value
+// http_build_query can encode.
+func checkQueryParam(key string, value any) error {
+	if key == "" {
+		return argError("addAdditionalQueryParameter", "key", key, "a parameter name")
+	}
+	if want := checkQueryValue(value, 0); want != "" {
+		return argError("addAdditionalQueryParameter", "value of "+strconv.Quote(key), value, want)
+	}
+	return nil
 }
