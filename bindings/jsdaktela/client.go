@@ -1,0 +1,279 @@
+package jsdaktela
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/daktela"
+	"github.com/dop251/goja"
+)
+
+// clientHandle is the Go state of a Client object. It holds no token: the Go client
+// keeps it and never gives it out, so no script can read it.
+type clientHandle struct {
+	props
+	c    *daktela.Client
+	comm *goja.Object // the ApiCommunicator object, made on first use
+	logs *logQueue    // entries logged by the transport, waiting for the JS thread
+	log  goja.Callable
+}
+
+// defaultExecuteAllConcurrency is how many requests executeAll sends at once unless told.
+const defaultExecuteAllConcurrency = 4
+
+// clientObject returns the JS object for c, the same object every time.
+func (in *instance) clientObject(c *daktela.Client) *goja.Object {
+	if o, ok := in.clients[c]; ok {
+		return o
+	}
+	o := in.wrap(&clientHandle{c: c}, in.clientProto)
+	in.clients[c] = o
+	return o
+}
+
+func (in *instance) clientThis(call goja.FunctionCall, method string) *clientHandle {
+	if o, ok := call.This.(*goja.Object); ok {
+		if h, ok := o.Export().(*clientHandle); ok {
+			return h
+		}
+	}
+	panic(in.vm.NewTypeError("Client." + method + ": called on " + bindings.Describe(call.This) + ", not on a daktela.Client"))
+}
+
+// requestArg returns argument i as the Go request of a request object, or throws.
+func (in *instance) requestArg(a bindings.Args, i int, name string) (daktela.Request, *reqState) {
+	if i >= a.Len() {
+		a.Throw("missing argument %s (a request from daktela.RequestFactory)", name)
+	}
+	req, st := requestOf(a.Value(i))
+	if req == nil {
+		a.Fail(name, "a request from daktela.RequestFactory", a.Value(i))
+	}
+	return req, st
+}
+
+// mayCreateClients throws unless the host lets scripts make their own clients.
+func (in *instance) mayCreateClients(what string) {
+	if !in.cfg.AllowNewClients {
+		panic(in.vm.NewTypeError(what + ": this runtime does not allow scripts to create clients; use daktela.client(), the connection the host configured"))
+	}
+}
+
+// configuredClient is daktela.client().
+func (in *instance) configuredClient(goja.FunctionCall) goja.Value {
+	if in.cfg.Client == nil {
+		panic(in.newError(errNoClient.Error()))
+	}
+	return in.clientObject(in.cfg.Client)
+}
+
+// login is daktela.login(url, username, password).
+func (in *instance) login(call goja.FunctionCall) goja.Value {
+	in.mayCreateClients("daktela.login")
+	a := bindings.Args{VM: in.vm, Call: call, Method: "daktela.login"}
+	url := a.String(0, "url")
+	user := a.String(1, "username")
+	pass := a.String(2, "password")
+	c, err := daktela.Login(in.host.Context(), url, user, pass)
+	if err != nil {
+		in.throw(err)
+	}
+	return in.clientObject(c)
+}
+
+// buildClientClass makes daktela.Client: the constructor, getInstance and the methods.
+func (in *instance) buildClientClass() *goja.Object {
+	vm := in.vm
+	p := vm.NewObject()
+	in.clientProto = p
+
+	in.method(p, "execute", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "execute")
+		req, st := in.requestArg(bindings.Args{VM: vm, Call: call, Method: "execute"}, 0, "request")
+		if st.executed && st.response != nil {
+			return st.response // as PHP: an executed request with a stored response is not sent again
+		}
+		resp, err := ch.c.Execute(in.host.Context(), req)
+		in.drainLogs(ch)
+		if err != nil {
+			in.throw(err)
+		}
+		return in.newResponse(resp)
+	})
+	in.method(p, "executeAsync", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "executeAsync")
+		req, _ := in.requestArg(bindings.Args{VM: vm, Call: call, Method: "executeAsync"}, 0, "request")
+		req = snapshot(req)
+		frames := vm.CaptureCallStack(0, nil)
+		promise, resolve, reject := vm.NewPromise()
+		enqueue := in.host.RegisterCallback()
+		ctx := in.host.Context()
+		go func() {
+			resp, err := ch.c.Execute(ctx, req)
+			enqueue(func() error {
+				in.drainLogs(ch)
+				if err != nil {
+					return reject(in.errorValue(err, frames))
+				}
+				return resolve(in.newResponse(resp))
+			})
+		}()
+		return vm.ToValue(promise)
+	})
+	in.method(p, "executeAll", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "executeAll")
+		a := bindings.Args{VM: vm, Call: call, Method: "executeAll"}
+		arr := a.Array(0, "requests")
+		n := int(arr.Get("length").ToInteger())
+		reqs := make([]daktela.Request, n)
+		for i := range reqs {
+			v := arr.Get(itoa(i))
+			req, _ := requestOf(v)
+			if req == nil {
+				a.Fail("requests["+itoa(i)+"]", "a request from daktela.RequestFactory", v)
+			}
+			reqs[i] = snapshot(req)
+		}
+		conc := defaultExecuteAllConcurrency
+		if o := options(a, 1, "options", "concurrency"); o != nil {
+			if v := o.Get("concurrency"); v != nil && !goja.IsUndefined(v) {
+				c, ok := bindings.IntOf(v)
+				if !ok || c < 1 {
+					a.Fail("options.concurrency", "an integer of 1 or more", v)
+				}
+				conc = int(c)
+			}
+		}
+		frames := vm.CaptureCallStack(0, nil)
+		promise, resolve, reject := vm.NewPromise()
+		enqueue := in.host.RegisterCallback()
+		ctx := in.host.Context()
+		go func() {
+			resps, err := executeAll(ctx, ch.c, reqs, conc)
+			enqueue(func() error {
+				in.drainLogs(ch)
+				if err != nil {
+					return reject(in.errorValue(err, frames))
+				}
+				out := make([]any, len(resps))
+				for i, r := range resps {
+					out[i] = in.newResponse(r)
+				}
+				return resolve(vm.NewArray(out...))
+			})
+		}()
+		return vm.ToValue(promise)
+	})
+	in.method(p, "iterate", func(call goja.FunctionCall) goja.Value {
+		return in.iterate(in.clientThis(call, "iterate"), call)
+	})
+	in.method(p, "ping", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "ping")
+		ok := ch.c.Ping(in.host.Context())
+		in.drainLogs(ch)
+		return vm.ToValue(ok)
+	})
+	in.method(p, "healthCheck", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "healthCheck")
+		h := ch.c.HealthCheck(in.host.Context())
+		in.drainLogs(ch)
+		o := vm.NewObject()
+		o.Set("healthy", h.Healthy)
+		o.Set("latency_ms", h.LatencyMs)
+		if h.Error != "" {
+			o.Set("error", h.Error)
+		} else {
+			o.Set("status_code", h.StatusCode)
+		}
+		return o
+	})
+	in.method(p, "getApiCommunicator", func(call goja.FunctionCall) goja.Value {
+		ch := in.clientThis(call, "getApiCommunicator")
+		if ch.comm == nil {
+			ch.comm = in.wrap(&commHandle{ch: ch}, in.commProto)
+		}
+		return ch.comm
+	})
+	in.method(p, "getBaseUrl", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(in.clientThis(call, "getBaseUrl").c.BaseURL())
+	})
+
+	ctor := in.class("Client", p, func(call goja.ConstructorCall) *goja.Object {
+		in.mayCreateClients("new daktela.Client")
+		a := bindings.Args{VM: vm, Call: goja.FunctionCall{Arguments: call.Arguments}, Method: "new daktela.Client"}
+		url := a.String(0, "url")
+		token := a.String(1, "token")
+		return in.clientObject(daktela.NewClient(url, token))
+	})
+	ctor.Set("getInstance", func(call goja.FunctionCall) goja.Value {
+		in.mayCreateClients("daktela.Client.getInstance")
+		a := bindings.Args{VM: vm, Call: call, Method: "daktela.Client.getInstance"}
+		url := a.String(0, "url")
+		token := a.String(1, "token")
+		return in.clientObject(daktela.GetInstance(url, token))
+	})
+	return ctor
+}
+
+// executeAll sends reqs with at most conc in flight and returns the responses in order.
+// After the first failure nothing more is started (requests already under way finish:
+// cancelling a write midway would leave its outcome unknown), and that failure is
+// returned.
+func executeAll(ctx context.Context, c *daktela.Client, reqs []daktela.Request, conc int) ([]*daktela.Response, error) {
+	resps := make([]*daktela.Response, len(reqs))
+	var (
+		mu       sync.Mutex
+		firstErr error
+		failed   atomic.Bool
+		wg       sync.WaitGroup
+	)
+	sem := make(chan struct{}, conc)
+	for i := range reqs {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil || failed.Load() {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r, err := c.Execute(ctx, reqs[i])
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				failed.Store(true)
+				return
+			}
+			resps[i] = r
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
+	return resps, firstErr
+}
+
+// errNoClient is what daktela.client() throws when the host configured no connection.
+var errNoClient = errors.New("daktela.client(): no Daktela connection is configured " +
+	"(the host gave none: with the dkscript CLI use --url and DAKTELA_TOKEN, a profile, or --mock)")
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// newError returns a plain Error with msg.
+func (in *instance) newError(msg string) goja.Value {
+	ctor, _ := goja.AssertConstructor(in.errorCtor)
+	o, err := ctor(nil, in.vm.ToValue(msg))
+	must(err)
+	return o
+}

@@ -1,0 +1,212 @@
+package jsdaktela
+
+import (
+	_ "embed"
+	"iter"
+	"sync"
+
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/daktela"
+	"github.com/dop251/goja"
+)
+
+//go:embed js/iterator.js
+var iteratorSource string
+
+var iteratorProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile(embeddedPrefix+"iterator.js", iteratorSource, true)
+})
+
+// iterHelpers are the iterable classes of one runtime (see js/iterator.js).
+type iterHelpers struct {
+	paginated *goja.Object // PaginatedIterator, constructed with the Go hooks
+}
+
+func (in *instance) newIterHelpers() iterHelpers {
+	v, err := in.vm.RunProgram(iteratorProgram())
+	must(err)
+	factory, _ := goja.AssertFunction(v)
+	res, err := factory(goja.Undefined())
+	must(err)
+	return iterHelpers{paginated: res.ToObject(in.vm).Get("PaginatedIterator").ToObject(in.vm)}
+}
+
+// iterOptions are client.iterate's options.
+type iterOptions struct {
+	pageSize, maxItems, concurrency int
+	stopOnError                     bool
+}
+
+var iterateKeys = []string{"pageSize", "maxItems", "stopOnError", "concurrency"}
+
+// iterateOptions reads iterate's options: an object {pageSize, maxItems, stopOnError,
+// concurrency}, or PHP's positional (pageSize, maxItems, stopOnError).
+func iterateOptions(a bindings.Args) iterOptions {
+	opts := iterOptions{stopOnError: true}
+	var o *goja.Object
+	if v := a.Value(1); a.Has(1) {
+		if obj, ok := v.(*goja.Object); ok {
+			o = options(a, 1, "options", iterateKeys...)
+			_ = obj
+		} else {
+			o = a.VM.NewObject()
+			for i, k := range iterateKeys[:3] {
+				if a.Has(i + 1) {
+					o.Set(k, a.Value(i+1))
+				}
+			}
+		}
+	}
+	if o == nil {
+		return opts
+	}
+	intOpt := func(key string, lo, hi int64) int {
+		v := field(o, key)
+		if v == nil || goja.IsNull(v) {
+			return 0
+		}
+		n, ok := bindings.IntOf(v)
+		if !ok || n < lo || n > hi {
+			a.Fail(key, "an integer from "+itoa(int(lo))+" to "+itoa(int(hi)), v)
+		}
+		return int(n)
+	}
+	opts.pageSize = intOpt("pageSize", 1, daktela.MaxTake)
+	opts.maxItems = intOpt("maxItems", 0, 1<<53)
+	opts.concurrency = intOpt("concurrency", 1, 64)
+	if v := field(o, "stopOnError"); v != nil {
+		b, ok := bindings.BoolOf(v)
+		if !ok {
+			a.Fail("stopOnError", "a boolean", v)
+		}
+		opts.stopOnError = b
+	}
+	return opts
+}
+
+// iterate is client.iterate(request, options).
+func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value {
+	vm := in.vm
+	a := bindings.Args{VM: vm, Call: call, Method: "iterate"}
+	req, _ := in.requestArg(a, 0, "request")
+	rr, ok := req.(*daktela.ReadRequest)
+	if !ok {
+		a.Fail("request", "a read request (daktela.buildReadRequest)", a.Value(0))
+	}
+	rr = rr.Clone() // later changes to the request do not reach the iterator
+	opts := iterateOptions(a)
+	var goOpts []daktela.IterateOption
+	if opts.pageSize > 0 {
+		goOpts = append(goOpts, daktela.PageSize(opts.pageSize))
+	}
+	if opts.maxItems > 0 {
+		goOpts = append(goOpts, daktela.MaxItems(opts.maxItems))
+	}
+	if opts.concurrency > 0 {
+		goOpts = append(goOpts, daktela.Concurrency(opts.concurrency))
+	}
+	goOpts = append(goOpts, daktela.StopOnError(opts.stopOnError))
+	// A Go iterator per use, on the context of the run that uses it.
+	goIter := func() *daktela.Iterator { return ch.c.Iterate(in.host.Context(), rr, goOpts...) }
+
+	hooks := vm.NewObject()
+	hooks.Set("open", func(goja.FunctionCall) goja.Value {
+		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, recs []daktela.Record) goja.Value {
+			return recordList(vm, recs)
+		})
+	})
+	hooks.Set("openPages", func(goja.FunctionCall) goja.Value {
+		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, _ []daktela.Record) goja.Value {
+			return in.newResponse(r)
+		})
+	})
+	hooks.Set("first", func(goja.FunctionCall) goja.Value {
+		rec, err := goIter().First()
+		in.drainLogs(ch)
+		if err != nil {
+			in.throw(err)
+		}
+		return recordValue(vm, rec)
+	})
+	hooks.Set("toArray", func(goja.FunctionCall) goja.Value {
+		recs, err := goIter().ToArray()
+		in.drainLogs(ch)
+		if err != nil {
+			in.throw(err)
+		}
+		return recordList(vm, recs)
+	})
+	hooks.Set("count", func(goja.FunctionCall) goja.Value {
+		n, err := goIter().Count()
+		in.drainLogs(ch)
+		if err != nil {
+			in.throw(err)
+		}
+		return vm.ToValue(n)
+	})
+	hooks.Set("isEmpty", func(goja.FunctionCall) goja.Value {
+		empty, err := goIter().IsEmpty()
+		in.drainLogs(ch)
+		if err != nil {
+			in.throw(err)
+		}
+		return vm.ToValue(empty)
+	})
+	o, err := vm.New(in.iters.paginated, hooks)
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+// pageSource returns the {next, stop} object js/iterator.js pulls pages from: next
+// returns the next page made by convert (null at the end), stop ends the Go iterator.
+// Pages are pulled from the Go iterator with iter.Pull2, so the Go side keeps fetching
+// ahead while JS works on the current page.
+func (in *instance) pageSource(ch *clientHandle, it *daktela.Iterator, opts iterOptions, convert func(*daktela.Response, []daktela.Record) goja.Value) *goja.Object {
+	vm := in.vm
+	next, stop := iter.Pull2(it.Pages())
+	delivered := 0
+	done := false
+	end := func() {
+		if !done {
+			done = true
+			stop()
+		}
+	}
+	src := vm.NewObject()
+	src.Set("next", func(goja.FunctionCall) goja.Value {
+		for !done {
+			if opts.maxItems > 0 && delivered >= opts.maxItems {
+				end()
+				break
+			}
+			resp, err, ok := next()
+			in.drainLogs(ch)
+			if !ok {
+				end()
+				break
+			}
+			if err != nil {
+				if opts.stopOnError {
+					end()
+					in.throw(err)
+				}
+				continue
+			}
+			recs := resp.Records()
+			if opts.maxItems > 0 && delivered+len(recs) > opts.maxItems {
+				recs = recs[:opts.maxItems-delivered]
+			}
+			delivered += len(recs)
+			return convert(resp, recs)
+		}
+		return goja.Null()
+	})
+	src.Set("stop", func(goja.FunctionCall) goja.Value {
+		end()
+		in.drainLogs(ch)
+		return goja.Undefined()
+	})
+	return src
+}
