@@ -1,0 +1,176 @@
+package daktela
+
+import (
+	"log/slog"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// DefaultRequestTimeout is the timeout of one HTTP request unless SetRequestTimeout
+// changes it: long enough for pages of 1000 large records (PHP's 2 s is not).
+const DefaultRequestTimeout = 30 * time.Second
+
+// DefaultConcurrency is how many pages a multi-page read fetches at once by default.
+const DefaultConcurrency = 4
+
+// ApiCommunicator holds a client's transport settings. Its setters are safe to call at
+// any time; requests already under way keep the settings they started with.
+type ApiCommunicator struct {
+	mu sync.RWMutex
+	s  settings
+}
+
+// settings is one consistent view of the transport settings, taken when a request
+// starts.
+type settings struct {
+	timeout     time.Duration
+	auth        AuthMethod
+	verifySSL   bool
+	uaSuffix    string
+	logger      *slog.Logger
+	httpClient  *http.Client // caller-supplied, or nil for the shared one
+	retry       RetryConfig
+	rateLimit   RateLimitConfig
+	limiter     *rate.Limiter // nil = no cap
+	concurrency int
+	dryRun      func(WriteIntent)
+	progress    func(Progress)
+}
+
+func newCommunicator() *ApiCommunicator {
+	return &ApiCommunicator{s: settings{
+		timeout:     DefaultRequestTimeout,
+		auth:        AuthHeader,
+		verifySSL:   true,
+		retry:       DefaultRetryConfig(),
+		rateLimit:   DefaultRateLimitConfig(),
+		concurrency: DefaultConcurrency,
+	}}
+}
+
+// snapshot returns the current settings; later setter calls do not change it.
+func (a *ApiCommunicator) snapshot() settings {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.s
+}
+
+func (a *ApiCommunicator) update(fn func(*settings)) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	fn(&a.s)
+}
+
+// SetRequestTimeout sets the timeout of one HTTP request (default 30 s); each retry gets
+// the full timeout again. 0 or less means no timeout.
+func (a *ApiCommunicator) SetRequestTimeout(d time.Duration) {
+	a.update(func(s *settings) { s.timeout = d })
+}
+
+// RequestTimeout returns the timeout of one HTTP request.
+func (a *ApiCommunicator) RequestTimeout() time.Duration { return a.snapshot().timeout }
+
+// SetAuthenticationMethod chooses how the token travels (default AuthHeader). Any value
+// other than AuthQuery means AuthHeader.
+func (a *ApiCommunicator) SetAuthenticationMethod(m AuthMethod) {
+	if m != AuthQuery {
+		m = AuthHeader
+	}
+	a.update(func(s *settings) { s.auth = m })
+}
+
+// AuthenticationMethod returns how the token travels.
+func (a *ApiCommunicator) AuthenticationMethod() AuthMethod { return a.snapshot().auth }
+
+// SetVerifySsl turns TLS certificate verification on (the default) or off. It has no
+// effect on a client set with SetHTTPClient (configure that client instead).
+func (a *ApiCommunicator) SetVerifySsl(verify bool) {
+	a.update(func(s *settings) { s.verifySSL = verify })
+}
+
+// SetUserAgentSuffix appends suffix to the User-Agent "dkscript/<version>".
+func (a *ApiCommunicator) SetUserAgentSuffix(suffix string) {
+	a.update(func(s *settings) { s.uaSuffix = suffix })
+}
+
+// UserAgent returns the User-Agent header the client sends.
+func (a *ApiCommunicator) UserAgent() string { return userAgent(a.snapshot().uaSuffix) }
+
+// SetLogger sets the logger that gets one entry per HTTP attempt (method, path, status,
+// duration, attempt, bytes); nil turns logging off.
+//
+// Entries are logged at Info level, or Warn when the attempt failed or the answer was
+// not 2xx. Their attributes: method, path (below /api/v6/, with the query, never the
+// token), status (0 when no answer arrived), duration_ms, attempt (1 for the first),
+// bytes (of the answer's body) and error when the attempt failed.
+func (a *ApiCommunicator) SetLogger(l *slog.Logger) {
+	a.update(func(s *settings) { s.logger = l })
+}
+
+// SetHTTPClient replaces the HTTP client (proxies, custom transports); nil restores the
+// shared default. The request timeout still applies to each request.
+func (a *ApiCommunicator) SetHTTPClient(hc *http.Client) {
+	a.update(func(s *settings) { s.httpClient = hc })
+}
+
+// SetRetryConfig sets how transient failures are retried.
+func (a *ApiCommunicator) SetRetryConfig(rc RetryConfig) {
+	rc.RetryableStatusCodes = slices.Clone(rc.RetryableStatusCodes)
+	a.update(func(s *settings) { s.retry = rc })
+}
+
+// RetryConfig returns how transient failures are retried.
+func (a *ApiCommunicator) RetryConfig() RetryConfig {
+	rc := a.snapshot().retry
+	rc.RetryableStatusCodes = slices.Clone(rc.RetryableStatusCodes)
+	return rc
+}
+
+// SetRateLimitConfig sets how 429 answers are handled.
+func (a *ApiCommunicator) SetRateLimitConfig(rc RateLimitConfig) {
+	a.update(func(s *settings) { s.rateLimit = rc })
+}
+
+// RateLimitConfig returns how 429 answers are handled.
+func (a *ApiCommunicator) RateLimitConfig() RateLimitConfig { return a.snapshot().rateLimit }
+
+// SetRateCap caps requests per second across the client (0 = no cap). Every HTTP
+// attempt, retries included, waits for its turn; the wait honours the context.
+func (a *ApiCommunicator) SetRateCap(perSecond float64) {
+	var l *rate.Limiter
+	if perSecond > 0 {
+		l = rate.NewLimiter(rate.Limit(perSecond), 1)
+	}
+	a.update(func(s *settings) { s.limiter = l })
+}
+
+// SetConcurrency sets how many pages a multi-page read fetches at once (default 4; values
+// below 1 mean 1).
+func (a *ApiCommunicator) SetConcurrency(n int) {
+	if n < 1 {
+		n = 1
+	}
+	a.update(func(s *settings) { s.concurrency = n })
+}
+
+// Concurrency returns how many pages a multi-page read fetches at once.
+func (a *ApiCommunicator) Concurrency() int { return a.snapshot().concurrency }
+
+// SetDryRun turns dry-run mode on when fn is non-nil: creates, updates and deletes are
+// handed to fn and not sent; Execute returns a response whose DryRun() is true.
+// Reads run normally. fn may be called from several goroutines at once when the client
+// is shared.
+func (a *ApiCommunicator) SetDryRun(fn func(WriteIntent)) {
+	a.update(func(s *settings) { s.dryRun = fn })
+}
+
+// SetProgress sets a function called as multi-page reads advance (nil = none). It is
+// called on the goroutine that consumes the read, after each page and once at the end
+// with Done set.
+func (a *ApiCommunicator) SetProgress(fn func(Progress)) {
+	a.update(func(s *settings) { s.progress = fn })
+}
