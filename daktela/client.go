@@ -144,10 +144,16 @@ func dryRunResponse(st *settings, wr wireRequest) *Response {
 		path += "?" + wr.Query
 	}
 	st.dryRun(WriteIntent{Method: wr.Method, Path: path, Body: append([]byte(nil), wr.Body...)})
-	resp := &Response{kind: wr.Kind, dryRun: true}
+	var echo []byte
 	if wr.Kind == kindSingle && len(wr.Body) > 0 {
-		resp.record = Record(append([]byte(nil), wr.Body...))
+		echo = make([]byte, 0, len(wr.Body)+24)
+		echo = append(append(append(echo, `{"error":[],"result":`...), wr.Body...), '}')
 	}
+	resp, _ := parseResponse(0, echo, wr.Kind)
+	if resp == nil {
+		resp = &Response{kind: wr.Kind}
+	}
+	resp.dryRun = true
 	return resp
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/http"
 	"sync"
 )
 
@@ -151,9 +152,7 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 				p.total = t
 			}
 			if room := limit - cur.skip; n > room {
-				trimmed := *resp
-				trimmed.records = resp.records[:room]
-				resp, n = &trimmed, room
+				resp, n = resp.firstRecords(room), room
 			}
 		}
 		end := cur.skip + n
@@ -192,23 +191,32 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 	}
 }
 
-// readAll executes a TypeAll read: every page, combined into one response.
+// readAll executes a TypeAll read: every page, combined into one response whose total
+// is the latest the server gave.
 func (c *Client) readAll(ctx context.Context, st *settings, req *ReadRequest) (*Response, error) {
 	p := newPager(c, st, req, req.Take(), st.concurrency, 0, req.SkipErrorRequests())
-	var (
-		records []Record
-		status  = 200
-	)
+	var pages []*Response
 	err := p.run(ctx, func(page *Response) bool {
-		if records == nil && p.total > 0 {
-			records = make([]Record, 0, min(max(p.total-p.start, len(page.Records())), 1<<22))
-		}
-		records = append(records, page.Records()...)
-		status = page.HTTPStatus()
+		pages = append(pages, page)
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &Response{status: status, kind: kindList, total: p.total, records: records, skipped: p.skipped}, nil
+	resp := newCombinedResponse(pages)
+	if len(pages) == 0 {
+		resp.status = http.StatusOK
+	}
+	resp.total = p.total
+	resp.skipped = p.skipped
+	return resp, nil
+}
+
+// firstRecords returns a list response holding only its first n records (a page cut at
+// MaxItems when the server sent more than asked).
+func (r *Response) firstRecords(n int) *Response {
+	return &Response{
+		status: r.status, kind: r.kind, total: r.total, errs: r.errs, body: r.body,
+		records: r.records[:n], refs: r.refs[:min(n, len(r.refs))],
+	}
 }
