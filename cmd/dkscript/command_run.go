@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dop251/goja"
@@ -94,8 +95,16 @@ func runScript(st *state, f *runFlags, cmd, path string, args []string) error {
 			return rt.RunString(ctx, "<stdin>", string(src))
 		})
 	}
+	full := absPath(st, path)
+	info, err := os.Stat(full)
+	if err != nil {
+		return usagef(cmd, "%s: cannot read the script %s: %v", cmd, path, errors.Unwrap(err))
+	}
+	if info.IsDir() {
+		return usagef(cmd, "%s: %s is a directory, not a script", cmd, path)
+	}
 	return runJS(st, f, cmd, args, true, func(ctx context.Context, rt *runtime.Runtime) error {
-		return rt.RunFile(ctx, absPath(st, path))
+		return rt.RunFile(ctx, full)
 	})
 }
 

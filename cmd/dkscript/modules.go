@@ -1,9 +1,15 @@
 package main
 
-import "github.com/dkscript/dkscript/bindings"
+import (
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jsfs"
+)
 
 // helperModules returns the automation helper modules every CLI run gets (fs, csv, path,
-// dates), with all their capabilities.
+// dates), with all their capabilities; relative paths resolve against the working
+// directory.
 func helperModules(st *state) []bindings.Module {
-	return nil
+	return []bindings.Module{
+		jsfs.New(jsfs.Options{BaseDir: st.Dir}),
+	}
 }

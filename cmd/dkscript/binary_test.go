@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestBinary builds the real dkscript binary and drives it as users do: signals, the
+// shebang with dkscript on PATH, and a run against --mock.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+
+	t.Run("version", func(t *testing.T) {
+		out, err := exec.Command(bin, "version").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(out, []byte("dkscript ")) || !bytes.Contains(out, []byte("\ngoja     v")) {
+			t.Errorf("version output %q", out)
+		}
+	})
+
+	t.Run("mock run", func(t *testing.T) {
+		dir := t.TempDir()
+		script := writeScript(t, dir, "users.js", `
+const res = daktela.client().execute(daktela.buildReadRequest("Users"))
+console.log("users", res.total > 0)
+`)
+		out, err := exec.Command(bin, "run", "--mock", script).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		if string(out) != "users true\n" {
+			t.Errorf("output %q", out)
+		}
+	})
+
+	t.Run("shebang", func(t *testing.T) {
+		dir := t.TempDir()
+		script := writeScript(t, dir, "hello", "#!/usr/bin/env dkscript\nconsole.log('hi', process.argv.slice(-1)[0])\n")
+		if err := os.Chmod(script, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(script, "there")
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		if string(out) != "hi there\n" {
+			t.Errorf("output %q", out)
+		}
+	})
+
+	t.Run("SIGINT stops a busy script with 130", func(t *testing.T) {
+		dir := t.TempDir()
+		script := writeScript(t, dir, "busy.js", "console.log('started')\nwhile (true) {}\n")
+		code, stderr := interruptAfterStart(t, exec.Command(bin, "run", script))
+		if code != 130 {
+			t.Errorf("exit code %d, want 130; stderr %q", code, stderr)
+		}
+		if !strings.Contains(stderr, "dkscript: interrupted") {
+			t.Errorf("stderr %q", stderr)
+		}
+	})
+
+	t.Run("SIGINT stops a request in flight", func(t *testing.T) {
+		arrived := make(chan struct{}, 1)
+		cancelled := make(chan struct{}, 1)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			arrived <- struct{}{}
+			select {
+			case <-r.Context().Done():
+				cancelled <- struct{}{}
+			case <-time.After(30 * time.Second):
+			}
+		}))
+		defer srv.Close()
+		dir := t.TempDir()
+		script := writeScript(t, dir, "slow.js", `
+console.log("started")
+daktela.client().execute(daktela.buildReadRequest("Users"))
+console.log("not reached")
+`)
+		cmd := exec.Command(bin, "run", "--retries", "0", script)
+		cmd.Env = append(os.Environ(), "DAKTELA_URL="+srv.URL, "DAKTELA_TOKEN=t0ken")
+		waitArrived := func() {
+			select {
+			case <-arrived:
+			case <-time.After(20 * time.Second):
+				t.Fatal("the request never reached the server")
+			}
+		}
+		code, stderr := interruptAfter(t, cmd, waitArrived)
+		if code != 130 {
+			t.Errorf("exit code %d, want 130; stderr %q", code, stderr)
+		}
+		select {
+		case <-cancelled:
+		case <-time.After(10 * time.Second):
+			t.Error("the request was not cancelled")
+		}
+	})
+
+	t.Run("SIGTERM is an interrupt too", func(t *testing.T) {
+		dir := t.TempDir()
+		script := writeScript(t, dir, "timer.js", "console.log('started')\nsetInterval(() => {}, 1000)\n")
+		cmd := exec.Command(bin, "run", script)
+		code, _ := signalAfterStart(t, cmd, syscall.SIGTERM)
+		if code != 130 {
+			t.Errorf("exit code %d, want 130", code)
+		}
+	})
+}
+
+// buildBinary builds ./ into a temp dir as "dkscript".
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dkscript")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func writeScript(t *testing.T, dir, name, src string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// interruptAfterStart starts cmd, waits for "started" on its stdout, sends SIGINT and
+// returns the exit code and stderr (all waits bounded).
+func interruptAfterStart(t *testing.T, cmd *exec.Cmd) (int, string) {
+	return signalAfterStart(t, cmd, os.Interrupt)
+}
+
+func signalAfterStart(t *testing.T, cmd *exec.Cmd, sig os.Signal) (int, string) {
+	return signalAfter(t, cmd, sig, func() {})
+}
+
+func interruptAfter(t *testing.T, cmd *exec.Cmd, ready func()) (int, string) {
+	return signalAfter(t, cmd, os.Interrupt, ready)
+}
+
+func signalAfter(t *testing.T, cmd *exec.Cmd, sig os.Signal, ready func()) (int, string) {
+	t.Helper()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	started := make(chan bool, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if sc.Text() == "started" {
+				started <- true
+				break
+			}
+		}
+		io.Copy(io.Discard, stdout)
+	}()
+	select {
+	case <-started:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("the script did not start; stderr %q", stderr.String())
+	}
+	ready()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode(), stderr.String()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0, stderr.String()
+	case <-time.After(20 * time.Second):
+		t.Fatalf("still running 20s after the signal; stderr %q", stderr.String())
+	}
+	return -1, ""
+}
