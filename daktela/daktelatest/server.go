@@ -1,12 +1,13 @@
-// Package daktelatest is an in-memory fake Daktela V6 server for tests and demos, in the
-// spirit of net/http/httptest: start it on 127.0.0.1, point a client at its URL with its
-// token, and it answers as the real API does, over a deterministic seeded demo data set,
-// with fault injection.
-//
-// PLACEHOLDER API: the fake-server helper implements it.
 package daktelatest
 
-import "time"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+)
 
 // Options configure a Server. The zero value serves the default demo data set.
 type Options struct {
@@ -21,18 +22,63 @@ type Options struct {
 // DefaultToken is the token a Server accepts when Options.Token is empty.
 const DefaultToken = "demo-token-0123456789abcdef"
 
-// Server is a running fake Daktela.
+// Server is a running fake Daktela. The embedded Handler gives access to its request
+// log, faults and data.
 type Server struct {
 	URL   string // base URL, e.g. "http://127.0.0.1:41234"
 	Token string // the access token it accepts
+
+	*Handler
+	srv  *http.Server
+	done chan struct{}
 }
 
 // NewServer starts a server on a random 127.0.0.1 port; it panics if it cannot listen
-// (as httptest.NewServer). Close it when done.
-func NewServer(opts Options) *Server { panic("not implemented") }
+// or opts are invalid (as httptest.NewServer). Close it when done.
+func NewServer(opts Options) *Server {
+	s, err := Listen("127.0.0.1:0", opts)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
 
 // Listen starts a server on addr (e.g. "127.0.0.1:8089").
-func Listen(addr string, opts Options) (*Server, error) { panic("not implemented") }
+func Listen(addr string, opts Options) (*Server, error) {
+	h, err := NewHandler(opts)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("daktelatest: listen on %s: %w", addr, err)
+	}
+	s := &Server{URL: "http://" + ln.Addr().String(), Token: h.Token(), Handler: h, done: make(chan struct{})}
+	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: 30 * time.Second, ErrorLog: quietLog()}
+	go func() {
+		defer close(s.done)
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			_ = err // the listener failed; Close still works
+		}
+	}()
+	return s, nil
+}
 
-// Close stops the server and releases everything it holds.
-func (s *Server) Close() {}
+// Close stops the server: hung answers return, connections close, and the listener is
+// released.
+func (s *Server) Close() {
+	s.Handler.close()
+	s.srv.Close()
+	<-s.done
+}
+
+// Shutdown stops accepting requests and waits for the answers under way (or ctx).
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.Handler.close()
+	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		s.srv.Close()
+	}
+	<-s.done
+	return err
+}

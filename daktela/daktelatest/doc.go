@@ -1,0 +1,108 @@
+// Package daktelatest is an in-memory fake Daktela V6 server for tests and demos, in the
+// spirit of net/http/httptest: start it on 127.0.0.1, point a client at its URL with its
+// token, and it answers as the real API does, over a deterministic seeded demo data set,
+// with fault injection.
+//
+//	srv := daktelatest.NewServer(daktelatest.Options{})
+//	defer srv.Close()
+//	// GET srv.URL + "/api/v6/users.json" with header X-AUTH-TOKEN: srv.Token
+//
+// # Protocol
+//
+// Plain HTTP/1.1 with Content-Length and keep-alive. Routes, below /api/v6/ (the .json
+// suffix is optional, the model's first letter is case-insensitive):
+//
+//	GET    {model}.json                    list: {"data":[...],"total":N}
+//	POST   {model}.json                    create: 201 and the record
+//	GET    {model}/{name}.json             one record
+//	PUT    {model}/{name}.json             update: 200 and the record
+//	DELETE {model}/{name}.json             204, empty body
+//	GET    {model}/{name}/{relation}.json  tickets/{n}/activities, campaignsRecords/{n}/activities,
+//	                                       contacts/{n}/tickets, contacts/{n}/activities,
+//	                                       activities/{n}/attachments, accounts/{n}/contacts
+//	POST   login.json                      username+password → accessToken, refreshToken,
+//	                                       accessTokenExpirationDate (only_token=1 → the bare token)
+//	PUT    login.json                      refreshToken → new tokens
+//	GET    whoim.json                      version and the token's user (no token: user null)
+//
+// The token travels in the X-AUTH-TOKEN header, the accessToken query parameter, the
+// c_user cookie, an Authorization: Bearer header, or (form bodies) an accessToken field;
+// otherwise the answer is 401. Options.Token (user "admin") never expires; login tokens
+// last TokenTTL. Every seeded user signs in with DemoPassword. Bodies are JSON or
+// form-encoded (PHP brackets).
+//
+// Every answer is the API's envelope: {"error":[],"result":…,"_time":"YYYY-MM-DD
+// HH:MM:SS","_serverTime":…,"_timezone":"Europe/Prague"}. A failed write is 400 with
+// error.form per field ("Item is mandatory", "Foreign key error", enum values, custom
+// field messages nested as {"customFields":{"email":[…]}}) and the entity it tried to
+// save in result. An unknown record is 404 {"error":["Object not exist"],"result":null};
+// an unknown filter field, operator or sort field is 400.
+//
+// # Reads
+//
+// Queries are decoded as PHP does (filter[filters][0][value][1], fields[] and
+// fields[0], sort[0][field]). Filters: Kendo groups ({logic, filters}) nested to any
+// depth, the legacy single filter[field]/[operator]/[value] and flat filter[0][field]
+// lists, and the operators in [Operators] (in/notin take value lists; isnull/isnotnull no
+// value; ignoreCase=true compares case-insensitively; begins/ends are startswith/endswith).
+// String comparisons are case-sensitive; numbers compare as numbers; datetimes as
+// strings, a bare date meaning midnight; booleans as 1/0; a null value matches no
+// comparison but isnull. Paths reach into relations and custom fields ("user.title",
+// "customFields.email"); a multi-valued field matches when any value does (negative
+// operators: when none does). Sort is multi-key and stable, nulls first. fields
+// projects records (dotted paths keep parts of relations; projected records carry no
+// _sys). take defaults to 100 and is clamped to 1000; total ignores paging. q searches
+// users, queues, accounts, contacts, tickets and activities.
+//
+// Relations are expanded one level on read (a ticket's category is the category record
+// with its _sys; the category's own foreign keys are names) and written as names.
+//
+// # Data
+//
+// The demo data set is a pure function of Options.Seed: 8 users (admin, supervisor,
+// agents, api), 5 queues (3000–3004), 6 statuses, 2 SLAs, 4 ticket categories, 8
+// accounts, 30 contacts, 2 campaign databases, 4 campaign types, 200 campaign records
+// (one named records_5fa299a48ab72834012563 as in the PHP connector's README), 40
+// tickets (1001–1040), 300 activities (calls, e-mails, comments) and e-mail
+// attachments. Writes persist for the life of the server.
+//
+// Options.Records (or [ParseRecords]) replaces a model with N synthesised records (up to
+// [MaxRecords]) that are never held in memory: record i is a pure function of (seed,
+// i), names and created increase with i. skip, take, total, single reads, and sort by
+// name or created (asc or desc) cost nothing at any size; filters that are ranges (eq,
+// gt, gte, lt, lte) on name or created are answered by binary search. Other filters and
+// q scan every record and are refused above 1 000 000 records; other sorts hold the
+// matches and are refused above 100 000. Synthesised models are read-only (writes are
+// 400) and have no relation reads.
+//
+// # Faults
+//
+// Options.Latency and Options.Jitter delay every answer (the jitter is seeded per request
+// number). Fault rules ([FaultRule], [Handler.SetFaults]) or a spec string
+// ([ParseFaults], Options.Faults, [Handler.SetFaultSpec]) inject failures:
+//
+//	spec  = rule {"," rule}
+//	rule  = kind {":" rate | ":" key "=" value}
+//	kind  = 5xx | html | 429 | reset | reset-body | malformed | truncated | hang | slow
+//	keys  = n (request number or range among matching requests, "3" or "3-5"), every,
+//	        path (substring of the path below /api/v6/), method, times (fire at most),
+//	        status (for 5xx), retry (429 Retry-After seconds; none when absent),
+//	        d (slow's delay)
+//
+// For example "5xx:0.1,429:0.05:retry=1,reset-body:0.02" fails a tenth of requests with
+// a 5xx, answers 5% with 429 and Retry-After: 1, and cuts 2% of bodies mid-way;
+// "hang:n=3:path=tickets" hangs the third request to tickets. A rule without rate, n or
+// every fires on every matching request. Decisions are a function of the seed and the
+// request count, so a sequential client sees the same faults on every run. reset drops
+// the connection before answering (TCP reset); reset-body sends the headers and half the
+// body; malformed answers 200 with invalid JSON; truncated answers 200 with the JSON cut
+// in half; hang holds the request until the client gives up or the server closes; html
+// is a proxy's 502 page; slow answers after the delay.
+//
+// # Request log
+//
+// [Handler.Requests] returns the recent requests (method, path, decoded query, body, how
+// the token travelled, status, fault) for tests to assert on. It never holds a token:
+// accessToken is removed from the query, and tokens and passwords in bodies are
+// replaced by "***".
+package daktelatest

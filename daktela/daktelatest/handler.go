@@ -1,0 +1,296 @@
+package daktelatest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Handler is the fake Daktela as an http.Handler, for embedders who run their own
+// listener (NewServer wraps one). It serves /api/v6/ and answers 404 elsewhere. It is
+// safe for concurrent use.
+type Handler struct {
+	seed      int64
+	token     string
+	latency   time.Duration
+	jitter    time.Duration
+	st        *store
+	reqNo     atomic.Int64
+	closing   chan struct{}
+	closeOnce sync.Once
+
+	faultMu     sync.Mutex
+	faults      []FaultRule
+	faultCounts []faultCount
+
+	logMu sync.Mutex
+	log   []LoggedRequest
+	logN  int // entries dropped from the front when over logLimit
+
+	auth *sessions
+}
+
+// maxBody bounds a request body (a bulk import of a big record is far below it).
+const maxBody = 32 << 20
+
+// NewHandler builds the fake server's handler with its demo data (and synthesised
+// models) from opts. It fails on a bad fault spec or an unknown model in opts.Records.
+func NewHandler(opts Options) (*Handler, error) {
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.Token == "" {
+		opts.Token = DefaultToken
+	}
+	h := &Handler{seed: opts.Seed, token: opts.Token, latency: opts.Latency, jitter: opts.Jitter,
+		closing: make(chan struct{})}
+	if opts.Latency < 0 || opts.Jitter < 0 {
+		return nil, fmt.Errorf("daktelatest: latency and jitter must not be negative (got %v, %v)", opts.Latency, opts.Jitter)
+	}
+	h.st = newStore(opts.Seed)
+	h.st.seed()
+	for name, n := range opts.Records {
+		m := lookupModel(h.st.models, name)
+		if m == nil {
+			return nil, fmt.Errorf("daktelatest: cannot synthesise records of unknown model %q (known: %s)", name, strings.Join(modelNames(h.st.models), ", "))
+		}
+		if n < 0 || n > MaxRecords {
+			return nil, fmt.Errorf("daktelatest: record count for %s must be from 0 to %d, not %d", m.name, MaxRecords, n)
+		}
+		h.st.tables[m.name].synth = newSynth(h.st, m, n, opts.Seed)
+	}
+	if opts.Faults != "" {
+		rules, err := ParseFaults(opts.Faults)
+		if err != nil {
+			return nil, err
+		}
+		h.SetFaults(rules...)
+	}
+	h.auth = newSessions(opts.Seed, opts.Token)
+	return h, nil
+}
+
+// close makes hung answers return; the handler keeps serving otherwise.
+func (h *Handler) close() { h.closeOnce.Do(func() { close(h.closing) }) }
+
+// Token returns the static access token the handler accepts (the "admin" user's).
+func (h *Handler) Token() string { return h.token }
+
+func (h *Handler) now() time.Time { return time.Now() }
+
+// ServeHTTP answers one request.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	seq := h.reqNo.Add(1)
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil {
+		return // the client went away
+	}
+	in := h.decode(r, body)
+	entry := h.logRequest(seq, r, in)
+	if in.err != nil {
+		h.deliver(w, r, entry, errorReply(400, h.now(), in.err.Error()))
+		return
+	}
+	fault := h.pickFault(seq, in)
+	if fault != nil {
+		h.setLogFault(entry, string(fault.Kind))
+	}
+	if !h.wait(r.Context(), h.latencyFor(seq)) {
+		return
+	}
+	if fault != nil && h.applyFaultBefore(w, r, entry, fault) {
+		return
+	}
+	rep := h.route(in)
+	if fault != nil && h.applyFaultAfter(w, r, entry, fault, rep) {
+		return
+	}
+	h.deliver(w, r, entry, rep)
+}
+
+// wait sleeps d, or until the request or the server ends; false when it ended.
+func (h *Handler) wait(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+	case <-h.closing:
+	}
+	return false
+}
+
+// latencyFor is Options.Latency plus a jitter that is a pure function of seed and seq.
+func (h *Handler) latencyFor(seq int64) time.Duration {
+	d := h.latency
+	if h.jitter > 0 {
+		d += time.Duration(mix(uint64(h.seed), uint64(seq), 0x1a7e) % uint64(h.jitter+1))
+	}
+	return d
+}
+
+// deliver writes a reply with Content-Length (and returns its buffer to the pool).
+func (h *Handler) deliver(w http.ResponseWriter, r *http.Request, entry int, rep reply) {
+	hd := w.Header()
+	if rep.retryAfter != "" {
+		hd.Set("Retry-After", rep.retryAfter)
+	}
+	h.setLogStatus(entry, rep.status)
+	if rep.body == nil {
+		w.WriteHeader(rep.status)
+		return
+	}
+	defer putBuf(rep.body)
+	if rep.html {
+		hd.Set("Content-Type", "text/html; charset=UTF-8")
+	} else {
+		hd.Set("Content-Type", "application/json; charset=UTF-8")
+	}
+	hd.Set("Content-Length", fmt.Sprint(len(*rep.body)))
+	w.WriteHeader(rep.status)
+	if r.Method != http.MethodHead {
+		w.Write(*rep.body)
+	}
+}
+
+// AuthKind is how a request carried its access token.
+type AuthKind string
+
+// The ways a token can travel (reference §1.2).
+const (
+	AuthNone   AuthKind = ""       // no token
+	AuthHeader AuthKind = "header" // X-AUTH-TOKEN header
+	AuthQuery  AuthKind = "query"  // accessToken query parameter
+	AuthCookie AuthKind = "cookie" // c_user cookie
+	AuthBearer AuthKind = "bearer" // Authorization: Bearer (Java connector)
+	AuthForm   AuthKind = "form"   // accessToken in a form body (older docs)
+)
+
+// incoming is a decoded request.
+type incoming struct {
+	method   string
+	path     string   // below /api/v6/, as sent (escaped)
+	segs     []string // unescaped path segments, ".json" removed from the last
+	api      bool     // under /api/v6/
+	query    *pnode
+	rawQuery string // without the token
+	body     []byte
+	form     *pnode // form body, when form-encoded
+	jsonBody bool
+	token    string
+	authKind AuthKind
+	err      error
+}
+
+func (h *Handler) decode(r *http.Request, body []byte) *incoming {
+	in := &incoming{method: r.Method, body: body}
+	p := r.URL.EscapedPath()
+	const prefix = "/api/v6/"
+	if !strings.HasPrefix(p, prefix) {
+		in.path = p
+		return in
+	}
+	in.api = true
+	in.path = p[len(prefix):]
+	for _, seg := range strings.Split(strings.Trim(in.path, "/"), "/") {
+		u, err := url.PathUnescape(seg)
+		if err != nil {
+			in.err = fmt.Errorf("path segment %q is not valid URL encoding", seg)
+			return in
+		}
+		in.segs = append(in.segs, u)
+	}
+	if n := len(in.segs); n > 0 {
+		in.segs[n-1] = strings.TrimSuffix(in.segs[n-1], ".json")
+	}
+	in.rawQuery = stripParam(r.URL.RawQuery, "accessToken")
+	q, err := parsePHPQuery(r.URL.RawQuery)
+	if err != nil {
+		in.err = err
+		in.query = newPnode()
+	} else {
+		in.query = q
+	}
+	if len(body) > int(maxBody) {
+		in.err = fmt.Errorf("request body is larger than %d bytes", maxBody)
+		return in
+	}
+	ct := r.Header.Get("Content-Type")
+	trimmed := strings.TrimSpace(string(firstBytes(body, 64)))
+	switch {
+	case len(body) == 0:
+	case strings.Contains(ct, "json") || strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
+		in.jsonBody = true
+	default:
+		f, err := parsePHPQuery(string(body))
+		if err != nil && in.err == nil {
+			in.err = fmt.Errorf("form body: %v", err)
+		}
+		in.form = f
+	}
+	// The token: header, then query, cookie, bearer, form body.
+	switch {
+	case r.Header.Get("X-AUTH-TOKEN") != "":
+		in.token, in.authKind = r.Header.Get("X-AUTH-TOKEN"), AuthHeader
+	case in.query != nil && in.query.get("accessToken") != nil:
+		in.token, _ = in.query.str("accessToken")
+		in.authKind = AuthQuery
+	default:
+		if c, err := r.Cookie("c_user"); err == nil && c.Value != "" {
+			in.token, in.authKind = c.Value, AuthCookie
+		} else if a := r.Header.Get("Authorization"); len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
+			in.token, in.authKind = strings.TrimSpace(a[7:]), AuthBearer
+		} else if in.form != nil && in.form.get("accessToken") != nil {
+			in.token, _ = in.form.str("accessToken")
+			in.authKind = AuthForm
+		}
+	}
+	return in
+}
+
+func firstBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// stripParam removes every key=value pair named key from a raw query.
+func stripParam(raw, key string) string {
+	if !strings.Contains(raw, key) {
+		return raw
+	}
+	var keep []string
+	for _, pair := range strings.Split(raw, "&") {
+		k, _, _ := strings.Cut(pair, "=")
+		if uk, err := url.QueryUnescape(k); err == nil && uk == key {
+			continue
+		}
+		keep = append(keep, pair)
+	}
+	return strings.Join(keep, "&")
+}
+
+// mix is a splitmix64-style hash of a few words: the source of every seeded decision.
+func mix(words ...uint64) uint64 {
+	var x uint64 = 0x9e3779b97f4a7c15
+	for _, w := range words {
+		x ^= w + 0x9e3779b97f4a7c15 + (x << 6) + (x >> 2)
+		x ^= x >> 30
+		x *= 0xbf58476d1ce4e5b9
+		x ^= x >> 27
+		x *= 0x94d049bb133111eb
+		x ^= x >> 31
+	}
+	return x
+}
