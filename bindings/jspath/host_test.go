@@ -14,11 +14,11 @@ import (
 // testHost is a bare bindings.Host over a goja VM, standing in for the runtime: it
 // requires modules by name.
 type testHost struct {
-	vm       *goja.Runtime
-	ctx      context.Context
-	stdin    io.Reader
-	stdout   bytes.Buffer
-	stderr   bytes.Buffer
+	vm     *goja.Runtime
+	ctx    context.Context
+	stdin  io.Reader
+	stdout bytes.Buffer
+	stderr bytes.Buffer
 }
 
 func newHost(t testing.TB, stdin string, mods ...bindings.Module) *testHost {
@@ -83,4 +83,3 @@ func str(o *goja.Object, key string) string {
 	}
 	return v.String()
 }
-
