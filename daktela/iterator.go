@@ -137,12 +137,19 @@ func (it *Iterator) All() iter.Seq2[Record, error] { return it.records(it.cfg.ma
 
 func (it *Iterator) records(maxItems int) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
+		done := it.ctx.Done()
 		for page, err := range it.pages(maxItems) {
 			if err != nil {
 				yield(nil, err)
 				return
 			}
 			for _, r := range page.Records() {
+				select {
+				case <-done: // cancelled: stop at once, also within a page already read
+					yield(nil, fmt.Errorf("daktela: reading %s: %w", it.req.Model(), it.ctx.Err()))
+					return
+				default:
+				}
 				if !yield(r, nil) {
 					return
 				}
