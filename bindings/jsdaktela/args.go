@@ -160,7 +160,8 @@ func filterValue(a bindings.Args, i int, operator string) any {
 // checkOperator throws when the daktela package does not know operator.
 func checkOperator(a bindings.Args, operator string) {
 	if err := daktela.CheckOperator(operator); err != nil {
-		a.Throw("%s", goMessage(err))
+		// The Go message already reads "addFilter: operator must be one of ...".
+		panic(a.VM.NewTypeError(a.Method + strings.TrimPrefix(goMessage(err), "addFilter")))
 	}
 }
 

@@ -209,7 +209,7 @@ func (in *instance) buildClientClass() *goja.Object {
 		token := a.String(1, "token")
 		return in.clientObject(daktela.NewClient(url, token))
 	})
-	ctor.Set("getInstance", func(call goja.FunctionCall) goja.Value {
+	in.setFn(ctor, "getInstance", func(call goja.FunctionCall) goja.Value {
 		in.mayCreateClients("daktela.Client.getInstance")
 		a := bindings.Args{VM: vm, Call: call, Method: "daktela.Client.getInstance"}
 		url := a.String(0, "url")

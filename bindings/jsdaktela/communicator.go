@@ -319,8 +319,8 @@ func (in *instance) buildRetryConfigClass() *goja.Object {
 		in.applyRetryOptions(a, o, &rc, "")
 		return in.retryObject(rc)
 	})
-	ctor.Set("aggressive", func(goja.FunctionCall) goja.Value { return in.retryObject(daktela.AggressiveRetryConfig()) })
-	ctor.Set("disabled", func(goja.FunctionCall) goja.Value { return in.retryObject(daktela.DisabledRetryConfig()) })
+	in.setFn(ctor, "aggressive", func(goja.FunctionCall) goja.Value { return in.retryObject(daktela.AggressiveRetryConfig()) })
+	in.setFn(ctor, "disabled", func(goja.FunctionCall) goja.Value { return in.retryObject(daktela.DisabledRetryConfig()) })
 	return ctor
 }
 

@@ -62,12 +62,18 @@ func (in *instance) newException(ctor *goja.Object, frames []goja.StackFrame, ms
 	if body != "" {
 		bodyV = vm.ToValue(body)
 	}
-	args := []goja.Value{vm.ToValue(msg), vm.ToValue(code), errs, bodyV}
-	if ctor == in.exc.rateLimit {
-		args = append(args, vm.ToValue(retryAfter))
-	}
-	o, err := vm.New(ctor, args...)
+	// An Error made by the built-in constructor from here carries the script's stack
+	// (not frames of a JS class constructor), and is then given the class's prototype;
+	// the fields are those the class constructor sets (js/exceptions.js).
+	o, err := vm.New(in.errorCtor, vm.ToValue(msg))
 	must(err)
+	must(o.SetPrototype(ctor.Get("prototype").ToObject(vm)))
+	must(o.Set("code", code))
+	must(o.Set("errors", errs))
+	must(o.DefineDataProperty("responseBody", bodyV, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
+	if ctor == in.exc.rateLimit {
+		must(o.Set("retryAfterSeconds", retryAfter))
+	}
 	if frames == nil {
 		frames = vm.CaptureCallStack(0, nil)
 	}
@@ -94,7 +100,7 @@ func formatStack(name, msg string, frames []goja.StackFrame) string {
 		p := f.Position()
 		b.WriteString("\n    at ")
 		loc := src + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
-		if fn := f.FuncName(); fn != "" {
+		if fn := f.FuncName(); fn != "" && fn != "<anonymous>" {
 			b.WriteString(fn)
 			b.WriteString(" (")
 			b.WriteString(loc)

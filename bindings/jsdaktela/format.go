@@ -12,7 +12,7 @@ import (
 func (in *instance) buildFormatHelper() *goja.Object {
 	vm := in.vm
 	o := vm.NewObject()
-	o.Set("getNormalizedPhoneNumber", func(call goja.FunctionCall) goja.Value {
+	in.setFn(o, "getNormalizedPhoneNumber", func(call goja.FunctionCall) goja.Value {
 		a := bindings.Args{VM: vm, Call: call, Method: "getNormalizedPhoneNumber"}
 		if !a.Has(0) {
 			if a.Len() == 0 {

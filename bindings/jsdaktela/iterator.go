@@ -110,17 +110,17 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 	goIter := func() *daktela.Iterator { return ch.c.Iterate(in.host.Context(), rr, goOpts...) }
 
 	hooks := vm.NewObject()
-	hooks.Set("open", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "open", func(goja.FunctionCall) goja.Value {
 		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, recs []daktela.Record) goja.Value {
 			return recordList(vm, recs)
 		})
 	})
-	hooks.Set("openPages", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "openPages", func(goja.FunctionCall) goja.Value {
 		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, _ []daktela.Record) goja.Value {
 			return in.newResponse(r)
 		})
 	})
-	hooks.Set("first", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "first", func(goja.FunctionCall) goja.Value {
 		rec, err := goIter().First()
 		in.drainLogs(ch)
 		if err != nil {
@@ -128,7 +128,7 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 		}
 		return recordValue(vm, rec)
 	})
-	hooks.Set("toArray", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "toArray", func(goja.FunctionCall) goja.Value {
 		recs, err := goIter().ToArray()
 		in.drainLogs(ch)
 		if err != nil {
@@ -136,7 +136,7 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 		}
 		return recordList(vm, recs)
 	})
-	hooks.Set("count", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "count", func(goja.FunctionCall) goja.Value {
 		n, err := goIter().Count()
 		in.drainLogs(ch)
 		if err != nil {
@@ -144,7 +144,7 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 		}
 		return vm.ToValue(n)
 	})
-	hooks.Set("isEmpty", func(goja.FunctionCall) goja.Value {
+	in.setFn(hooks, "isEmpty", func(goja.FunctionCall) goja.Value {
 		empty, err := goIter().IsEmpty()
 		in.drainLogs(ch)
 		if err != nil {
@@ -175,7 +175,7 @@ func (in *instance) pageSource(ch *clientHandle, it *daktela.Iterator, opts iter
 		}
 	}
 	src := vm.NewObject()
-	src.Set("next", func(goja.FunctionCall) goja.Value {
+	in.setFn(src, "next", func(goja.FunctionCall) goja.Value {
 		for !done {
 			if opts.maxItems > 0 && delivered >= opts.maxItems {
 				end()
@@ -203,7 +203,7 @@ func (in *instance) pageSource(ch *clientHandle, it *daktela.Iterator, opts iter
 		}
 		return goja.Null()
 	})
-	src.Set("stop", func(goja.FunctionCall) goja.Value {
+	in.setFn(src, "stop", func(goja.FunctionCall) goja.Value {
 		end()
 		in.drainLogs(ch)
 		return goja.Undefined()

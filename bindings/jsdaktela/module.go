@@ -100,8 +100,8 @@ func (in *instance) build() *goja.Object {
 	ex.Set("RetryConfig", in.buildRetryConfigClass())
 	ex.Set("RateLimitConfig", in.buildRateLimitConfigClass())
 	ex.Set("Client", in.buildClientClass())
-	ex.Set("client", in.fn(in.configuredClient))
-	ex.Set("login", in.fn(in.login))
+	in.setFn(ex, "client", in.configuredClient)
+	in.setFn(ex, "login", in.login)
 
 	// Exceptions and helpers.
 	in.exc.export(ex)
@@ -109,16 +109,22 @@ func (in *instance) build() *goja.Object {
 	return ex
 }
 
-// fn wraps a Go function as a JavaScript function (the fast path: no reflection).
-func (in *instance) fn(f func(goja.FunctionCall) goja.Value) goja.Value {
-	return in.vm.ToValue(f)
+// fn wraps a Go function as a JavaScript function named name (the fast path: no
+// reflection). The name is what stack traces show for the call.
+func (in *instance) fn(name string, f func(goja.FunctionCall) goja.Value) *goja.Object {
+	o := in.vm.ToValue(f).(*goja.Object)
+	must(o.DefineDataProperty("name", in.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE))
+	return o
+}
+
+// setFn sets o[name] to the Go function f.
+func (in *instance) setFn(o *goja.Object, name string, f func(goja.FunctionCall) goja.Value) {
+	must(o.Set(name, in.fn(name, f)))
 }
 
 // method defines name on proto as a non-enumerable method, as a class body would.
 func (in *instance) method(proto *goja.Object, name string, f func(goja.FunctionCall) goja.Value) {
-	if err := proto.DefineDataProperty(name, in.vm.ToValue(f), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		panic(err)
-	}
+	must(proto.DefineDataProperty(name, in.fn(name, f), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE))
 }
 
 // constant defines a read-only, enumerable property.

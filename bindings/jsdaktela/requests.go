@@ -533,32 +533,32 @@ func (in *instance) buildFactory() *goja.Object {
 		a := bindings.Args{VM: vm, Call: call, Method: method}
 		return a, a.String(0, "model")
 	}
-	f.Set("buildReadRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildReadRequest", func(call goja.FunctionCall) goja.Value {
 		_, m := model(call, "buildReadRequest")
 		return in.newRead(daktela.BuildReadRequest(m))
 	})
-	f.Set("buildReadMultipleRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildReadMultipleRequest", func(call goja.FunctionCall) goja.Value {
 		_, m := model(call, "buildReadMultipleRequest")
 		return in.newRead(daktela.BuildReadMultipleRequest(m))
 	})
-	f.Set("buildReadSingleRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildReadSingleRequest", func(call goja.FunctionCall) goja.Value {
 		a, m := model(call, "buildReadSingleRequest")
 		return in.newRead(daktela.BuildReadSingleRequest(m, a.String(1, "objectName")))
 	})
-	f.Set("buildReadRelationRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildReadRelationRequest", func(call goja.FunctionCall) goja.Value {
 		a, m := model(call, "buildReadRelationRequest")
 		name := a.String(1, "objectName")
 		return in.newRead(daktela.BuildReadRelationRequest(m, name, a.String(2, "relation")))
 	})
-	f.Set("buildCreateRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildCreateRequest", func(call goja.FunctionCall) goja.Value {
 		_, m := model(call, "buildCreateRequest")
 		return in.newCreate(daktela.BuildCreateRequest(m))
 	})
-	f.Set("buildUpdateRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildUpdateRequest", func(call goja.FunctionCall) goja.Value {
 		_, m := model(call, "buildUpdateRequest")
 		return in.newUpdate(daktela.BuildUpdateRequest(m))
 	})
-	f.Set("buildDeleteRequest", func(call goja.FunctionCall) goja.Value {
+	in.setFn(f, "buildDeleteRequest", func(call goja.FunctionCall) goja.Value {
 		_, m := model(call, "buildDeleteRequest")
 		return in.newDelete(daktela.BuildDeleteRequest(m))
 	})
