@@ -27,14 +27,14 @@ const hexDigits = "0123456789abcdef"
 // safeASCII[c] is true when byte c needs no escaping inside a JSON string.
 var safeASCII = func() (t [utf8.RuneSelf]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
 
 // appendString appends s as a JSON string. It keeps UTF-8 as is (as PHP's json_encode
-// with JSON_UNESCAPED_UNICODE), replaces invalid UTF-8 with U+FFFD, and escapes control
-// and HTML-sensitive characters as \u00XX.
+// with JSON_UNESCAPED_UNICODE), replaces invalid UTF-8 with U+FFFD, and escapes quotes,
+// backslashes and control characters.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0

@@ -51,8 +51,9 @@ type model struct {
 	search      []string // fields the "q" full-text search looks in
 	cfKeys      []string // custom field keys the demo data uses
 	relations   map[string]relation
-	hidden      bool   // not routable on its own (attachments)
-	sysExtra    string // extra JSON members of _sys (precomputed, e.g. cfScheme)
+	hidden      bool            // not routable on its own (attachments)
+	sysExtra    string          // extra JSON members of _sys (precomputed, e.g. cfScheme)
+	brief       map[string]bool // when set, an expanded (nested) record shows only these fields
 	title       func(r *record) string
 }
 
@@ -210,6 +211,8 @@ func schema() map[string]*model {
 		}
 		out[m.name] = m
 	}
+	// Related users come back reduced, as the API trims them (reference §1.4).
+	out["users"].brief = map[string]bool{"name": true, "title": true, "alias": true, "email": true}
 	out["campaignsRecords"].relations = map[string]relation{"activities": {"activities", "record"}}
 	out["contacts"].relations = map[string]relation{"tickets": {"tickets", "contact"}, "activities": {"activities", "contact"}}
 	out["accounts"].relations = map[string]relation{"contacts": {"contacts", "account"}}

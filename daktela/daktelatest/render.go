@@ -28,8 +28,12 @@ const expandDepth = 1
 func (rc *renderCtx) appendRecord(b []byte, m *model, r *record, depth int, p *projection) []byte {
 	b = append(b, '{')
 	first := true
+	brief := m.brief
+	if depth >= expandDepth || p != nil {
+		brief = nil
+	}
 	for i, fd := range m.fields {
-		if fd.hidden {
+		if fd.hidden || (brief != nil && !brief[fd.name]) {
 			continue
 		}
 		keep, sub := p.has(fd.name)
@@ -67,6 +71,9 @@ func appendSys(b []byte, m *model, r *record) []byte {
 
 func (rc *renderCtx) appendValue(b []byte, fd *field, v any, depth int, sub *projection) []byte {
 	if v == nil {
+		if fd.kind == kCF {
+			return append(b, "[]"...)
+		}
 		return append(b, "null"...)
 	}
 	switch fd.kind {

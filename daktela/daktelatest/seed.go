@@ -102,7 +102,9 @@ func (s *store) newNameAt(t *table, vals map[string]any) any {
 
 func (s *store) pick(list []string) string { return list[s.rng.IntN(len(list))] }
 
-func phone(n int) string { return fmt.Sprintf("+420 6%02d %03d %03d", n%100, (n*37)%1000, (n*113)%1000) }
+func phone(n int) string {
+	return fmt.Sprintf("+420 6%02d %03d %03d", n%100, (n*37)%1000, (n*113)%1000)
+}
 
 func asciiFold(s string) string {
 	r := strings.NewReplacer("á", "a", "č", "c", "ď", "d", "é", "e", "ě", "e", "í", "i", "ň", "n", "ó", "o",
@@ -237,7 +239,7 @@ func (s *store) seed() {
 			"statuses": []string{}, "followers": []string{"supervisor"},
 			"sla_deadtime": s.at(created - 2), "created": s.at(created), "edited": s.at(created - 1.5),
 			"created_by": "admin", "edited_by": agents[i%len(agents)], "last_activity": s.at(created - 1),
-			"unread": i%7 == 0,
+			"unread":       i%7 == 0,
 			"customFields": map[string][]string{"order_id": {fmt.Sprintf("ORD-%05d", 20000+i*13)}, "product": {[]string{"Internet", "TV", "Mobile"}[i%3]}},
 		}
 		if stage == "CLOSE" || stage == "ARCHIVE" {

@@ -136,9 +136,9 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	for i, fd := range m.fields {
 		if fd.def != nil {
 			r.vals[i] = fd.def
-			if cf, ok := fd.def.(*cfValues); ok {
-				r.vals[i] = cf.clone()
-			}
+		}
+		if fd.kind == kMN {
+			r.vals[i] = []string{}
 		}
 	}
 	fe := &formErrors{}
