@@ -95,7 +95,7 @@ type instance struct {
 func (in *instance) pathArg(call goja.FunctionCall, fn string) string {
 	v := call.Argument(0)
 	if !goja.IsString(v) || v.String() == "" {
-		panic(in.vm.NewTypeError("%s: path must be a non-empty string, got %s", fn, describe(v)))
+		panic(in.vm.NewTypeError("%s: path must be a non-empty string, got %s", fn, bindings.Describe(v)))
 	}
 	return v.String()
 }
@@ -128,7 +128,7 @@ func (in *instance) parse(call goja.FunctionCall) goja.Value {
 	const fn = "csv.parse"
 	v := call.Argument(0)
 	if !goja.IsString(v) {
-		panic(in.vm.NewTypeError("%s: text must be a string, got %s", fn, describe(v)))
+		panic(in.vm.NewTypeError("%s: text must be a string, got %s", fn, bindings.Describe(v)))
 	}
 	cfg := readOptions(in.vm, call.Argument(1), fn)
 	text := strings.TrimPrefix(v.String(), "\uFEFF")

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -22,7 +23,7 @@ func newOptions(vm *goja.Runtime, v goja.Value, fn string) optionReader {
 	}
 	o, ok := v.(*goja.Object)
 	if !ok || o.ClassName() == "Array" {
-		panic(vm.NewTypeError("%s: options must be an object, got %s", fn, describe(v)))
+		panic(vm.NewTypeError("%s: options must be an object, got %s", fn, bindings.Describe(v)))
 	}
 	r.o = o
 	return r
@@ -40,7 +41,7 @@ func (r optionReader) get(key string) goja.Value {
 }
 
 func (r optionReader) fail(key, want string, v goja.Value) {
-	panic(r.vm.NewTypeError("%s: option %s must be %s, got %s", r.fn, key, want, describe(v)))
+	panic(r.vm.NewTypeError("%s: option %s must be %s, got %s", r.fn, key, want, bindings.Describe(v)))
 }
 
 func (r optionReader) bool(key string, def bool) bool {
@@ -103,36 +104,4 @@ func (r optionReader) strings(key string) []string {
 		out[i] = e.String()
 	}
 	return out
-}
-
-// describe names a JavaScript value for an error message.
-func describe(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	case goja.IsString(v):
-		s := v.String()
-		if len(s) > 40 {
-			s = s[:40] + "…"
-		}
-		return strconv.Quote(s)
-	case goja.IsNumber(v):
-		return v.String()
-	}
-	if o, ok := v.(*goja.Object); ok {
-		if _, fn := goja.AssertFunction(o); fn {
-			return "a function"
-		}
-		switch c := o.ClassName(); c {
-		case "Array":
-			return "an array"
-		case "Object":
-			return "an object"
-		default:
-			return "a " + c
-		}
-	}
-	return v.String()
 }

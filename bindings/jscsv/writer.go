@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -128,7 +129,7 @@ func (w *rowWriter) writeHeader() error {
 func (w *rowWriter) write(v goja.Value) error {
 	row, ok := v.(*goja.Object)
 	if !ok {
-		panic(w.vm.NewTypeError("%s: row %d must be an object or an array, got %s", w.fn, w.count+1, describe(v)))
+		panic(w.vm.NewTypeError("%s: row %d must be an object or an array, got %s", w.fn, w.count+1, bindings.Describe(v)))
 	}
 	isArray := row.ClassName() == "Array"
 	if !w.headerDone && w.cfg.columns == nil && !isArray {
@@ -209,7 +210,7 @@ func (w *rowWriter) cell(v goja.Value) string {
 func eachRow(vm *goja.Runtime, rows goja.Value, fn string, each func(goja.Value)) {
 	o, ok := rows.(*goja.Object)
 	if !ok {
-		panic(vm.NewTypeError("%s: rows must be an array or an iterable, got %s", fn, describe(rows)))
+		panic(vm.NewTypeError("%s: rows must be an array or an iterable, got %s", fn, bindings.Describe(rows)))
 	}
 	if o.ClassName() == "Array" {
 		n := int(o.Get("length").ToInteger())
@@ -220,7 +221,7 @@ func eachRow(vm *goja.Runtime, rows goja.Value, fn string, each func(goja.Value)
 	}
 	mk, ok := goja.AssertFunction(o.GetSymbol(goja.SymIterator))
 	if !ok {
-		panic(vm.NewTypeError("%s: rows must be an array or an iterable, got %s", fn, describe(rows)))
+		panic(vm.NewTypeError("%s: rows must be an array or an iterable, got %s", fn, bindings.Describe(rows)))
 	}
 	itv, err := mk(o)
 	if err != nil {

@@ -111,7 +111,7 @@ func (d *dates) exports() *goja.Object {
 			return goja.Null()
 		}
 		if !goja.IsString(v) {
-			panic(d.vm.NewTypeError("dates.parse: value must be a string, got %s", describe(v)))
+			panic(d.vm.NewTypeError("dates.parse: value must be a string, got %s", bindings.Describe(v)))
 		}
 		t, err := d.parse(v.String())
 		if err != nil {
@@ -131,7 +131,7 @@ func (d *dates) exports() *goja.Object {
 		n := c.Argument(1)
 		f := n.ToFloat()
 		if !goja.IsNumber(n) || f != math.Trunc(f) || math.Abs(f) > 1e6 {
-			panic(d.vm.NewTypeError("dates.addDays: days must be an integer, got %s", describe(n)))
+			panic(d.vm.NewTypeError("dates.addDays: days must be an integer, got %s", bindings.Describe(n)))
 		}
 		return d.date(t.AddDate(0, 0, int(f)))
 	})
@@ -172,7 +172,7 @@ func (d *dates) time(c goja.FunctionCall, i int, fn string) time.Time {
 	case goja.IsNumber(v):
 	case isDate(v):
 	default:
-		panic(d.vm.NewTypeError("dates.%s: date must be a Date, a number or a string, got %s", fn, describe(v)))
+		panic(d.vm.NewTypeError("dates.%s: date must be a Date, a number or a string, got %s", fn, bindings.Describe(v)))
 	}
 	ms := v.ToFloat()
 	if math.IsNaN(ms) || math.IsInf(ms, 0) {
@@ -225,29 +225,4 @@ func startOfDay(t time.Time) time.Time {
 // endOfDay is the last whole second of t's day, as "lte" filters want it.
 func endOfDay(t time.Time) time.Time {
 	return startOfDay(t).AddDate(0, 0, 1).Add(-time.Second)
-}
-
-// describe names a JavaScript value for an error message.
-func describe(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	case goja.IsString(v):
-		return strconv.Quote(v.String())
-	case goja.IsNumber(v):
-		return v.String()
-	}
-	if o, ok := v.(*goja.Object); ok {
-		switch c := o.ClassName(); c {
-		case "Array":
-			return "an array"
-		case "Object":
-			return "an object"
-		default:
-			return "a " + c
-		}
-	}
-	return v.String()
 }

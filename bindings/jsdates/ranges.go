@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -60,7 +61,7 @@ func (d *dates) rangeFn(c goja.FunctionCall) goja.Value {
 	} else {
 		v := c.Argument(0)
 		if !goja.IsString(v) {
-			panic(d.vm.NewTypeError("dates.range: name must be a string, got %s", describe(v)))
+			panic(d.vm.NewTypeError("dates.range: name must be a string, got %s", bindings.Describe(v)))
 		}
 		var ok bool
 		if s, ok = named(v.String(), d.now().In(d.loc)); !ok {

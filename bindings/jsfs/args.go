@@ -1,48 +1,12 @@
 package jsfs
 
 import (
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
-// These are small argument checks local to this package; they throw TypeErrors that
-// name the function and the argument, so a script author sees what was wrong.
-
-// typeOf names the JavaScript type of v for error messages.
-func typeOf(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	if o, ok := v.(*goja.Object); ok {
-		if _, ok := goja.AssertFunction(o); ok {
-			return "function"
-		}
-		if c := o.ClassName(); c != "Object" {
-			return c
-		}
-		return "object"
-	}
-	switch v.ExportType().Kind().String() {
-	case "string":
-		return "string"
-	case "bool":
-		return "boolean"
-	case "int64", "float64", "int", "uint64":
-		return "number"
-	}
-	return v.ExportType().String()
-}
-
-// isString reports whether v is a JS string primitive.
-func isString(v goja.Value) bool {
-	if v == nil {
-		return false
-	}
-	_, ok := v.Export().(string)
-	return ok && !isObject(v)
-}
+// Arguments are checked with bindings.Args; options objects with the readers below.
+// Both throw TypeErrors that name the function and the argument or option.
 
 func isObject(v goja.Value) bool {
 	_, ok := v.(*goja.Object)
@@ -55,24 +19,16 @@ func absent(v goja.Value) bool {
 
 // stringArg returns argument i of call, which must be a string.
 func stringArg(vm *goja.Runtime, call goja.FunctionCall, i int, fn, name string) string {
-	v := call.Argument(i)
-	if !isString(v) {
-		panic(vm.NewTypeError("%s: %s must be a string, got %s", fn, name, typeOf(v)))
+	a := bindings.Args{VM: vm, Call: call, Method: fn}
+	if !goja.IsString(a.Value(i)) {
+		a.Fail(name, "a string", a.Value(i))
 	}
-	return v.String()
+	return a.Value(i).String()
 }
 
 // optionsArg returns argument i of call as an options object, or nil when it is absent.
 func optionsArg(vm *goja.Runtime, call goja.FunctionCall, i int, fn string) *goja.Object {
-	v := call.Argument(i)
-	if absent(v) {
-		return nil
-	}
-	o, ok := v.(*goja.Object)
-	if !ok {
-		panic(vm.NewTypeError("%s: options must be an object, got %s", fn, typeOf(v)))
-	}
-	return o
+	return bindings.Args{VM: vm, Call: call, Method: fn}.OptObject(i, "options")
 }
 
 // boolOption reads a boolean option; absent means false.
@@ -84,9 +40,9 @@ func boolOption(vm *goja.Runtime, o *goja.Object, key, fn string) bool {
 	if absent(v) {
 		return false
 	}
-	b, ok := v.Export().(bool)
+	b, ok := bindings.BoolOf(v)
 	if !ok {
-		panic(vm.NewTypeError("%s: option %s must be a boolean, got %s", fn, key, typeOf(v)))
+		panic(vm.NewTypeError("%s", bindings.ArgMessage(fn, "option "+key, "a boolean", v)))
 	}
 	return b
 }
@@ -100,8 +56,8 @@ func stringOption(vm *goja.Runtime, o *goja.Object, key, def, fn string) string 
 	if absent(v) {
 		return def
 	}
-	if !isString(v) {
-		panic(vm.NewTypeError("%s: option %s must be a string, got %s", fn, key, typeOf(v)))
+	if !goja.IsString(v) {
+		panic(vm.NewTypeError("%s", bindings.ArgMessage(fn, "option "+key, "a string", v)))
 	}
 	return v.String()
 }

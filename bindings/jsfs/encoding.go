@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -99,7 +100,7 @@ func bytesValue(vm *goja.Runtime, b []byte) goja.Value {
 // dataBytes returns the bytes of data a script wants written: a string (in enc), or a
 // Buffer, typed array, DataView or ArrayBuffer.
 func dataBytes(vm *goja.Runtime, data goja.Value, enc, fn string) []byte {
-	if isString(data) {
+	if goja.IsString(data) {
 		b, err := encode(data.String(), enc)
 		if err != nil {
 			panic(vm.NewTypeError("%s: %v", fn, err))
@@ -112,7 +113,7 @@ func dataBytes(vm *goja.Runtime, data goja.Value, enc, fn string) []byte {
 			return b
 		}
 	}
-	panic(vm.NewTypeError("%s: data must be a string, Buffer, Uint8Array or ArrayBuffer, got %s", fn, typeOf(data)))
+	panic(vm.NewTypeError("%s: data must be a string, Buffer, Uint8Array or ArrayBuffer, got %s", fn, bindings.Describe(data)))
 }
 
 var typeArrayBuffer = reflect.TypeOf(goja.ArrayBuffer{})

@@ -135,21 +135,21 @@ func TestArgumentErrors(t *testing.T) {
 	h, _ := newFS(t, "")
 	cases := []struct{ src, msg string }{
 		{`fs.readFileSync(5)`, "fs.readFileSync: file descriptor 5 is not supported"},
-		{`fs.readFileSync({})`, "fs.readFileSync: path must be a string, got object"},
-		{`fs.readFileSync("x", 5)`, "fs.readFileSync: options must be an object, got number"},
-		{`fs.readFileSync("x", {encoding: 5})`, "fs.readFileSync: option encoding must be a string, got number"},
-		{`fs.writeFileSync("x", {a: 1})`, "fs.writeFileSync: data must be a string, Buffer, Uint8Array or ArrayBuffer, got object"},
-		{`fs.writeFileSync("x", [1, 2])`, "got Array"},
+		{`fs.readFileSync({})`, "fs.readFileSync: path must be a string, got an object"},
+		{`fs.readFileSync("x", 5)`, "fs.readFileSync: options must be an object, got 5"},
+		{`fs.readFileSync("x", {encoding: 5})`, "fs.readFileSync: option encoding must be a string, got 5"},
+		{`fs.writeFileSync("x", {a: 1})`, "fs.writeFileSync: data must be a string, Buffer, Uint8Array or ArrayBuffer, got an object"},
+		{`fs.writeFileSync("x", [1, 2])`, "got an array"},
 		{`fs.writeFileSync("x", "a", {flag: "r+"})`, `fs.writeFileSync: flag "r+" is not supported`},
 		{`fs.mkdirSync(undefined)`, "fs.mkdirSync: path must be a string, got undefined"},
-		{`fs.mkdirSync("x", {recursive: "yes"})`, "fs.mkdirSync: option recursive must be a boolean, got string"},
-		{`fs.mkdirSync("x", {mode: "755"})`, "fs.mkdirSync: option mode must be an integer, got string"},
+		{`fs.mkdirSync("x", {recursive: "yes"})`, "fs.mkdirSync: option recursive must be a boolean, got \"yes\""},
+		{`fs.mkdirSync("x", {mode: "755"})`, "fs.mkdirSync: option mode must be an integer, got \"755\""},
 		{`fs.statSync(null)`, "fs.statSync: path must be a string, got null"},
-		{`fs.unlinkSync(1)`, "fs.unlinkSync: path must be a string, got number"},
+		{`fs.unlinkSync(1)`, "fs.unlinkSync: path must be a string, got 1"},
 		{`fs.renameSync("a")`, "fs.renameSync: newPath must be a string, got undefined"},
-		{`fs.createWriter("o.txt", {append: 1})`, "fs.createWriter: option append must be a boolean, got number"},
+		{`fs.createWriter("o.txt", {append: 1})`, "fs.createWriter: option append must be a boolean, got 1"},
 		{`fs.createWriter("o.txt").write()`, "writer.write: data must be a string or bytes, got undefined"},
-		{`fs.lines(new Date())`, "fs.lines: path must be a string, got Date"},
+		{`fs.lines(new Date())`, "fs.lines: path must be a string, got a Date"},
 	}
 	for _, c := range cases {
 		e := h.throws(t, c.src)

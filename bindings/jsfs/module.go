@@ -111,7 +111,7 @@ func (in *instance) throw(err error, syscall, path string) {
 // allows them, returning the name it stands for.
 func (in *instance) pathOrFd(call goja.FunctionCall, fn string, fds ...int64) string {
 	v := call.Argument(0)
-	if n, ok := v.Export().(int64); ok && !isObject(v) {
+	if n, ok := bindings.IntOf(v); ok {
 		for _, fd := range fds {
 			if n == fd {
 				return [...]string{Stdin, Stdout, Stderr}[fd]
@@ -129,7 +129,7 @@ func (in *instance) pathOrFd(call goja.FunctionCall, fn string, fds ...int64) st
 // encodingArg reads an encoding given as a string or as {encoding}; "" means none.
 func (in *instance) encodingArg(call goja.FunctionCall, i int, fn string) (enc string, opts *goja.Object) {
 	v := call.Argument(i)
-	if isString(v) {
+	if goja.IsString(v) {
 		enc = v.String()
 	} else {
 		opts = optionsArg(in.vm, call, i, fn)
@@ -201,7 +201,7 @@ func (in *instance) writeFile(call goja.FunctionCall, appendTo bool) goja.Value 
 
 func (in *instance) existsSync(call goja.FunctionCall) goja.Value {
 	v := call.Argument(0)
-	if !isString(v) || v.String() == "" {
+	if !goja.IsString(v) || v.String() == "" {
 		return in.vm.ToValue(false)
 	}
 	_, err := os.Stat(in.files.Resolve(v.String()))
@@ -213,15 +213,15 @@ func (in *instance) mkdirSync(call goja.FunctionCall) goja.Value {
 	p := stringArg(in.vm, call, 0, fn, "path")
 	perm := os.FileMode(0o777)
 	var recursive bool
-	if n, ok := call.Argument(1).Export().(int64); ok && !isObject(call.Argument(1)) {
+	if n, ok := bindings.IntOf(call.Argument(1)); ok {
 		perm = os.FileMode(n) & os.ModePerm
 	} else {
 		opts := optionsArg(in.vm, call, 1, fn)
 		recursive = boolOption(in.vm, opts, "recursive", fn)
 		if opts != nil && !absent(opts.Get("mode")) {
-			n, ok := opts.Get("mode").Export().(int64)
+			n, ok := bindings.IntOf(opts.Get("mode"))
 			if !ok {
-				panic(in.vm.NewTypeError("%s: option mode must be an integer, got %s", fn, typeOf(opts.Get("mode"))))
+				panic(in.vm.NewTypeError("%s: option mode must be an integer, got %s", fn, bindings.Describe(opts.Get("mode"))))
 			}
 			perm = os.FileMode(n) & os.ModePerm
 		}

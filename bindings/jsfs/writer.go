@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -89,12 +90,12 @@ func (in *instance) createWriter(call goja.FunctionCall) goja.Value {
 			panic(CodedError(in.vm, "ERR_STREAM_WRITE_AFTER_END", "writer."+name+": write after close to '"+p+"'"))
 		}
 		var err error
-		if v := call.Argument(0); isString(v) || !isObject(v) {
+		if v := call.Argument(0); goja.IsString(v) || !isObject(v) {
 			s := ""
 			if !absent(v) {
 				s = v.String()
 			} else if !newline {
-				panic(in.vm.NewTypeError("writer.write: data must be a string or bytes, got %s", typeOf(v)))
+				panic(in.vm.NewTypeError("writer.write: data must be a string or bytes, got %s", bindings.Describe(v)))
 			}
 			if newline {
 				s += "\n"

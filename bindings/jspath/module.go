@@ -55,7 +55,7 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 		out := make([]string, len(call.Arguments))
 		for i, a := range call.Arguments {
 			if !goja.IsString(a) {
-				panic(vm.NewTypeError("path.%s: argument %d must be a string, got %s", fn, i+1, describe(a)))
+				panic(vm.NewTypeError("path.%s: argument %d must be a string, got %s", fn, i+1, bindings.Describe(a)))
 			}
 			out[i] = a.String()
 		}
@@ -64,7 +64,7 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 	str := func(call goja.FunctionCall, i int, fn, name string) string {
 		a := call.Argument(i)
 		if !goja.IsString(a) {
-			panic(vm.NewTypeError("path.%s: %s must be a string, got %s", fn, name, describe(a)))
+			panic(vm.NewTypeError("path.%s: %s must be a string, got %s", fn, name, bindings.Describe(a)))
 		}
 		return a.String()
 	}
@@ -102,7 +102,7 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 	set("format", func(c goja.FunctionCall) goja.Value {
 		obj, ok := c.Argument(0).(*goja.Object)
 		if !ok {
-			panic(vm.NewTypeError("path.format: pathObject must be an object, got %s", describe(c.Argument(0))))
+			panic(vm.NewTypeError("path.format: pathObject must be an object, got %s", bindings.Describe(c.Argument(0))))
 		}
 		field := func(k string) string {
 			v := obj.Get(k)
@@ -110,7 +110,7 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 				return ""
 			}
 			if !goja.IsString(v) {
-				panic(vm.NewTypeError("path.format: pathObject.%s must be a string, got %s", k, describe(v)))
+				panic(vm.NewTypeError("path.format: pathObject.%s must be a string, got %s", k, bindings.Describe(v)))
 			}
 			return v.String()
 		}
@@ -119,25 +119,6 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 	_ = o.Set("sep", string(filepath.Separator))
 	_ = o.Set("delimiter", string(filepath.ListSeparator))
 	return o, nil
-}
-
-// describe names a JavaScript value for an error message.
-func describe(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	case goja.IsNumber(v):
-		return v.String()
-	}
-	if o, ok := v.(*goja.Object); ok {
-		if o.ClassName() == "Array" {
-			return "an array"
-		}
-		return "an object"
-	}
-	return "a " + v.ExportType().Kind().String()
 }
 
 // paths holds the directory relative paths are resolved against.

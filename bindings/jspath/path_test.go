@@ -103,10 +103,10 @@ func TestArgumentErrors(t *testing.T) {
 		{`path.basename("a", {})`, "path.basename: ext must be a string, got an object"},
 		{`path.extname([])`, "path.extname: path must be a string, got an array"},
 		{`path.relative("a")`, "path.relative: to must be a string, got undefined"},
-		{`path.normalize(true)`, "path.normalize: path must be a string, got a bool"},
+		{`path.normalize(true)`, "path.normalize: path must be a string, got true"},
 		{`path.isAbsolute(1)`, "path.isAbsolute: path must be a string, got 1"},
 		{`path.parse()`, "path.parse: path must be a string, got undefined"},
-		{`path.format("a")`, "path.format: pathObject must be an object, got a string"},
+		{`path.format("a")`, "path.format: pathObject must be an object, got \"a\""},
 		{`path.format({dir: 1})`, "path.format: pathObject.dir must be a string, got 1"},
 	}
 	for _, c := range cases {
