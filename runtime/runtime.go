@@ -2,19 +2,27 @@
 // loop, CommonJS require, console, timers, process, interrupts and error formatting, with
 // the daktela module (and any other [bindings.Module]) injected.
 //
-// PLACEHOLDER API: the runtime helper implements the bodies; the exported surface is the
-// contract the CLI and the REPL code against.
+// A [Runtime] runs one script at a time on the calling goroutine; many runtimes may run
+// side by side. Every run takes a context: cancelling it (or [Options.Timeout]) stops
+// running JavaScript, waiting timers and the native calls of modules, and the runtime
+// can run again afterwards.
 package runtime
 
 import (
 	"context"
 	"io"
 	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/require"
 )
 
 // Capabilities are what a script may do beyond talking to the configured client. All
@@ -45,40 +53,176 @@ type Options struct {
 	Color bool
 }
 
+// DefaultMaxCallStackSize is the recursion limit when Options.MaxCallStackSize is 0.
+const DefaultMaxCallStackSize = 10000
+
 // Runtime runs scripts. It is not safe for concurrent use: run one script at a time on
-// it. Many runtimes may run side by side.
-type Runtime struct{}
+// it (a second concurrent run gets [ErrBusy]). Many runtimes may run side by side.
+type Runtime struct {
+	opts   Options
+	vm     *goja.Runtime
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+
+	loop   *eventLoop      // the current (or last) run's loop
+	runCtx context.Context // the current run's context
+	busy   atomic.Bool
+	closed bool
+
+	req      *require.RequireModule
+	natives  map[string]*nativeModule
+	sources  map[string]string // script and module sources by name, for carets
+	wrapCols map[string]int    // columns a wrapper added to line 1 of a source
+
+	rejections  []*goja.Promise // rejected promises with no handler yet
+	mainPromise *goja.Promise   // the top-level await wrapper's promise
+	syntaxPos   map[*goja.Object]Frame
+
+	console  *consoleState
+	process  *goja.Object
+	helpers  *inspectHelpers
+	evalSeq  int
+	scriptNm string // process.argv[1]
+}
 
 // New returns a runtime configured by opts.
-func New(opts Options) (*Runtime, error) { panic("not implemented") }
+func New(opts Options) (*Runtime, error) {
+	r := &Runtime{
+		opts:     opts,
+		vm:       goja.New(),
+		stdout:   opts.Stdout,
+		stderr:   opts.Stderr,
+		stdin:    opts.Stdin,
+		loop:     newEventLoop(),
+		sources:  make(map[string]string),
+		wrapCols: make(map[string]int),
+	}
+	if r.stdout == nil {
+		r.stdout = io.Discard
+	}
+	if r.stderr == nil {
+		r.stderr = io.Discard
+	}
+	if r.stdin == nil {
+		r.stdin = strings.NewReader("")
+	}
+	n := opts.MaxCallStackSize
+	if n <= 0 {
+		n = DefaultMaxCallStackSize
+	}
+	r.vm.SetMaxCallStackSize(n)
+	r.vm.SetPromiseRejectionTracker(r.trackRejection)
+	r.installTimers()
+	r.installConsole()
+	r.installProcess()
+	if err := r.installModules(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
 
 // RunFile runs the script at path (a "#!" first line is allowed) until it and everything
-// it started (timers, promises, async requests) has finished, or ctx is cancelled.
-func (r *Runtime) RunFile(ctx context.Context, path string) error { panic("not implemented") }
+// it started (timers, promises, async requests) has finished, or ctx is cancelled. The
+// file is read from Options.ModuleFS when it is set (path is then slash-separated and
+// relative to it), else from the OS.
+func (r *Runtime) RunFile(ctx context.Context, path string) error {
+	src, name, err := r.readScript(path)
+	if err != nil {
+		return err
+	}
+	return r.RunString(ctx, name, src)
+}
+
+func (r *Runtime) readScript(p string) (src, name string, err error) {
+	if r.opts.ModuleFS != nil {
+		name = path.Clean(filepath.ToSlash(p))
+		name = strings.TrimPrefix(name, "./")
+		b, err := fs.ReadFile(r.opts.ModuleFS, name)
+		if err != nil {
+			return "", "", err
+		}
+		return string(b), name, nil
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return "", "", err
+	}
+	return string(b), p, nil
+}
 
 // RunString runs src as a script named name (used in error positions).
 func (r *Runtime) RunString(ctx context.Context, name, src string) error {
-	panic("not implemented")
+	_, err := r.run(ctx, func() (goja.Value, error) {
+		r.setScriptName(name)
+		prg, wrapped, err := r.compileScript(name, src)
+		if err != nil {
+			return nil, err
+		}
+		v, err := r.vm.RunProgram(prg)
+		if err != nil {
+			return nil, err
+		}
+		if wrapped {
+			if p, ok := v.Export().(*goja.Promise); ok {
+				r.mainPromise = p
+			}
+		}
+		if err := r.checkRejections(); err != nil {
+			return nil, err
+		}
+		if err := r.drive(); err != nil {
+			return nil, err
+		}
+		if err := r.settledMain(); err != nil {
+			return nil, err
+		}
+		return nil, r.exitCodeError()
+	})
+	return err
 }
 
 // Eval evaluates src as the REPL and `dkscript eval` do: top-level await is allowed,
 // let/const/class declarations stay visible to later Evals, and the value of the last
 // expression (awaited if it is a promise) is returned.
 func (r *Runtime) Eval(ctx context.Context, src string) (goja.Value, error) {
-	panic("not implemented")
+	return r.run(ctx, func() (goja.Value, error) {
+		r.evalSeq++
+		name := "REPL" + itoa(r.evalSeq)
+		return r.evalSource(name, src)
+	})
 }
 
-// Do runs fn on the runtime's goroutine with the VM (for completion, printing, ...).
+// Do runs fn on the runtime's goroutine with the VM (for completion, printing, ...),
+// as a run of its own: ctx interrupts it, and work fn starts (timers, promises) is
+// finished before Do returns. It must not be called while another run is going on.
 func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error {
-	panic("not implemented")
+	_, err := r.run(ctx, func() (goja.Value, error) {
+		if err := fn(r.vm); err != nil {
+			return nil, err
+		}
+		return nil, r.drive()
+	})
+	return err
 }
 
 // Inspect formats v as console.log does (Node-like, coloured when Options.Color is set).
 // It must be called from inside Do or on a value returned by Eval before the next run.
-func (r *Runtime) Inspect(v goja.Value) string { panic("not implemented") }
+func (r *Runtime) Inspect(v goja.Value) string {
+	return r.inspect(v, inspectOptions{depth: 2, colors: r.opts.Color, breakLength: 80})
+}
 
-// Close releases the runtime; pending timers are dropped.
-func (r *Runtime) Close() {}
+// VM returns the runtime's JavaScript VM, for embedders that add globals before the
+// first run. Use it only on the goroutine that runs scripts, never during a run from
+// another goroutine.
+func (r *Runtime) VM() *goja.Runtime { return r.vm }
+
+// Close releases the runtime; pending timers are dropped and later runs fail with
+// [ErrClosed].
+func (r *Runtime) Close() {
+	r.closed = true
+	r.loop.close()
+}
 
 // Exit codes, as the CLI uses them.
 const (
@@ -88,7 +232,3 @@ const (
 	ExitTimeout     = 124
 	ExitInterrupted = 130
 )
-
-// ExitCode returns the process exit code for err: 0 for nil, the code carried by an error
-// that has an ExitCode() int method (found with errors.As), else 1.
-func ExitCode(err error) int { panic("not implemented") }

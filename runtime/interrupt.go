@@ -1,0 +1,144 @@
+package runtime
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+// run is the frame of every run (RunString, Eval, Do): one at a time, a fresh event
+// loop, the timeout, and ctx wired to vm.Interrupt so that cancelling stops running
+// JavaScript as well as a waiting loop. The runtime can run again afterwards.
+func (r *Runtime) run(ctx context.Context, body func() (goja.Value, error)) (goja.Value, error) {
+	if r.closed {
+		return nil, ErrClosed
+	}
+	if !r.busy.CompareAndSwap(false, true) {
+		return nil, ErrBusy
+	}
+	defer r.busy.Store(false)
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if r.opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, r.opts.Timeout, ErrTimeout)
+		defer cancel()
+	}
+	r.vm.ClearInterrupt()
+	loop := newEventLoop()
+	r.loop = loop
+	r.runCtx = ctx
+	r.rejections = r.rejections[:0]
+	r.mainPromise = nil
+
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		r.vm.Interrupt(interruptRequest{})
+		loop.wake()
+		close(fired)
+	})
+	defer func() {
+		if !stop() {
+			<-fired
+		}
+		r.vm.ClearInterrupt()
+		loop.close()
+		r.runCtx = nil
+		r.mainPromise = nil
+		r.rejections = r.rejections[:0]
+	}()
+
+	v, err := r.protect(body)
+	if err != nil {
+		return nil, r.convertError(ctx, err)
+	}
+	return v, nil
+}
+
+// protect runs body, turning a panic that escaped a native module into an error
+// instead of a crash with a Go stack.
+func (r *Runtime) protect(body func() (goja.Value, error)) (v goja.Value, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			switch p := p.(type) {
+			case error:
+				err = p
+			case goja.Value:
+				err = &thrownError{value: p}
+			default:
+				err = fmt.Errorf("internal error in a native module: %v", p)
+			}
+		}
+	}()
+	return body()
+}
+
+// drive runs the current loop until nothing is left to do.
+func (r *Runtime) drive() error {
+	ctx := r.runCtx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return r.loop.run(ctx, r.callTask)
+}
+
+// callTask runs one macrotask (goja runs the promise jobs it queued on the way out)
+// and then looks for rejections nobody handled.
+func (r *Runtime) callTask(fn func() error) error {
+	var err error
+	if ex := r.vm.Try(func() { err = fn() }); ex != nil {
+		return ex
+	}
+	if err != nil {
+		return err
+	}
+	return r.checkRejections()
+}
+
+// trackRejection is the VM's promise rejection tracker.
+func (r *Runtime) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		r.rejections = append(r.rejections, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range r.rejections {
+			if q == p {
+				r.rejections = append(r.rejections[:i], r.rejections[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// checkRejections ends the run on the first rejected promise that still has no
+// handler once the current task and its promise jobs are done.
+func (r *Runtime) checkRejections() error {
+	for _, p := range r.rejections {
+		if p.State() != goja.PromiseStateRejected {
+			continue
+		}
+		if p == r.mainPromise {
+			return &thrownError{value: p.Result()}
+		}
+		return &thrownError{value: p.Result(), inPromise: true}
+	}
+	r.rejections = r.rejections[:0]
+	return nil
+}
+
+// settledMain reports how the top-level await wrapper ended once the loop is idle.
+func (r *Runtime) settledMain() error {
+	p := r.mainPromise
+	if p == nil {
+		return nil
+	}
+	switch p.State() {
+	case goja.PromiseStateRejected:
+		return &thrownError{value: p.Result()}
+	case goja.PromiseStatePending:
+		return &ScriptError{Kind: "Uncaught", Name: "Error", Message: "top-level await never finished: the script waited for a promise that nothing will settle"}
+	}
+	return nil
+}

@@ -1,0 +1,235 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jsdaktela"
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/dop251/goja_nodejs/require"
+	"github.com/dop251/goja_nodejs/url"
+)
+
+// requirePrefix is what goja_nodejs puts before a module's source on its first line.
+const requirePrefix = "(function(exports,require,module,__filename,__dirname){"
+
+// errNoModuleSource is returned by the source loader when the runtime may not read
+// module files at all.
+var errNoModuleSource = errors.New("require of files needs Options.ModuleFS or the FileAccess capability")
+
+// nativeModule is a Go module, instantiated once per runtime on first use.
+type nativeModule struct {
+	mod   bindings.Module
+	value goja.Value
+	err   error
+	done  bool
+}
+
+// installModules sets up require on the runtime's own registry, the native modules
+// (daktela, Options.Modules, util) and the lazy globals.
+func (r *Runtime) installModules() error {
+	reg := require.NewRegistry(require.WithLoader(r.loadSource), require.WithPathResolver(r.resolvePath))
+	r.req = reg.Enable(r.vm)
+	r.natives = make(map[string]*nativeModule)
+	var order []string
+	add := func(m bindings.Module) error {
+		name := m.Name()
+		if name == "" || isFilePath(name) {
+			return fmt.Errorf("runtime: module name %q must be a bare name such as \"daktela\"", name)
+		}
+		if _, ok := r.natives[name]; !ok {
+			order = append(order, name)
+		}
+		r.natives[name] = &nativeModule{mod: m}
+		return nil
+	}
+	_ = add(utilModule{r: r})
+	_ = add(jsdaktela.New(jsdaktela.Config{Client: r.opts.Client, AllowNewClients: r.opts.Capabilities.NewClients}))
+	for i, m := range r.opts.Modules {
+		if m == nil {
+			return fmt.Errorf("runtime: Options.Modules[%d] is nil", i)
+		}
+		if err := add(m); err != nil {
+			return err
+		}
+	}
+	r.vm.Set("require", r.require)
+	for _, name := range order {
+		nm := r.natives[name]
+		if g, ok := nm.mod.(bindings.Global); ok && g.IsGlobal() {
+			r.lazyGlobal(name, func() goja.Value { return r.instantiate(name, nm) })
+		}
+	}
+	r.lazyGlobal("URL", func() goja.Value { return r.requireBuiltin(url.ModuleName).Get("URL") })
+	r.lazyGlobal("URLSearchParams", func() goja.Value { return r.requireBuiltin(url.ModuleName).Get("URLSearchParams") })
+	r.lazyGlobal("Buffer", func() goja.Value { return r.requireBuiltin(buffer.ModuleName).Get("Buffer") })
+	return nil
+}
+
+func (r *Runtime) requireBuiltin(name string) *goja.Object {
+	v, err := r.req.Require(name)
+	if err != nil {
+		panic(r.vm.NewGoError(err))
+	}
+	return v.ToObject(r.vm)
+}
+
+// lazyGlobal defines a global that is built on first read (so New stays cheap) and
+// that scripts may overwrite or shadow.
+func (r *Runtime) lazyGlobal(name string, get func() goja.Value) {
+	g := r.vm.GlobalObject()
+	getter := r.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		v := get()
+		_ = g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return v
+	})
+	setter := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		_ = g.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return goja.Undefined()
+	})
+	_ = g.DefineAccessorProperty(name, getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// instantiate returns a native module's exports, building them on first use.
+func (r *Runtime) instantiate(name string, nm *nativeModule) goja.Value {
+	if !nm.done {
+		nm.done = true
+		nm.value, nm.err = nm.mod.Instantiate(r.host())
+		if nm.err == nil && nm.value == nil {
+			nm.value = goja.Undefined()
+		}
+	}
+	if nm.err != nil {
+		var ex *goja.Exception
+		if errors.As(nm.err, &ex) {
+			panic(ex)
+		}
+		panic(r.newError("Error", fmt.Sprintf("module %q could not be loaded: %v", name, nm.err)))
+	}
+	return nm.value
+}
+
+// require is the global require: native modules by name, then goja_nodejs's CommonJS
+// resolution of relative files over the source loader, with clear errors.
+func (r *Runtime) require(call goja.FunctionCall) goja.Value {
+	arg := call.Argument(0)
+	if !goja.IsString(arg) {
+		panic(r.vm.NewTypeError("require: the module name must be a string, got %s", describeType(arg)))
+	}
+	id := arg.String()
+	if nm := r.natives[strings.TrimPrefix(id, "node:")]; nm != nil {
+		return r.instantiate(id, nm)
+	}
+	v, err := r.req.Require(id)
+	if err == nil {
+		return v
+	}
+	var (
+		ie *goja.InterruptedError
+		so *goja.StackOverflowError
+		ex *goja.Exception
+	)
+	switch {
+	case errors.As(err, &ie):
+		panic(ie)
+	case errors.As(err, &so):
+		panic(so)
+	case errors.As(err, &ex):
+		panic(ex)
+	case errors.Is(err, require.InvalidModuleError):
+		msg := fmt.Sprintf("Cannot find module '%s'", id)
+		if r.opts.ModuleFS == nil && !r.opts.Capabilities.FileAccess && isFilePath(id) {
+			msg += " (" + errNoModuleSource.Error() + ")"
+		}
+		panic(r.newError("Error", msg))
+	case errors.Is(err, errNoModuleSource):
+		panic(r.newError("Error", fmt.Sprintf("Cannot load module '%s': %v", id, errNoModuleSource)))
+	}
+	if pos, msg, ok := r.syntaxPosition(err); ok {
+		obj := r.newError("SyntaxError", msg)
+		if r.syntaxPos == nil {
+			r.syntaxPos = make(map[*goja.Object]Frame)
+		}
+		r.syntaxPos[obj] = pos
+		panic(obj)
+	}
+	panic(r.newError("Error", fmt.Sprintf("Cannot load module '%s': %v", id, err)))
+}
+
+func isFilePath(id string) bool {
+	return id == "." || id == ".." || strings.HasPrefix(id, "./") || strings.HasPrefix(id, "../") || strings.HasPrefix(id, "/")
+}
+
+// newError makes a JavaScript error of the named built-in class.
+func (r *Runtime) newError(class, msg string) *goja.Object {
+	ctor := r.vm.Get(class)
+	if ctor == nil {
+		ctor = r.vm.Get("Error")
+	}
+	obj, err := r.vm.New(ctor, r.vm.ToValue(msg))
+	if err != nil {
+		return r.vm.NewGoError(errors.New(msg))
+	}
+	return obj
+}
+
+// resolvePath joins a require path to the requiring module's directory: slash paths
+// inside ModuleFS, OS paths otherwise.
+func (r *Runtime) resolvePath(base, p string) string {
+	if r.opts.ModuleFS != nil {
+		j := path.Join(filepath.ToSlash(base), p)
+		return strings.TrimPrefix(j, "/")
+	}
+	return require.DefaultPathResolver(base, p)
+}
+
+// loadSource reads a module for require from ModuleFS, or from the OS when the
+// FileAccess capability is granted. It keeps the source for error carets.
+func (r *Runtime) loadSource(p string) ([]byte, error) {
+	var (
+		b   []byte
+		err error
+	)
+	switch {
+	case r.opts.ModuleFS != nil:
+		if !fs.ValidPath(p) {
+			return nil, require.ModuleFileDoesNotExistError
+		}
+		fi, serr := fs.Stat(r.opts.ModuleFS, p)
+		if serr != nil || fi.IsDir() {
+			return nil, require.ModuleFileDoesNotExistError
+		}
+		b, err = fs.ReadFile(r.opts.ModuleFS, p)
+	case r.opts.Capabilities.FileAccess:
+		b, err = require.DefaultSourceLoader(p)
+	default:
+		return nil, require.ModuleFileDoesNotExistError
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.sources[p] = string(b)
+	if strings.HasSuffix(p, ".json") {
+		delete(r.wrapCols, p)
+		if err := checkJSONModule(p, b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	r.wrapCols[p] = len(requirePrefix)
+	return []byte(blankShebang(string(b))), nil
+}
+
+// blankShebang turns a "#!" first line into a comment, keeping line numbers.
+func blankShebang(src string) string {
+	if strings.HasPrefix(src, "#!") {
+		return "//" + src[2:]
+	}
+	return src
+}

@@ -1,0 +1,167 @@
+package runtime
+
+import (
+	"io"
+	"os"
+	goruntime "runtime"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// installProcess defines the process global (argv, env, exit, exitCode, stdout,
+// stderr, platform, cwd) and the global sleep(ms).
+func (r *Runtime) installProcess() {
+	vm := r.vm
+	p := vm.NewObject()
+	r.process = p
+	r.setScriptName("")
+	env := vm.NewObject()
+	if r.opts.Capabilities.Env {
+		keys := make([]string, 0, len(r.opts.Env))
+		for k := range r.opts.Env {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			_ = env.Set(k, r.opts.Env[k])
+		}
+	}
+	_ = p.Set("env", env)
+	_ = p.Set("platform", goruntime.GOOS)
+	_ = p.Set("exitCode", goja.Undefined())
+	_ = p.Set("exit", func(call goja.FunctionCall) goja.Value {
+		code := 0
+		if a := call.Argument(0); !goja.IsUndefined(a) {
+			code = int(a.ToInteger())
+		} else {
+			code = r.processExitCode()
+		}
+		r.vm.Interrupt(exitRequest{code: code})
+		return goja.Undefined()
+	})
+	_ = p.Set("cwd", func(goja.FunctionCall) goja.Value {
+		if !r.opts.Capabilities.FileAccess {
+			panic(r.newError("Error", "process.cwd() needs the FileAccess capability"))
+		}
+		wd, err := os.Getwd()
+		if err != nil {
+			panic(r.vm.NewGoError(err))
+		}
+		return vm.ToValue(wd)
+	})
+	_ = p.Set("stdout", r.stream(func() io.Writer { return r.stdout }))
+	_ = p.Set("stderr", r.stream(func() io.Writer { return r.stderr }))
+	vm.Set("process", p)
+	vm.Set("sleep", r.sleep)
+}
+
+// stream is a process.stdout-like object with write(text).
+func (r *Runtime) stream(w func() io.Writer) *goja.Object {
+	o := r.vm.NewObject()
+	_ = o.Set("write", func(call goja.FunctionCall) goja.Value {
+		s := call.Argument(0)
+		var b []byte
+		if ab, ok := s.Export().([]byte); ok {
+			b = ab
+		} else {
+			b = []byte(s.String())
+		}
+		if _, err := w().Write(b); err != nil {
+			panic(r.vm.NewGoError(err))
+		}
+		return r.vm.ToValue(true)
+	})
+	_ = o.Set("isTTY", false)
+	return o
+}
+
+// setScriptName sets process.argv to ["dkscript", name, ...Options.Args].
+func (r *Runtime) setScriptName(name string) {
+	if name == r.scriptNm && r.process.Get("argv") != nil {
+		return
+	}
+	r.scriptNm = name
+	argv := make([]any, 0, 2+len(r.opts.Args))
+	argv = append(argv, "dkscript", name)
+	for _, a := range r.opts.Args {
+		argv = append(argv, a)
+	}
+	_ = r.process.Set("argv", r.vm.NewArray(argv...))
+}
+
+// processExitCode reads process.exitCode (0 when unset or not a number).
+func (r *Runtime) processExitCode() int {
+	v := r.process.Get("exitCode")
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		return 0
+	}
+	if goja.IsString(v) {
+		n, err := strconv.Atoi(v.String())
+		if err != nil {
+			return 0
+		}
+		return n
+	}
+	return int(v.ToInteger())
+}
+
+// exitCodeError is the ending of a script that finished normally: an ExitError when
+// it set process.exitCode.
+func (r *Runtime) exitCodeError() error {
+	if c := r.processExitCode(); c != 0 {
+		return &ExitError{Code: c}
+	}
+	return nil
+}
+
+// sleep(ms) blocks the script; cancelling the run ends it early.
+func (r *Runtime) sleep(call goja.FunctionCall) goja.Value {
+	ms := call.Argument(0).ToFloat()
+	if !(ms > 0) {
+		return goja.Undefined()
+	}
+	d := time.Duration(ms * float64(time.Millisecond))
+	t := time.NewTimer(d)
+	defer t.Stop()
+	ctx := r.runCtx
+	if ctx == nil {
+		<-t.C
+		return goja.Undefined()
+	}
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		// The run's interrupt stops the script at its next instruction.
+	}
+	return goja.Undefined()
+}
+
+// describeType names a value's type for argument errors.
+func describeType(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	case goja.IsString(v):
+		return "a string"
+	case goja.IsNumber(v):
+		return "a number"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(o); isFn {
+			return "a function"
+		}
+		if o.ClassName() == "Array" {
+			return "an array"
+		}
+		return "an object"
+	}
+	return v.ExportType().String()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+

@@ -1,0 +1,63 @@
+package runtime
+
+import (
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dop251/goja"
+)
+
+// utilModule is require("util"): format and inspect as console uses them.
+type utilModule struct{ r *Runtime }
+
+var _ bindings.Module = utilModule{}
+
+// Name returns "util".
+func (m utilModule) Name() string { return "util" }
+
+// Instantiate builds util.format, util.inspect and util.formatWithOptions.
+func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
+	r := m.r
+	o := r.vm.NewObject()
+	_ = o.Set("format", func(call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(r.formatArgs(call.Arguments, inspectOptions{depth: 2}))
+	})
+	_ = o.Set("formatWithOptions", func(call goja.FunctionCall) goja.Value {
+		args := call.Arguments
+		if len(args) > 0 {
+			args = args[1:]
+		}
+		return r.vm.ToValue(r.formatArgs(args, r.inspectOptionsFrom(call.Argument(0))))
+	})
+	_ = o.Set("inspect", func(call goja.FunctionCall) goja.Value {
+		return r.vm.ToValue(r.inspect(call.Argument(0), r.inspectOptionsFrom(call.Argument(1))))
+	})
+	return o, nil
+}
+
+// inspectOptionsFrom reads {depth, colors, breakLength, maxArrayLength, compact}.
+func (r *Runtime) inspectOptionsFrom(v goja.Value) inspectOptions {
+	opts := inspectOptions{depth: 2}
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return opts
+	}
+	num := func(name string, dst *int) {
+		if x := o.Get(name); x != nil && !goja.IsUndefined(x) {
+			if goja.IsNull(x) || goja.IsInfinity(x) {
+				*dst = -1
+			} else {
+				*dst = int(x.ToInteger())
+			}
+		}
+	}
+	num("depth", &opts.depth)
+	num("breakLength", &opts.breakLength)
+	if opts.breakLength < 0 {
+		opts.breakLength = 1 << 30
+	}
+	num("maxArrayLength", &opts.maxArrayLength)
+	num("compact", &opts.compact)
+	if c := o.Get("colors"); c != nil {
+		opts.colors = c.ToBoolean()
+	}
+	return opts
+}
