@@ -45,7 +45,8 @@
 // depth, the legacy single filter[field]/[operator]/[value] and flat filter[0][field]
 // lists, and the operators in [Operators] (in/notin take value lists; isnull/isnotnull no
 // value; ignoreCase=true compares case-insensitively; begins/ends are startswith/endswith).
-// String comparisons are case-sensitive; numbers compare as numbers; datetimes as
+// String comparisons are case-sensitive except like/notlike (SQL LIKE with % and _,
+// case-insensitive as the database collation is); numbers compare as numbers; datetimes as
 // strings, a bare date meaning midnight; booleans as 1/0; a null value matches no
 // comparison but isnull. Paths reach into relations and custom fields ("user.title",
 // "customFields.email"); a multi-valued field matches when any value does (negative

@@ -333,8 +333,8 @@ func (c *cond) test(op, v string) bool {
 			return cmp < 0
 		}
 		return cmp <= 0
-	case "like":
-		return likeMatch(v, want)
+	case "like": // SQL LIKE under the database's case-insensitive collation
+		return likeMatch(strings.ToLower(v), strings.ToLower(want))
 	case "contains":
 		return strings.Contains(v, want)
 	case "startswith", "begins":

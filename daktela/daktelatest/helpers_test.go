@@ -107,3 +107,5 @@ func normalizeNum(v any) any {
 	}
 	return v
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
