@@ -174,7 +174,7 @@ func rewriteForREPL(name, code string) (string, bool) {
 	}
 	type edit struct {
 		from, to int // byte offsets in wrapped, [from, to)
-		text       string
+		text     string
 	}
 	var edits []edit
 	at := func(idx int) int { return idx - 1 } // file.Idx is 1-based

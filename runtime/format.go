@@ -161,4 +161,3 @@ func jsonStringify(vm *goja.Runtime, v goja.Value) (string, error) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
-

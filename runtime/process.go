@@ -164,4 +164,3 @@ func describeType(v goja.Value) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
