@@ -93,6 +93,13 @@ var paths = []struct {
 		}
 		return v.ToFloat()
 	}},
+	{"b1_views+JS_only(parsed_on_fetch_goroutine)", func(tb testing.TB, vm *goja.Runtime, loop goja.Callable) float64 {
+		v, err := loop(goja.Undefined(), NewResponseList(vm, parsedPage))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return v.ToFloat()
+	}},
 	{"b2_parse+NewList(reindex)+JS", func(tb testing.TB, vm *goja.Runtime, loop goja.Callable) float64 {
 		resp, err := daktela.ParsePage(200, benchPage)
 		if err != nil {
@@ -143,7 +150,38 @@ var paths = []struct {
 		}
 		return v
 	}},
+	{"e2_Go:parse+index_lookups", func(tb testing.TB, vm *goja.Runtime, loop goja.Callable) float64 {
+		resp, err := daktela.ParsePage(200, benchPage)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var sum, n, tl int
+		for i := range resp.Records() {
+			ix, rec, _ := resp.IndexedRecord(i)
+			q, _ := ix.Lookup(rec, "queue")
+			qn, _ := ix.Lookup(q, "name")
+			v, _ := ix.Int(qn)
+			sum += int(v)
+			u, _ := ix.Lookup(rec, "user")
+			un, _ := ix.Lookup(u, "name")
+			if ix.String(un) == "agent3" {
+				n++
+			}
+			num, _ := ix.Lookup(rec, "number")
+			tl += len(ix.String(num))
+		}
+		return float64(sum)*1e9 + float64(n)*1e6 + float64(tl)
+	}},
 }
+
+// parsedPage is the page parsed once, for the path that measures only the JS side.
+var parsedPage = func() *daktela.Response {
+	resp, err := daktela.ParsePage(200, benchPage)
+	if err != nil {
+		panic(err)
+	}
+	return resp
+}()
 
 // TestDataPathsAgree checks that every JS path and the Go loop compute the same result.
 func TestDataPathsAgree(t *testing.T) {
