@@ -12,7 +12,7 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 )
 
-func newFS(t *testing.T, stdin string) (*testHost, string) {
+func newFS(t testing.TB, stdin string) (*testHost, string) {
 	t.Helper()
 	dir := t.TempDir()
 	h := newHost(t, stdin, jsfs.New(jsfs.Options{BaseDir: dir}))

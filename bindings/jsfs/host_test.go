@@ -22,7 +22,7 @@ type testHost struct {
 	cleanups []func()
 }
 
-func newHost(t *testing.T, stdin string, mods ...bindings.Module) *testHost {
+func newHost(t testing.TB, stdin string, mods ...bindings.Module) *testHost {
 	t.Helper()
 	h := &testHost{vm: goja.New(), ctx: context.Background(), stdin: strings.NewReader(stdin)}
 	exports := map[string]goja.Value{}
@@ -61,7 +61,7 @@ func (h *testHost) close() {
 }
 
 // run runs src and returns its completion value, failing the test on an exception.
-func (h *testHost) run(t *testing.T, src string) goja.Value {
+func (h *testHost) run(t testing.TB, src string) goja.Value {
 	t.Helper()
 	v, err := h.vm.RunString(src)
 	if err != nil {
