@@ -222,11 +222,19 @@ func TestIterateBadInput(t *testing.T) {
 	}
 }
 
-// pagerGoroutines counts goroutines running the pager's page fetches.
+// pagerGoroutines counts goroutines running the pager's page fetches. A fetcher that has
+// signalled its end may still be returning, so it polls (bounded) until none is left.
 func pagerGoroutines() int {
 	buf := make([]byte, 1<<20)
-	buf = buf[:runtime.Stack(buf, true)]
-	return strings.Count(string(buf), "daktela.(*pager).run.func")
+	n := 0
+	for range 100 {
+		b := buf[:runtime.Stack(buf, true)]
+		if n = strings.Count(string(b), "daktela.(*pager).run.func"); n == 0 {
+			return 0
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return n
 }
 
 func TestIterateBreakStopsFetching(t *testing.T) {

@@ -191,7 +191,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 	req, err := http.NewRequestWithContext(actx, t.wr.Method, t.url, body)
 	if err != nil {
 		err = redactError(err, t.token, t.safeURL)
-		c.logAttempt(st, t, nil, start, n, err)
+		c.logAttempt(st, t, 0, 0, start, n, err)
 		return nil, false, err
 	}
 	h := req.Header
@@ -204,10 +204,13 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 		h["X-Auth-Token"] = []string{t.token}
 	}
 	resp, err := st.client().Do(req)
+	status, size := 0, 0
 	if err == nil {
+		status = resp.StatusCode
 		var data []byte
 		data, err = readBody(resp)
 		resp.Body.Close()
+		size = len(data)
 		if err == nil {
 			ans = &answer{status: resp.StatusCode, header: resp.Header, body: data}
 		} else {
@@ -224,7 +227,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 			sent = wrote.Load()
 		}
 	}
-	c.logAttempt(st, t, ans, start, n, err)
+	c.logAttempt(st, t, status, size, start, n, err)
 	return ans, sent, err
 }
 
@@ -257,15 +260,13 @@ func retryableTransportError(err error) bool {
 	return true
 }
 
-func (c *Client) logAttempt(st *settings, t target, ans *answer, start time.Time, n int, err error) {
+// logAttempt logs one HTTP attempt: status is 0 when no answer arrived, size the body
+// bytes read.
+func (c *Client) logAttempt(st *settings, t target, status, size int, start time.Time, n int, err error) {
 	if st.logger == nil {
 		return
 	}
 	level := slog.LevelInfo
-	status, size := 0, 0
-	if ans != nil {
-		status, size = ans.status, len(ans.body)
-	}
 	if err != nil || status < 200 || status > 299 {
 		level = slog.LevelWarn
 	}
