@@ -16,7 +16,21 @@ type converter struct {
 	nrecent   int
 	lastShape *shape // shape of the last top-level record
 	arena     []slot
+	views     []view // a block that nested views are carved from
 	sig       []byte
+}
+
+const viewBlock = 256
+
+// newView returns a view carved from a shared block (fewer, larger allocations).
+func (c *converter) newView(ix *rawjson.Index, n int, parent *shape, slot int32) *view {
+	if len(c.views) == cap(c.views) {
+		c.views = make([]view, 0, viewBlock)
+	}
+	c.views = c.views[:len(c.views)+1]
+	v := &c.views[len(c.views)-1]
+	*v = view{c: c, ix: ix, node: int32(n), parent: parent, parentSlot: slot}
+	return v
 }
 
 func newConverter(vm *goja.Runtime) *converter {
@@ -86,8 +100,7 @@ func (c *converter) convert(ix *rawjson.Index, n int, parent *shape, slot int32)
 	case rawjson.KindString:
 		return c.str(ix, n)
 	case rawjson.KindObject:
-		v := &view{c: c, ix: ix, node: int32(n), parent: parent, parentSlot: slot}
-		return c.vm.NewDynamicObject(v)
+		return c.vm.NewDynamicObject(c.newView(ix, n, parent, slot))
 	case rawjson.KindArray:
 		items := make([]any, 0, ix.Count(n))
 		var elemShape *shape
@@ -97,7 +110,7 @@ func (c *converter) convert(ix *rawjson.Index, n int, parent *shape, slot int32)
 				if elemShape == nil {
 					elemShape = &shape{children: make([]*shape, 1)}
 				}
-				items = append(items, c.vm.NewDynamicObject(&view{c: c, ix: ix, node: int32(e), parent: elemShape}))
+				items = append(items, c.vm.NewDynamicObject(c.newView(ix, e, elemShape, 0)))
 				continue
 			}
 			items = append(items, c.convert(ix, e, nil, 0))

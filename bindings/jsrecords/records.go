@@ -12,12 +12,21 @@ import (
 // reading the index daktela built when it parsed each page, so nothing is scanned again.
 // An empty or non-list response gives an empty array.
 func NewResponseList(vm *goja.Runtime, resp *daktela.Response) *goja.Object {
-	recs := resp.Records()
+	return NewResponseSlice(vm, resp, 0, len(resp.Records()))
+}
+
+// NewResponseSlice is [NewResponseList] for the records [start, end) of a list response
+// (clamped to the records there are).
+func NewResponseSlice(vm *goja.Runtime, resp *daktela.Response, start, end int) *goja.Object {
+	all := resp.Records()
+	end = min(max(end, 0), len(all))
+	start = min(max(start, 0), end)
+	recs := all[start:end]
 	c := newConverter(vm)
 	views := make([]view, len(recs))
 	items := make([]any, len(recs))
 	for i, rec := range recs {
-		ix, node, ok := resp.IndexedRecord(i)
+		ix, node, ok := resp.IndexedRecord(start + i)
 		if !ok {
 			views[i] = view{c: c, raw: rec}
 			items[i] = vm.NewDynamicObject(&views[i])

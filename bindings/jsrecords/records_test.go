@@ -251,6 +251,12 @@ func TestFromJSONAndRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := run(t, vm, `recs.map(r => r.name)`, NewResponseSlice(vm, parsePage(t, page), 1, 99)); got != `["records_2","records_0"]` {
+		t.Errorf("NewResponseSlice(1, 99) = %s", got)
+	}
+	if got := run(t, vm, `recs.length`, NewResponseSlice(vm, parsePage(t, page), 2, 1)); got != `0` {
+		t.Errorf("NewResponseSlice(2, 1) has %s records", got)
+	}
 	obj := NewResponseList(vm, single).Get("0").ToObject(vm)
 	if raw, ok := Raw(obj); !ok || string(raw) != `{"name":"a"}` {
 		t.Errorf("Raw of an untouched record = %s, %v", raw, ok)
