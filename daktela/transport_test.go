@@ -773,10 +773,11 @@ func TestDryRun(t *testing.T) {
 }
 
 func TestSettingsAreSnapshotted(t *testing.T) {
-	release := make(chan struct{})
+	release, arrived := make(chan struct{}), make(chan struct{})
 	var uas sync.Map
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Query().Get("q") == "slow" {
+			close(arrived)
 			<-release
 		}
 		uas.Store(r.URL.Query().Get("q"), r.Header.Get("User-Agent"))
@@ -789,7 +790,7 @@ func TestSettingsAreSnapshotted(t *testing.T) {
 		_, err := c.Execute(context.Background(), BuildReadRequest("Users").AddAdditionalQueryParameter("q", "slow"))
 		done <- err
 	}()
-	time.Sleep(20 * time.Millisecond)
+	<-arrived
 	c.ApiCommunicator().SetUserAgentSuffix("later")
 	close(release)
 	if err := <-done; err != nil {
