@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // The query string, encoded as the PHP connector sends it: PHP's http_build_query with
@@ -17,6 +18,30 @@ import (
 type phpQuery struct {
 	buf []byte
 	key []byte
+}
+
+// queryPool recycles encoders: a page's query is encoded for every page of a long read.
+var queryPool = sync.Pool{New: func() any { return new(phpQuery) }}
+
+// getQuery returns an empty encoder whose buffer holds at least size bytes.
+func getQuery(size int) *phpQuery {
+	q := queryPool.Get().(*phpQuery)
+	if cap(q.buf) < size {
+		q.buf = make([]byte, 0, size)
+	}
+	if q.key == nil {
+		q.key = make([]byte, 0, 128)
+	}
+	return q
+}
+
+// putQuery returns q to the pool unless it grew very large.
+func putQuery(q *phpQuery) {
+	if cap(q.buf) > 64<<10 || cap(q.key) > 4<<10 {
+		return
+	}
+	q.buf, q.key = q.buf[:0], q.key[:0]
+	queryPool.Put(q)
 }
 
 // enter descends into key k: at the top the key itself, below it "%5Bk%5D". It returns
@@ -315,10 +340,8 @@ func readQuery(r *ReadRequest, skip int, list bool) string {
 	if len(r.fields) > 0 {
 		params = setParam(params, queryParam{key: "fields", kind: kindFields})
 	}
-	q := phpQuery{
-		buf: make([]byte, 0, 64+len(r.filters)*96+len(r.sorts)*48+len(r.fields)*24),
-		key: make([]byte, 0, 64),
-	}
+	q := getQuery(estimateReadQuery(r))
+	defer putQuery(q)
 	for _, p := range params {
 		switch p.kind {
 		case kindExtra:
@@ -344,6 +367,51 @@ func readQuery(r *ReadRequest, skip int, list bool) string {
 	return string(q.buf)
 }
 
+// estimateReadQuery returns about how long a read request's query will be, so that its
+// buffer is allocated once.
+func estimateReadQuery(r *ReadRequest) int {
+	n := 32 + estimateFilters(r.filters, 24)
+	for _, s := range r.sorts {
+		n += 48 + 3*len(s.Field)/2
+	}
+	for _, f := range r.fields {
+		n += 16 + 3*len(f)/2
+	}
+	for _, e := range r.extra {
+		n += 16 + len(e.Key)
+		if s, ok := e.Value.(string); ok {
+			n += 3 * len(s) / 2
+		} else {
+			n += 64
+		}
+	}
+	return n
+}
+
+// estimateFilters estimates the encoded length of filters whose keys start with a prefix
+// of prefix bytes.
+func estimateFilters(list []Filter, prefix int) int {
+	n := 0
+	for i := range list {
+		f := &list[i]
+		p := prefix + 24 // "%5Bfilters%5D%5Bi%5D"
+		if f.IsGroup() {
+			n += p + 16 + estimateFilters(f.Filters, p)
+			continue
+		}
+		n += 3*p + 48 + 3*len(f.Field)/2
+		switch v := f.Value.(type) {
+		case string:
+			n += 3 * len(v) / 2
+		case []string:
+			for _, s := range v {
+				n += p + 16 + 3*len(s)/2
+			}
+		}
+	}
+	return n
+}
+
 // extraQuery encodes only additional query parameters (create, update, delete).
 func extraQuery(extra []QueryParam) string {
 	if len(extra) == 0 {
@@ -353,7 +421,8 @@ func extraQuery(extra []QueryParam) string {
 	for _, e := range extra {
 		params = setParam(params, queryParam{key: e.Key, extra: e.Value})
 	}
-	var q phpQuery
+	q := getQuery(64)
+	defer putQuery(q)
 	for _, p := range params {
 		m := q.enter(p.key)
 		q.any(p.extra, 0)
@@ -362,22 +431,33 @@ func extraQuery(extra []QueryParam) string {
 	return string(q.buf)
 }
 
+// urlKeep marks the bytes PHP's urlencode leaves as they are: [A-Za-z0-9._-].
+var urlKeep = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-'
+	}
+	return t
+}()
+
 // appendURLEncoded appends s encoded as PHP's urlencode: [A-Za-z0-9._-] kept, space as
 // '+', every other byte as %XX with upper-case hex.
 func appendURLEncoded(dst []byte, s string) []byte {
 	const hex = "0123456789ABCDEF"
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '.', c == '_', c == '-':
-			dst = append(dst, c)
-		case c == ' ':
+		if urlKeep[c] {
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		if c == ' ' {
 			dst = append(dst, '+')
-		default:
+		} else {
 			dst = append(dst, '%', hex[c>>4], hex[c&15])
 		}
+		start = i + 1
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
 
 // appendRawURLEncoded appends s encoded as PHP's rawurlencode (RFC 3986), which the PHP
