@@ -8,7 +8,9 @@ import (
 	"testing"
 )
 
-func cond(field, op string, value any) Filter { return Filter{Field: field, Operator: op, Value: value} }
+func cond(field, op string, value any) Filter {
+	return Filter{Field: field, Operator: op, Value: value}
+}
 
 // Every form PHP's addFilterFromArray accepts, as Go values and as the JavaScript
 // bindings export them (decoded JSON here: []any, map[string]any, float64 numbers).

@@ -183,8 +183,10 @@ var readmeCases = []wireCase{
 	},
 	{
 		// README iterate example's request (the iterator reads it page by page).
-		name:   "iterate request",
-		req:    func() Request { return BuildReadRequest("CampaignsRecords").AddFilter("created", "gte", "2020-01-01 00:00:00") },
+		name: "iterate request",
+		req: func() Request {
+			return BuildReadRequest("CampaignsRecords").AddFilter("created", "gte", "2020-01-01 00:00:00")
+		},
 		method: "GET", path: "campaignsRecords.json", kind: kindList,
 		query: `['skip' => '0', 'take' => '100', 'filter' => ['filters' => [['field' => 'created', 'operator' => 'gte', 'value' => '2020-01-01 00:00:00']], 'logic' => 'and']]`,
 	},
@@ -248,8 +250,10 @@ var moreCases = []wireCase{
 	},
 	{
 		// A single read sends fields too (addFieldsQuery).
-		name:   "single read with fields and a record name to escape",
-		req:    func() Request { return BuildReadSingleRequest("Users", "jan.novak@example.com").SetFields([]string{"title"}) },
+		name: "single read with fields and a record name to escape",
+		req: func() Request {
+			return BuildReadSingleRequest("Users", "jan.novak@example.com").SetFields([]string{"title"})
+		},
 		method: "GET", path: "users/jan.novak%40example.com.json", kind: kindSingle,
 		query: `['fields' => ['title']]`,
 	},
@@ -375,4 +379,3 @@ func TestWireTypeAllPages(t *testing.T) {
 		t.Errorf("the original's skip changed to %d", req.Skip())
 	}
 }
-
