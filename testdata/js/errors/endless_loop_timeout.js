@@ -1,0 +1,5 @@
+// @timeout 300ms
+// An endless loop is stopped by Options.Timeout: exit 124.
+console.log('spinning');
+let n = 0;
+while (true) { n++; }

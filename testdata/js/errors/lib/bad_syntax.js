@@ -1,0 +1,2 @@
+exports.ok = true;
+exports.broken = function (a b) {};

@@ -1,0 +1,2 @@
+// A syntax error inside a required module points at the module's line.
+require('./lib/bad_syntax');

@@ -1,0 +1,3 @@
+#!/usr/bin/env dkscript
+// With a #! line, error positions still count it.
+undefinedFunction();

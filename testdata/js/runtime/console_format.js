@@ -1,0 +1,25 @@
+// util.format placeholders, the other console methods, and stderr for warn/error.
+console.log('%s has %d tickets (%i%%), ratio %f', 'alice', 12, '42.9', '0.25');
+console.log('%j | %o | %O', { a: [1] }, [1, { b: 2 }], { c: 'd' });
+console.log('%c styled', 'color: red', 'extra', { e: 1 });
+console.log('missing %s and %d');
+console.info('info goes to stdout');
+console.debug('debug too');
+console.warn('warn goes to stderr', { code: 1 });
+console.error('error too');
+console.group('Group');
+console.log('inside');
+console.group();
+console.log({ nested: true });
+console.groupEnd();
+console.groupEnd();
+console.log('outside');
+console.count();
+console.count('calls');
+console.count();
+console.countReset();
+console.count();
+console.assert(1 === 1, 'not printed');
+console.assert(false, 'printed to stderr: %s', 'yes');
+const util = require('util');
+console.log(util.format('%s=%d', 'x', 5), util.inspect({ a: { b: { c: {} } } }, { depth: 0 }));

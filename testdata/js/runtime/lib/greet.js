@@ -1,0 +1,3 @@
+module.exports = function greet(who) {
+  return 'hello ' + who;
+};
