@@ -18,7 +18,7 @@
 // "\r\n"; quoted fields may hold delimiters, quotes ("") and line breaks. A broken row
 // (a stray quote, the wrong number of fields) throws an Error naming the file and the
 // line the row starts on, e.g. "import.csv:17: wrong number of fields (expected 4, got
-// 5)", with properties code "ERR_CSV_PARSE", line, column and file.
+// 5)", with properties code "ERR_CSV_PARSE", line, file and (for quoting errors) column.
 //
 // csv.reader(path, opts) yields {line, record} for each row, record being what parse
 // would give, line the file line the row starts on, so an import can report "line 17:

@@ -167,14 +167,16 @@ func (rr *rowReader) value(rec []string) goja.Value {
 
 // parseError builds the JavaScript Error for a broken row: the message names the file
 // (or "line N" for a string), e.g. "import.csv:17: wrong number of fields (expected 4,
-// got 5)", and the Error carries code "ERR_CSV_PARSE", line, column and file.
+// got 5)", and the Error carries code "ERR_CSV_PARSE", line, file (for files) and, for
+// quoting errors, column.
 func (rr *rowReader) parseError(fn string, pe *csv.ParseError) *goja.Object {
 	where := fmt.Sprintf("%s: line %d", fn, pe.StartLine)
 	if rr.file != "" {
 		where = fmt.Sprintf("%s:%d", rr.file, pe.StartLine)
 	}
 	detail := pe.Err.Error()
-	if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+	quoting := errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote)
+	if quoting {
 		if pe.Line != pe.StartLine {
 			detail += fmt.Sprintf(" (the field runs on to line %d, column %d)", pe.Line, pe.Column)
 		} else {
@@ -184,7 +186,9 @@ func (rr *rowReader) parseError(fn string, pe *csv.ParseError) *goja.Object {
 	e := newError(rr.vm, where+": "+detail)
 	_ = e.Set("code", "ERR_CSV_PARSE")
 	_ = e.Set("line", pe.StartLine)
-	_ = e.Set("column", pe.Column)
+	if quoting {
+		_ = e.Set("column", pe.Column)
+	}
 	if rr.file != "" {
 		_ = e.Set("file", rr.file)
 	}
