@@ -22,6 +22,9 @@ func (w *writeRequest) addAttribute(method, key string, value any) {
 		return
 	}
 	if p := checkJSONValue(reflect.ValueOf(value), 0); p != nil {
+		if len(p.path) > 120 {
+			p.path = p.path[:120] + "..."
+		}
 		w.fail(&ArgumentError{Method: method, Arg: "attribute " + strconv.Quote(key) + p.path, Value: p.value, Want: p.want})
 		return
 	}
@@ -103,7 +106,12 @@ func checkJSONValue(v reflect.Value, depth int) *jsonProblem {
 			return &jsonProblem{value: f, want: "a finite number (JSON has no NaN or Infinity)"}
 		}
 		return nil
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return checkJSONValue(v.Elem(), depth) // the level is counted by what holds it
+	case reflect.Pointer:
 		if v.IsNil() {
 			return nil
 		}
