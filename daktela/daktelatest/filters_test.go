@@ -83,7 +83,9 @@ func TestFilterOperators(t *testing.T) {
 		{"filter[logic]=and&filter[filters][0][field]=stage&filter[filters][0][operator]=eq&filter[filters][0][value]=OPEN" +
 			"&filter[filters][1][logic]=or&filter[filters][1][filters][0][field]=priority&filter[filters][1][filters][0][operator]=eq&filter[filters][1][filters][0][value]=HIGH" +
 			"&filter[filters][1][filters][1][field]=priority&filter[filters][1][filters][1][operator]=eq&filter[filters][1][filters][1][value]=LOW",
-			func(r map[string]any) bool { return r["stage"] == "OPEN" && (r["priority"] == "HIGH" || r["priority"] == "LOW") }},
+			func(r map[string]any) bool {
+				return r["stage"] == "OPEN" && (r["priority"] == "HIGH" || r["priority"] == "LOW")
+			}},
 		// legacy single filter and flat list
 		{"filter[field]=stage&filter[operator]=eq&filter[value]=WAIT", func(r map[string]any) bool { return r["stage"] == "WAIT" }},
 		{"filter[0][field]=stage&filter[0][operator]=eq&filter[0][value]=CLOSE&filter[1][field]=priority&filter[1][operator]=neq&filter[1][value]=LOW",

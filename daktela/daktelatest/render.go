@@ -6,8 +6,9 @@ import "strconv"
 // records, so a page of 1000 records that all name the same few users renders each user
 // once. It lives for one answer, under the store's read lock.
 type renderCtx struct {
-	s     *store
-	cache map[refKey][]byte
+	s         *store
+	cache     map[refKey][]byte
+	synthRefs [][][]byte // synthesised pages: [field][candidate] → JSON
 }
 
 type refKey struct {
@@ -166,22 +167,33 @@ func (rc *renderCtx) appendRef(b []byte, refModel string, v any, depth int, sub 
 	return b
 }
 
+const fnvOffset = uint32(2166136261)
+
+func fnvString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func fnvBytes(h uint32, b []byte) uint32 {
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
 // fnv32 is the FNV-1a hash of a model and a name: the _sys.hash of a record.
 func fnv32(model string, name any) uint32 {
-	h := uint32(2166136261)
-	add := func(s string) {
-		for i := 0; i < len(s); i++ {
-			h ^= uint32(s[i])
-			h *= 16777619
-		}
-	}
-	add(model)
+	h := fnvString(fnvOffset, model)
 	switch x := name.(type) {
 	case string:
-		add(x)
+		h = fnvString(h, x)
 	case int64:
 		var tmp [20]byte
-		add(string(strconv.AppendInt(tmp[:0], x, 10)))
+		h = fnvBytes(h, strconv.AppendInt(tmp[:0], x, 10))
 	}
 	return h
 }

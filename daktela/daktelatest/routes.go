@@ -158,11 +158,14 @@ func (s *store) listRows(m *model, rows []*record, keep func(*record) bool, p *p
 	total := len(matched)
 	lo := min(p.skip, total)
 	hi := min(lo+p.take, total)
-	return s.renderList(m, total, hi-lo, func(i int) *record { return matched[lo+i] }, p.proj, now)
+	return s.renderList(m, total, hi-lo, func(b []byte, rc *renderCtx, i int) []byte {
+		return rc.appendRecord(b, m, matched[lo+i], expandDepth, p.proj)
+	}, now)
 }
 
-// renderList writes {"error":[],"result":{"data":[...],"total":N},...}.
-func (s *store) renderList(m *model, total, n int, at func(int) *record, proj *projection, now time.Time) reply {
+// renderList writes {"error":[],"result":{"data":[...],"total":N},...}, each record
+// appended by appendAt.
+func (s *store) renderList(m *model, total, n int, appendAt func(b []byte, rc *renderCtx, i int) []byte, now time.Time) reply {
 	bp := getBuf()
 	b := envelopeStart((*bp)[:0])
 	b = append(b, `{"data":[`...)
@@ -171,7 +174,7 @@ func (s *store) renderList(m *model, total, n int, at func(int) *record, proj *p
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = rc.appendRecord(b, m, at(i), expandDepth, proj)
+		b = appendAt(b, rc, i)
 	}
 	b = append(b, `],"total":`...)
 	b = appendInt(b, int64(total))

@@ -29,6 +29,57 @@ type synthSource struct {
 	refs   [][]any
 	nameIx int
 	crIx   int // created field index, -1 when none
+	roles  []fieldRole
+	keys   [][]byte   // `"field":` per field
+	cfKeys [][]byte   // `"key":["` per custom field key
+	cfStr  []strKind  // how each custom field key's value is made
+}
+
+// fieldRole is how val makes a field, decided once per model.
+type fieldRole uint8
+
+const (
+	roleDefault fieldRole = iota
+	roleName
+	roleCreated
+	roleEdited
+	roleRef
+	roleMN
+	roleCF
+	roleEnum
+	roleSynth
+	roleBool
+	roleInt
+	roleFloat
+	roleTitle // contacts: derived from first and last name
+)
+
+// strKind is how a synthesised string is made.
+type strKind uint8
+
+const (
+	strGeneric strKind = iota
+	strNumber
+	strEmail
+	strFirst
+	strLast
+	strNote
+)
+
+func strKindOf(field string) strKind {
+	switch {
+	case field == "number":
+		return strNumber
+	case strings.Contains(field, "email"):
+		return strEmail
+	case field == "firstname":
+		return strFirst
+	case field == "lastname":
+		return strLast
+	case field == "note":
+		return strNote
+	}
+	return strGeneric
 }
 
 func newSynth(s *store, m *model, n int, seed int64) *synthSource {
@@ -36,6 +87,41 @@ func newSynth(s *store, m *model, n int, seed int64) *synthSource {
 		refs: make([][]any, len(m.fields))}
 	if i, ok := m.index["created"]; ok {
 		ss.crIx = i
+	}
+	for fi, fd := range m.fields {
+		var role fieldRole
+		switch {
+		case fi == ss.nameIx:
+			role = roleName
+		case fd.name == "created":
+			role = roleCreated
+		case fd.name == "edited":
+			role = roleEdited
+		case fd.name == "title" && m.title != nil:
+			role = roleTitle
+		case fd.kind == kFK:
+			role = roleRef
+		case fd.kind == kMN:
+			role = roleMN
+		case fd.kind == kCF:
+			role = roleCF
+		case fd.enum != nil:
+			role = roleEnum
+		case fd.kind == kStr && (fd.required || fd.name == "number" || fd.name == "title" || fd.name == "email"):
+			role = roleSynth
+		case fd.kind == kBool:
+			role = roleBool
+		case fd.kind == kInt:
+			role = roleInt
+		case fd.kind == kFloat:
+			role = roleFloat
+		}
+		ss.roles = append(ss.roles, role)
+		ss.keys = append(ss.keys, appendKey(nil, fd.name))
+	}
+	for _, key := range m.cfKeys {
+		ss.cfKeys = append(ss.cfKeys, append(appendKey(nil, key), '[', '"'))
+		ss.cfStr = append(ss.cfStr, strKindOf(key))
 	}
 	span := int64(400 * 24 * time.Hour / time.Microsecond)
 	ss.stepUS = max(1, span/int64(max(n, 1)))
@@ -120,54 +206,134 @@ func (ss *synthSource) byName(name string) *record {
 
 var synthWords = []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"}
 
-// gen fills (or allocates) record i.
+// synthVal is the value of one field of one synthesised record, described without
+// allocating: the page writer appends it as JSON directly, the filter path turns it into
+// a stored value. One producer (val) for both keeps them identical.
+type synthVal struct {
+	kind  synthKind
+	n     int64  // int, bool (0/1), float (tenths), date (µs), synth string index
+	h     uint64 // the field's hash, for synthesised strings and custom fields
+	s     string // a static string (enum value, field name for synthesised strings)
+	ref   any    // a related record's name
+	ri    int    // its index in the field's candidates
+	other any    // vAny: a default value
+}
+
+type synthKind uint8
+
+const (
+	vNull synthKind = iota
+	vName
+	vDate
+	vRef
+	vMN // ref is the single element, or nil for []
+	vCF
+	vStr
+	vSynth
+	vBool
+	vInt
+	vFloat
+	vAny
+)
+
+// recHash is record i's hash; fieldHash derives each field's from it.
+func (ss *synthSource) recHash(i int) uint64 { return mix(ss.seed, uint64(i)) }
+
+func fieldHash(rh uint64, fi int) uint64 {
+	x := rh + uint64(fi+1)*0x9e3779b97f4a7c15
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// val produces field fi of record i (rh = recHash(i)).
+func (ss *synthSource) val(fi, i int, rh uint64) synthVal {
+	fd := ss.m.fields[fi]
+	h := fieldHash(rh, fi)
+	switch ss.roles[fi] {
+	case roleName:
+		return synthVal{kind: vName}
+	case roleCreated:
+		return synthVal{kind: vDate, n: ss.stamp(i)}
+	case roleEdited:
+		return synthVal{kind: vDate, n: ss.stamp(i) + int64(h%(3*86400))*1e6}
+	case roleMN:
+		if refs := ss.refs[fi]; len(refs) > 0 && h%3 == 0 {
+			ri := int(h % uint64(len(refs)))
+			return synthVal{kind: vMN, ref: refs[ri], ri: ri}
+		}
+		return synthVal{kind: vMN}
+	case roleRef:
+		// required keys always, the owner mostly, other optional keys never: records
+		// stay about as big as real ones without permission maps
+		if refs := ss.refs[fi]; len(refs) > 0 && (fd.required || (fd.name == "user" && (h>>8)%10 < 7)) {
+			ri := int(h % uint64(len(refs)))
+			return synthVal{kind: vRef, ref: refs[ri], ri: ri}
+		}
+		return synthVal{kind: vNull}
+	case roleCF:
+		return synthVal{kind: vCF, h: h, n: int64(i)}
+	case roleEnum:
+		return synthVal{kind: vStr, s: fd.enum[h%uint64(len(fd.enum))]}
+	case roleSynth:
+		return synthVal{kind: vSynth, s: fd.name, n: int64(i), h: h}
+	case roleBool:
+		return synthVal{kind: vBool, n: int64(h & 1)}
+	case roleInt:
+		return synthVal{kind: vInt, n: int64(h % 1000)}
+	case roleFloat:
+		return synthVal{kind: vFloat, n: int64(h % 100)}
+	}
+	if fd.def == nil {
+		return synthVal{kind: vNull}
+	}
+	return synthVal{kind: vAny, other: fd.def}
+}
+
+// gen builds record i (into r when given) for filtering, sorting and single reads.
 func (ss *synthSource) gen(i int, r *record) *record {
 	if r == nil {
 		r = newRecord(ss.m)
 	}
-	ts := time.UnixMicro(ss.stamp(i)).In(prague)
-	for fi, fd := range ss.m.fields {
-		h := mix(ss.seed, uint64(i), uint64(fi))
-		var v any
-		switch {
-		case fi == ss.nameIx:
-			v = ss.name(i)
-		case fd.name == "created":
-			v = ts.Format(dateLayout)
-		case fd.name == "edited":
-			v = ts.Add(time.Duration(h%(3*86400)) * time.Second).Format(dateLayout)
-		case fd.kind == kFK || fd.kind == kMN:
-			refs := ss.refs[fi]
-			if fd.kind == kMN {
-				v = []string{}
-				if len(refs) > 0 && h%3 == 0 {
-					v = []string{nameKey(refs[h%uint64(len(refs))])}
-				}
-			} else if len(refs) > 0 && (fd.required || (fd.name == "user" && (h>>8)%10 < 7)) {
-				// required keys always, the owner mostly, other optional keys never:
-				// records stay about as big as the real ones without permission maps
-				v = refs[h%uint64(len(refs))]
+	var dc dateCache
+	rh := ss.recHash(i)
+	for fi := range ss.m.fields {
+		v := ss.val(fi, i, rh)
+		var x any
+		switch v.kind {
+		case vName:
+			x = ss.name(i)
+		case vDate:
+			x = string(dc.appendDate(nil, v.n))
+		case vRef:
+			x = v.ref
+		case vMN:
+			x = []string{}
+			if v.ref != nil {
+				x = []string{nameKey(v.ref)}
 			}
-		case fd.kind == kCF:
+		case vCF:
 			cf := &cfValues{}
 			for k, key := range ss.m.cfKeys {
-				cf.set(key, []string{synthString(key, i, mix(h, uint64(k)))})
+				cf.set(key, []string{string(appendSynthString(nil, ss.cfStr[k], key, int(v.n), fieldHash(v.h, k)))})
 			}
-			v = cf
-		case fd.enum != nil:
-			v = fd.enum[h%uint64(len(fd.enum))]
-		case fd.kind == kStr && (fd.required || fd.name == "number" || fd.name == "title" || fd.name == "email"):
-			v = synthString(fd.name, i, h)
-		case fd.kind == kBool:
-			v = h&1 == 1
-		case fd.kind == kInt:
-			v = int64(h % 1000)
-		case fd.kind == kFloat:
-			v = float64(h%100) / 10
-		default:
-			v = fd.def
+			x = cf
+		case vStr:
+			x = v.s
+		case vSynth:
+			x = string(appendSynthString(nil, strKindOf(v.s), v.s, int(v.n), v.h))
+		case vBool:
+			x = v.n == 1
+		case vInt:
+			x = v.n
+		case vFloat:
+			x = float64(v.n) / 10
+		case vAny:
+			x = v.other
 		}
-		r.vals[fi] = v
+		r.vals[fi] = x
 	}
 	if ss.m.title != nil {
 		r.set(ss.m, "title", ss.m.title(r))
@@ -175,21 +341,220 @@ func (ss *synthSource) gen(i int, r *record) *record {
 	return r
 }
 
-// synthString makes a plausible value for a string field.
-func synthString(field string, i int, h uint64) string {
-	switch {
-	case field == "number":
-		return "00420" + strconv.FormatUint(600000000+h%400000000, 10)
-	case strings.Contains(field, "email"):
-		return synthWords[h%8] + "." + strconv.Itoa(i+1) + "@example.net"
-	case field == "firstname":
-		return firstNames[h%uint64(len(firstNames))]
-	case field == "lastname":
-		return lastNames[h%uint64(len(lastNames))]
-	case field == "note":
-		return "Imported lead " + strconv.Itoa(i+1)
+// appendJSON writes record i as the API would, straight from the producer: the page
+// writer's fast path (no projection).
+func (ss *synthSource) appendJSON(b []byte, rc *renderCtx, dc *dateCache, i int) []byte {
+	if rc.synthRefs == nil {
+		rc.synthRefs = make([][][]byte, len(ss.m.fields))
 	}
-	return strings.ToUpper(field[:1]) + field[1:] + " " + strconv.Itoa(i+1)
+	rh := ss.recHash(i)
+	b = append(b, '{')
+	var nameStart, nameEnd int
+	first := true
+	for fi, fd := range ss.m.fields {
+		if fd.hidden {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, ss.keys[fi]...)
+		if ss.roles[fi] == roleTitle {
+			b = appendString(b, ss.m.title(ss.gen(i, nil))) // contacts: derived, rare
+			continue
+		}
+		v := ss.val(fi, i, rh)
+		switch v.kind {
+		case vNull:
+			b = append(b, "null"...)
+		case vName:
+			if ss.m.intNames {
+				nameStart = len(b)
+				b = appendInt(b, int64(i+1))
+				nameEnd = len(b)
+			} else {
+				b = append(b, '"')
+				nameStart = len(b)
+				b = ss.appendName(b, i)
+				nameEnd = len(b)
+				b = append(b, '"')
+			}
+		case vDate:
+			b = append(b, '"')
+			b = dc.appendDate(b, v.n)
+			b = append(b, '"')
+		case vRef:
+			b = ss.appendRefAt(b, rc, fi, v.ri, v.ref)
+		case vMN:
+			b = append(b, '[')
+			if v.ref != nil {
+				b = ss.appendRefAt(b, rc, fi, v.ri, nameKey(v.ref))
+			}
+			b = append(b, ']')
+		case vCF:
+			if len(ss.m.cfKeys) == 0 {
+				b = append(b, "[]"...)
+				break
+			}
+			b = append(b, '{')
+			for k, key := range ss.m.cfKeys {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, ss.cfKeys[k]...)
+				b = appendSynthString(b, ss.cfStr[k], key, int(v.n), fieldHash(v.h, k))
+				b = append(b, '"', ']')
+			}
+			b = append(b, '}')
+		case vStr:
+			b = appendString(b, v.s)
+		case vSynth:
+			b = append(b, '"')
+			b = appendSynthString(b, strKindOf(v.s), v.s, int(v.n), v.h)
+			b = append(b, '"')
+		case vBool:
+			b = appendBool(b, v.n == 1)
+		case vInt:
+			b = appendInt(b, v.n)
+		case vFloat:
+			b = appendFloat(b, float64(v.n)/10)
+		case vAny:
+			b = appendScalar(b, v.other)
+		}
+	}
+	b = append(b, `,"_sys":{"hash":"`...)
+	b = appendInt(b, int64(fnvBytes(fnvString(fnvOffset, ss.m.name), b[nameStart:nameEnd])))
+	b = append(b, `","model":"`...)
+	b = append(b, ss.m.name...)
+	b = append(b, '"')
+	if ss.m.sysExtra != "" {
+		b = append(b, ',')
+		b = append(b, ss.m.sysExtra...)
+	}
+	return append(b, '}', '}')
+}
+
+// appendRefAt writes candidate ri of field fi, rendered once per answer.
+func (ss *synthSource) appendRefAt(b []byte, rc *renderCtx, fi, ri int, name any) []byte {
+	cache := rc.synthRefs[fi]
+	if cache == nil {
+		cache = make([][]byte, len(ss.refs[fi]))
+		rc.synthRefs[fi] = cache
+	}
+	if js := cache[ri]; js != nil {
+		return append(b, js...)
+	}
+	start := len(b)
+	b = rc.appendRef(b, ss.m.fields[fi].ref, name, expandDepth, nil)
+	cache[ri] = append([]byte(nil), b[start:]...)
+	return b
+}
+
+// appendSynthString appends a plausible value for a string field (raw, no quotes; the
+// values never need JSON escaping).
+func appendSynthString(b []byte, k strKind, field string, i int, h uint64) []byte {
+	switch k {
+	case strNumber:
+		b = append(b, "00420"...)
+		return strconv.AppendUint(b, 600000000+h%400000000, 10)
+	case strEmail:
+		b = append(b, synthWords[h%8]...)
+		b = append(b, '.')
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		return append(b, "@example.net"...)
+	case strFirst:
+		return append(b, firstNames[h%uint64(len(firstNames))]...)
+	case strLast:
+		return append(b, lastNames[h%uint64(len(lastNames))]...)
+	case strNote:
+		b = append(b, "Imported lead "...)
+		return strconv.AppendInt(b, int64(i+1), 10)
+	}
+	b = append(b, field[0]&^0x20)
+	b = append(b, field[1:]...)
+	b = append(b, ' ')
+	return strconv.AppendInt(b, int64(i+1), 10)
+}
+
+// dateCache formats microsecond stamps as Prague local "YYYY-MM-DD HH:MM:SS", looking
+// the zone up only when a stamp leaves the last zone period.
+type dateCache struct {
+	start, end int64 // unix seconds of the zone period, end exclusive
+	offset     int64
+	valid      bool
+	day        int64    // local day of prefix
+	prefix     [11]byte // "YYYY-MM-DD "
+	hasDay     bool
+}
+
+func (dc *dateCache) appendDate(b []byte, us int64) []byte {
+	sec := us / 1e6
+	if !dc.valid || sec < dc.start || sec >= dc.end {
+		t := time.Unix(sec, 0).In(prague)
+		_, off := t.Zone()
+		st, en := t.ZoneBounds()
+		dc.offset, dc.valid = int64(off), true
+		dc.start, dc.end = st.Unix(), en.Unix()
+		if st.IsZero() {
+			dc.start = sec
+		}
+		if en.IsZero() {
+			dc.end = sec + 1
+		}
+	}
+	local := sec + dc.offset
+	days := local / 86400
+	rem := local % 86400
+	if rem < 0 {
+		rem += 86400
+		days--
+	}
+	if !dc.hasDay || days != dc.day {
+		y, m, d := civil(days)
+		p := append4(dc.prefix[:0], y)
+		p = append(p, '-')
+		p = append2(p, m)
+		p = append(p, '-')
+		append2(p, d) // fills prefix[8:10] in place
+		dc.prefix[10] = ' '
+		dc.day, dc.hasDay = days, true
+	}
+	b = append(b, dc.prefix[:]...)
+	b = append2(b, rem/3600)
+	b = append(b, ':')
+	b = append2(b, rem%3600/60)
+	b = append(b, ':')
+	return append2(b, rem%60)
+}
+
+// civil converts days since 1970-01-01 to a proleptic Gregorian date.
+func civil(z int64) (y, m, d int64) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if mp >= 10 {
+		m = mp - 9
+	}
+	if m <= 2 {
+		y++
+	}
+	return
+}
+
+func append2(b []byte, v int64) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+
+func append4(b []byte, v int64) []byte {
+	return append(b, byte('0'+v/1000%10), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
 }
 
 // list answers a list read of the synthesised model.
@@ -203,14 +568,13 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 		total := hi - lo
 		start := min(p.skip, total)
 		n := min(p.take, total-start)
-		rec := newRecord(ss.m)
-		return ss.s.renderList(ss.m, total, n, func(j int) *record {
-			k := lo + start + j
+		at := func(j int) int {
 			if desc {
-				k = hi - 1 - start - j
+				return hi - 1 - start - j
 			}
-			return ss.gen(k, rec)
-		}, p.proj, now)
+			return lo + start + j
+		}
+		return ss.page(total, n, at, p.proj, now)
 	}
 	if ss.n > maxSynthScan {
 		return errorReply(400, now, "the fake server filters and sorts synthesised "+ss.m.name+" of more than "+
@@ -240,15 +604,31 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 		sortRecords(matched, p.sort)
 		total := len(matched)
 		start := min(p.skip, total)
-		return ss.s.renderList(ss.m, total, min(p.take, total-start), func(j int) *record { return matched[start+j] }, p.proj, now)
+		return ss.s.renderList(ss.m, total, min(p.take, total-start), func(b []byte, rc *renderCtx, j int) []byte {
+			return rc.appendRecord(b, ss.m, matched[start+j], expandDepth, p.proj)
+		}, now)
 	}
 	if desc {
 		slices.Reverse(idx)
 	}
 	total := len(idx)
 	start := min(p.skip, total)
-	rec := newRecord(ss.m)
-	return ss.s.renderList(ss.m, total, min(p.take, total-start), func(j int) *record { return ss.gen(int(idx[start+j]), rec) }, p.proj, now)
+	return ss.page(total, min(p.take, total-start), func(j int) int { return int(idx[start+j]) }, p.proj, now)
+}
+
+// page renders records at(0..n-1): straight from the producer without a projection,
+// through generated records with one.
+func (ss *synthSource) page(total, n int, at func(int) int, proj *projection, now time.Time) reply {
+	if proj != nil {
+		rec := newRecord(ss.m)
+		return ss.s.renderList(ss.m, total, n, func(b []byte, rc *renderCtx, j int) []byte {
+			return rc.appendRecord(b, ss.m, ss.gen(at(j), rec), expandDepth, proj)
+		}, now)
+	}
+	var dc dateCache
+	return ss.s.renderList(ss.m, total, n, func(b []byte, rc *renderCtx, j int) []byte {
+		return ss.appendJSON(b, rc, &dc, at(j))
+	}, now)
 }
 
 // rangeFor answers a filter made only of range conditions on name or created by binary
