@@ -1,7 +1,6 @@
 package daktela
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -12,7 +11,8 @@ import (
 )
 
 // Record is the raw JSON object of one record, exactly as the server sent it (a
-// sub-slice of the page body; never modify it). Decode it into your own type, or use Map.
+// sub-slice of the page body, which the page index and lazy JS views read in place;
+// never modify it). Decode it into your own type, or use Map.
 type Record []byte
 
 // Decode unmarshals the record into v with encoding/json.
@@ -330,7 +330,7 @@ func ParsePage(status int, body []byte) (*Response, error) {
 func parseResponse(status int, body []byte, kind responseKind) (resp *Response, malformedErr error) {
 	r := &Response{status: status, kind: kind, body: body}
 	success := status >= 200 && status < 300
-	if len(bytes.TrimSpace(body)) == 0 {
+	if onlyJSONSpace(body) {
 		if success && kind != kindNone && status != 204 {
 			return r, fmt.Errorf("daktela: the answer (HTTP %d) has an empty body where JSON was expected", status)
 		}
@@ -399,6 +399,16 @@ func parseResponse(status int, body []byte, kind responseKind) (resp *Response, 
 		})
 	}
 	return r, nil
+}
+
+// onlyJSONSpace reports whether b is empty or holds only JSON whitespace.
+func onlyJSONSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseTotal reads total as an integer, a numeric string or null (0).
