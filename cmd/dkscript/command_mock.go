@@ -4,8 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
-	"strings"
+	"maps"
 
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 )
@@ -27,8 +26,8 @@ func newMockFlags() (*flag.FlagSet, any) {
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8089", "listen on `HOST:PORT` (port 0 picks a free one)")
 	fs.StringVar(&f.token, "token", "", "the access `TOKEN` the server accepts (default "+daktelatest.DefaultToken+")")
 	fs.Int64Var(&f.seed, "seed", 1, "demo data set `SEED`")
-	fs.Var(&f.records, "records", "synthesise `MODEL=N` records of a model, e.g. campaignsRecords=100000 (repeatable)")
-	fs.StringVar(&f.faults, "faults", "", "inject faults, e.g. \"5xx=0.1,429=0.05\" (see the daktelatest package)")
+	fs.Var(&f.records, "records", "synthesise `MODEL=N` records of a model, e.g. campaignsRecords=100k (repeatable, or comma-separated)")
+	fs.StringVar(&f.faults, "faults", "", "inject faults by `SPEC`, e.g. 5xx:0.1,429:0.05:retry=1,reset-body:0.02 (see daktelatest.ParseFaults)")
 	fs.Var(&f.latency, "latency", "add `DURATION` to every answer")
 	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
 	return fs, f
@@ -46,7 +45,7 @@ It answers as the real API does, so scripts, curl and the PHP connector work aga
 Examples:
   dkscript mock
   dkscript mock --addr 127.0.0.1:0 --records campaignsRecords=100000
-  dkscript mock --latency 20ms --faults 5xx=0.1
+  dkscript mock --latency 20ms --faults 5xx:0.1,429:0.05:retry=1
   DAKTELA_URL=http://127.0.0.1:8089 DAKTELA_TOKEN=` + daktelatest.DefaultToken + ` dkscript run report.js
 `,
 	newFlags: newMockFlags,
@@ -96,15 +95,19 @@ func (f *mockFlags) options() (daktelatest.Options, error) {
 		Faults:  f.faults,
 	}
 	for _, spec := range f.records {
-		model, n, ok := strings.Cut(spec, "=")
-		count, err := strconv.Atoi(strings.TrimSpace(n))
-		if !ok || strings.TrimSpace(model) == "" || err != nil || count < 0 {
-			return opts, usagef("mock", "invalid value %q for flag --records: want MODEL=N, e.g. campaignsRecords=100000", spec)
+		m, err := daktelatest.ParseRecords(spec)
+		if err != nil {
+			return opts, usagef("mock", "invalid value %q for flag --records: %v", spec, err)
 		}
 		if opts.Records == nil {
 			opts.Records = map[string]int{}
 		}
-		opts.Records[strings.TrimSpace(model)] = count
+		maps.Copy(opts.Records, m)
+	}
+	if f.faults != "" {
+		if _, err := daktelatest.ParseFaults(f.faults); err != nil {
+			return opts, usagef("mock", "invalid value %q for flag --faults: %v", f.faults, err)
+		}
 	}
 	return opts, nil
 }

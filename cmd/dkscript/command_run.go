@@ -95,6 +95,9 @@ func runScript(st *state, f *runFlags, cmd, path string, args []string) error {
 			return rt.RunString(ctx, "<stdin>", string(src))
 		})
 	}
+	if err := f.validate(cmd); err != nil {
+		return err
+	}
 	full := absPath(st, path)
 	info, err := os.Stat(full)
 	if err != nil {
@@ -103,8 +106,14 @@ func runScript(st *state, f *runFlags, cmd, path string, args []string) error {
 	if info.IsDir() {
 		return usagef(cmd, "%s: %s is a directory, not a script", cmd, path)
 	}
+	// Error positions show the path as typed when it is relative to the process's
+	// working directory.
+	runPath := full
+	if wd, err := os.Getwd(); err == nil && wd == st.Dir {
+		runPath = path
+	}
 	return runJS(st, f, cmd, args, true, func(ctx context.Context, rt *runtime.Runtime) error {
-		return rt.RunFile(ctx, full)
+		return rt.RunFile(ctx, runPath)
 	})
 }
 
@@ -220,7 +229,7 @@ func useColor(st *state, f *runFlags, env map[string]string) bool {
 func runOutcome(ctx context.Context, err error) error {
 	cause := context.Cause(ctx)
 	if errors.Is(cause, errInterrupted) {
-		return errInterrupted
+		return &interruptedError{err: err}
 	}
 	var te *timeoutError
 	if errors.As(cause, &te) {

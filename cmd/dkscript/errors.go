@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -34,42 +33,60 @@ func configErrorf(format string, args ...any) error {
 // errInterrupted is the cause of a run context cancelled by Ctrl-C or SIGTERM.
 var errInterrupted = errors.New("interrupted")
 
+// interruptedError is the error of a run stopped by a signal; it keeps what the runtime
+// reported (where the script was).
+type interruptedError struct{ err error }
+
+func (e *interruptedError) Error() string { return "interrupted" + where(e.err) }
+
+// ExitCode returns [runtime.ExitInterrupted].
+func (e *interruptedError) ExitCode() int { return runtime.ExitInterrupted }
+
+// Unwrap returns errInterrupted and the runtime's error.
+func (e *interruptedError) Unwrap() []error { return []error{errInterrupted, e.err} }
+
 // timeoutError is the cause of a run context ended by --timeout; as the run's error it
-// also carries what the runtime reported when it stopped (the script position).
+// also keeps what the runtime reported (where the script was).
 type timeoutError struct {
 	after time.Duration
 	err   error
 }
 
 func (e *timeoutError) Error() string {
-	return fmt.Sprintf("timed out after %s (--timeout)", e.after)
+	return fmt.Sprintf("timed out after %s (--timeout)%s", e.after, where(e.err))
 }
 
 // ExitCode returns [runtime.ExitTimeout].
 func (e *timeoutError) ExitCode() int { return runtime.ExitTimeout }
 
-// silentExit is implemented by errors that only carry an exit code and need no message
-// (process.exit(n) from a script).
-type silentExit interface {
-	error
-	ExitCode() int
-	Silent() bool
+// where returns " at file:line" for the JavaScript a stopped run was executing, or "".
+func where(err error) string {
+	var ie *runtime.InterruptError
+	if errors.As(err, &ie) && ie.File != "" {
+		return fmt.Sprintf(" at %s:%d", ie.File, ie.Line)
+	}
+	var se *runtime.ScriptError
+	if errors.As(err, &se) && se.File != "" {
+		return fmt.Sprintf(" at %s:%d", se.File, se.Line)
+	}
+	return ""
 }
 
-// finish reports err on stderr as the CLI does and returns the process exit code.
+// finish reports err on stderr as the CLI does and returns the process exit code:
+// usage errors with a pointer to --help, interruptions and timeouts in one line, script
+// errors as the runtime formats them (position, source line, caret, stack), and nothing
+// for a script's own process.exit(code).
 func finish(st *state, err error) int {
 	if err == nil {
 		return runtime.ExitOK
 	}
-	if errors.Is(err, errInterrupted) {
-		fmt.Fprintln(st.Stderr, "dkscript: interrupted")
+	var ie *interruptedError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(st.Stderr, "dkscript: %v\n", ie)
 		return runtime.ExitInterrupted
 	}
 	var te *timeoutError
 	if errors.As(err, &te) {
-		if te.err != nil && !errors.Is(te.err, context.DeadlineExceeded) && !errors.Is(te.err, context.Canceled) {
-			fmt.Fprintln(st.Stderr, te.err)
-		}
 		fmt.Fprintf(st.Stderr, "dkscript: %v\n", te)
 		return runtime.ExitTimeout
 	}
@@ -85,9 +102,9 @@ func finish(st *state, err error) int {
 		}
 		return runtime.ExitUsage
 	}
-	var se silentExit
-	if errors.As(err, &se) && se.Silent() {
-		return se.ExitCode()
+	var xe *runtime.ExitError
+	if errors.As(err, &xe) {
+		return xe.Code
 	}
 	fmt.Fprintln(st.Stderr, err)
 	return runtime.ExitCode(err)

@@ -7,7 +7,6 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -30,7 +29,8 @@ func TestMain(m *testing.M) {
 //
 //	fakedaktela          start the fake Daktela behind a recording proxy; sets
 //	                     DAKTELA_URL, DAKTELA_TOKEN and FAKE_URL (the proxy's URL)
-//	requests [-writes]   print the requests the proxy saw: "GET /api/v6/users.json auth=header"
+//	requests             print the requests the proxy saw since the last "requests",
+//	                     one a line: "GET /api/v6/users.json auth=header"
 //	freeport VAR         set VAR to a free 127.0.0.1:PORT
 //	waitlisten ADDR      wait (at most 20 s) until something accepts connections on ADDR
 func TestScripts(t *testing.T) {
@@ -70,10 +70,13 @@ func (r *recorder) record(req *http.Request) {
 	r.seen = append(r.seen, fmt.Sprintf("%s %s auth=%s", req.Method, req.URL.Path, auth))
 }
 
-func (r *recorder) lines() []string {
+// take returns the requests seen since the last take.
+func (r *recorder) take() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]string(nil), r.seen...)
+	seen := r.seen
+	r.seen = nil
+	return seen
 }
 
 func cmdFakeDaktela(ts *testscript.TestScript, neg bool, args []string) {
@@ -109,19 +112,16 @@ func cmdFakeDaktela(ts *testscript.TestScript, neg bool, args []string) {
 var recorders sync.Map
 
 func cmdRequests(ts *testscript.TestScript, neg bool, args []string) {
-	if neg {
-		ts.Fatalf("unsupported: ! requests")
+	if neg || len(args) > 0 {
+		ts.Fatalf("usage: requests")
 	}
 	v, ok := recorders.Load(ts)
 	if !ok {
 		ts.Fatalf("requests: no fakedaktela running")
 	}
-	writesOnly := len(args) == 1 && args[0] == "-writes"
-	for _, l := range v.(*recorder).lines() {
-		if writesOnly && strings.HasPrefix(l, "GET ") {
-			continue
-		}
-		fmt.Fprintln(ts.Stdout(), l)
+	out := ts.Stdout() // always, so that no requests means an empty stdout
+	for _, l := range v.(*recorder).take() {
+		fmt.Fprintln(out, l)
 	}
 }
 
