@@ -12,7 +12,10 @@
 //	csv.stringify(rows, {columns: ["name", "queue.title"]})    // → "name,queue.title\n…"
 //	const w = csv.writer("out.csv", {columns: ["name"]}); w.write(row); w.close();
 //
-// Reading: text and files are UTF-8; a leading byte order mark is dropped. With header
+// Reading: files are UTF-8 unless {encoding} names another ("windows-1250", "utf-16",
+// ... see [charsets]); bytes that are not UTF-8 make the row an error naming the file
+// and line, so a mis-encoded file is never imported garbled. A leading byte order mark
+// is dropped. With header
 // (the default) the first row names the columns and rows are objects whose values are
 // all strings; with header: false rows are arrays of strings. Line ends may be "\n" or
 // "\r\n"; quoted fields may hold delimiters, quotes ("") and line breaks. A broken row
@@ -131,17 +134,20 @@ func (in *instance) parse(call goja.FunctionCall) goja.Value {
 		panic(in.vm.NewTypeError("%s: text must be a string, got %s", fn, bindings.Describe(v)))
 	}
 	cfg := readOptions(in.vm, call.Argument(1), fn)
+	if cfg.charset != "" {
+		panic(in.vm.NewTypeError("%s: option encoding applies to files (parseFile, reader); text is already decoded", fn))
+	}
 	text := strings.TrimPrefix(v.String(), "\uFEFF")
 	return in.readAll(newRowReader(in.vm, strings.NewReader(text), cfg, ""), fn, "")
 }
 
-// open opens path for reading past a byte order mark.
-func (in *instance) open(path string) (io.ReadCloser, *bufio.Reader) {
+// open opens path for reading, decoded from charset, past a byte order mark.
+func (in *instance) open(path, charset string) (io.ReadCloser, *bufio.Reader) {
 	rc, err := in.files.Open(path)
 	if err != nil {
 		panic(jsfs.NodeError(in.vm, err, "open", path))
 	}
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := bufio.NewReaderSize(decoding(rc, charset), 64<<10)
 	if err := jsfs.SkipBOM(br); err != nil {
 		_ = rc.Close()
 		panic(jsfs.NodeError(in.vm, err, "read", path))
@@ -153,7 +159,7 @@ func (in *instance) parseFile(call goja.FunctionCall) goja.Value {
 	const fn = "csv.parseFile"
 	path := in.pathArg(call, fn)
 	cfg := readOptions(in.vm, call.Argument(1), fn)
-	rc, br := in.open(path)
+	rc, br := in.open(path, cfg.charset)
 	defer rc.Close()
 	return in.readAll(newRowReader(in.vm, br, cfg, path), fn, path)
 }
@@ -162,7 +168,7 @@ func (in *instance) reader(call goja.FunctionCall) goja.Value {
 	const fn = "csv.reader"
 	path := in.pathArg(call, fn)
 	cfg := readOptions(in.vm, call.Argument(1), fn)
-	rc, br := in.open(path)
+	rc, br := in.open(path, cfg.charset)
 	closer := &onceCloser{c: rc}
 	in.streams.Add(closer)
 	rr := newRowReader(in.vm, br, cfg, path)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 )
@@ -23,6 +25,8 @@ import (
 //	                 "" and extra ones dropped (objects) or kept (arrays)
 //	errors           "throw" (default) or "yield": csv.reader gives a broken row as
 //	                 {line, error} and goes on (parse and parseFile always throw)
+//	encoding         (files only) "utf8" (default; bytes that are not UTF-8 make the row
+//	                 an error), or one of [charsets], e.g. "windows-1250"
 type readConfig struct {
 	header, headerSet bool
 	columns           []string
@@ -32,6 +36,7 @@ type readConfig struct {
 	comment           rune
 	relax             bool
 	yieldErrors       bool
+	charset           string // "" for UTF-8
 }
 
 func readOptions(vm *goja.Runtime, v goja.Value, fn string) readConfig {
@@ -51,6 +56,14 @@ func readOptions(vm *goja.Runtime, v goja.Value, fn string) readConfig {
 	}
 	if c.delimiter == '"' || c.delimiter == c.comment {
 		o.fail("delimiter", "different from the quote and comment characters", o.get("delimiter"))
+	}
+	switch cs := strings.ToLower(o.string("encoding", "utf8")); cs {
+	case "utf8", "utf-8":
+	default:
+		if _, ok := charsets[cs]; !ok {
+			o.fail("encoding", "one of "+charsetNames(), o.get("encoding"))
+		}
+		c.charset = cs
 	}
 	switch e := o.string("errors", "throw"); e {
 	case "throw":
@@ -131,8 +144,18 @@ func (rr *rowReader) read() ([]string, int, error) {
 		return nil, pe.StartLine, pe
 	}
 	line, _ := rr.cr.FieldPos(0)
+	if rr.cfg.charset == "" {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, line, &csv.ParseError{StartLine: line, Line: line, Column: i + 1, Err: errNotUTF8}
+			}
+		}
+	}
 	return rec, line, nil
 }
+
+// errNotUTF8 is the error for a row whose bytes are not UTF-8.
+var errNotUTF8 = errors.New(`field is not valid UTF-8 (if the file is in another encoding, pass it, e.g. {encoding: "windows-1250"}, or save the file as UTF-8)`)
 
 func duplicate(names []string) string {
 	seen := make(map[string]bool, len(names))
