@@ -58,7 +58,14 @@ func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest 
 	if err := checkCondition("addFilter", "", &f); err != nil {
 		return r.fail(err)
 	}
-	r.appendGroup("and", []Filter{f})
+	// appendGroup("and", []Filter{f}), without allocating the one-item group.
+	switch {
+	case len(r.filters) == 0:
+		r.filterShape = shapeList
+	case r.filterShape == shapeGroup:
+		r.filterShape = shapeWrapped
+	}
+	r.filters = append(r.filters, f)
 	return r
 }
 
