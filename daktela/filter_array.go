@@ -250,8 +250,8 @@ func conditionFromMap(method, at string, m map[string]any) (Filter, error) {
 				if a > b {
 					a, b = b, a
 				}
-				return Filter{}, argError(method, place(at, "value"), "both "+strconv.Quote(a)+" and "+strconv.Quote(b),
-					"given once (under \"value\", or positionally)")
+				return Filter{}, argError(method, place(at, "value"), m[b],
+					"given once (under \"value\" or positionally, not under both "+strconv.Quote(a)+" and "+strconv.Quote(b)+")")
 			}
 			valueKey = k
 			f.Value = v

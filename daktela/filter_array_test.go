@@ -117,7 +117,7 @@ func TestParseFilterArrayErrors(t *testing.T) {
 		{"no field", `[{"operator": "eq", "value": "1"}]`,
 			`addFilterFromArray: filter [0] field must be a field name (the map has no "field"), got null`},
 		{"value twice", `[{"field": "a", "operator": "eq", "value": "1", "0": "2"}]`,
-			`addFilterFromArray: filter [0] value must be given once (under "value", or positionally), got "both \"0\" and \"value\""`},
+			`addFilterFromArray: filter [0] value must be given once (under "value" or positionally, not under both "0" and "value"), got "1"`},
 		{"bad ignoreCase", `[{"field": "a", "operator": "eq", "value": "1", "ignoreCase": "maybe"}]`,
 			`addFilterFromArray: filter [0] ignoreCase must be a bool, got "maybe"`},
 		{"object value", `[["a", "eq", {"x": 1}]]`,
