@@ -30,7 +30,7 @@ func (r *Runtime) installConsole() {
 			return goja.Undefined()
 		}
 	}
-	set := func(name string, fn func(goja.FunctionCall) goja.Value) { _ = c.Set(name, fn) }
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) { r.setFunc(c, name, fn) }
 	set("log", printer(out))
 	set("info", printer(out))
 	set("debug", printer(out))

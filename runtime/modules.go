@@ -59,7 +59,7 @@ func (r *Runtime) installModules() error {
 			return err
 		}
 	}
-	r.vm.Set("require", r.require)
+	r.setFunc(r.vm.GlobalObject(), "require", r.require)
 	for _, name := range order {
 		nm := r.natives[name]
 		if g, ok := nm.mod.(bindings.Global); ok && g.IsGlobal() {
@@ -86,6 +86,12 @@ func (r *Runtime) lazyGlobal(name string, get func() goja.Value) {
 	g := r.vm.GlobalObject()
 	getter := r.vm.ToValue(func(goja.FunctionCall) goja.Value {
 		v := get()
+		if f, ok := v.(*goja.Object); ok {
+			if _, isFn := goja.AssertFunction(f); isFn && strings.Contains(f.Get("name").String(), ".") {
+				// A goja_nodejs constructor named after its Go function.
+				_ = f.DefineDataProperty("name", r.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			}
+		}
 		_ = g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		return v
 	})

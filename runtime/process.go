@@ -32,7 +32,7 @@ func (r *Runtime) installProcess() {
 	_ = p.Set("env", env)
 	_ = p.Set("platform", goruntime.GOOS)
 	_ = p.Set("exitCode", goja.Undefined())
-	_ = p.Set("exit", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(p, "exit", func(call goja.FunctionCall) goja.Value {
 		code := 0
 		if a := call.Argument(0); !goja.IsUndefined(a) {
 			code = int(a.ToInteger())
@@ -42,7 +42,7 @@ func (r *Runtime) installProcess() {
 		r.vm.Interrupt(exitRequest{code: code})
 		return goja.Undefined()
 	})
-	_ = p.Set("cwd", func(goja.FunctionCall) goja.Value {
+	r.setFunc(p, "cwd", func(goja.FunctionCall) goja.Value {
 		if !r.opts.Capabilities.FileAccess {
 			panic(r.newError("Error", "process.cwd() needs the FileAccess capability"))
 		}
@@ -55,13 +55,13 @@ func (r *Runtime) installProcess() {
 	_ = p.Set("stdout", r.stream(func() io.Writer { return r.stdout }))
 	_ = p.Set("stderr", r.stream(func() io.Writer { return r.stderr }))
 	vm.Set("process", p)
-	vm.Set("sleep", r.sleep)
+	r.setFunc(vm.GlobalObject(), "sleep", r.sleep)
 }
 
 // stream is a process.stdout-like object with write(text).
 func (r *Runtime) stream(w func() io.Writer) *goja.Object {
 	o := r.vm.NewObject()
-	_ = o.Set("write", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(o, "write", func(call goja.FunctionCall) goja.Value {
 		s := call.Argument(0)
 		var b []byte
 		if ab, ok := s.Export().([]byte); ok {

@@ -224,6 +224,18 @@ func (r *Runtime) Close() {
 	r.loop.close()
 }
 
+// setFunc sets obj[name] to a native function whose JavaScript name is name (goja
+// would otherwise name it after the Go function).
+func (r *Runtime) setFunc(obj *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
+	_ = obj.Set(name, r.namedFunc(name, fn))
+}
+
+func (r *Runtime) namedFunc(name string, fn func(goja.FunctionCall) goja.Value) *goja.Object {
+	f := r.vm.ToValue(fn).(*goja.Object)
+	_ = f.DefineDataProperty("name", r.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return f
+}
+
 // Exit codes, as the CLI uses them.
 const (
 	ExitOK          = 0

@@ -440,3 +440,28 @@ func BenchmarkConsoleLogObject(b *testing.B) {
 		}
 	}
 }
+
+func TestProcessExitFromCallbacks(t *testing.T) {
+	mfs := fstest.MapFS{"m.js": {Data: []byte("process.exit(10)")}}
+	cases := []struct {
+		src  string
+		want int
+	}{
+		{"setTimeout(() => process.exit(5), 1); setTimeout(() => console.log('no'), 20)", 5},
+		{"Promise.resolve().then(() => process.exit(6))", 6},
+		{"(async () => { await null; process.exit(7) })()", 7},
+		{"await null; process.exit(8)", 8},
+		{"require('./m')", 10},
+		{"process.exit()", 0},
+		{"process.exitCode = 9; process.exit()", 9},
+		{"try { require('./m') } catch (e) { console.log('caught') }", 10},
+	}
+	for _, c := range cases {
+		rt, out, _ := newRT(t, runtime.Options{ModuleFS: mfs})
+		err := rt.RunString(context.Background(), "x.js", c.src)
+		var ee *runtime.ExitError
+		if got := runtime.ExitCode(err); got != c.want || (c.want != 0 && !errors.As(err, &ee)) || out.Len() != 0 {
+			t.Errorf("%s: got %v (exit %d, stdout %q), want exit %d", c.src, err, got, out.String(), c.want)
+		}
+	}
+}

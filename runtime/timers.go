@@ -94,13 +94,13 @@ func (r *Runtime) installTimers() {
 		return goja.Undefined()
 	}
 	g := vm.GlobalObject()
-	g.Set("setTimeout", set("setTimeout", false, false))
-	g.Set("setInterval", set("setInterval", true, false))
-	g.Set("setImmediate", set("setImmediate", false, true))
-	g.Set("clearTimeout", clearFn)
-	g.Set("clearInterval", clearFn)
-	g.Set("clearImmediate", clearFn)
-	g.Set("queueMicrotask", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(g, "setTimeout", set("setTimeout", false, false))
+	r.setFunc(g, "setInterval", set("setInterval", true, false))
+	r.setFunc(g, "setImmediate", set("setImmediate", false, true))
+	r.setFunc(g, "clearTimeout", clearFn)
+	r.setFunc(g, "clearInterval", clearFn)
+	r.setFunc(g, "clearImmediate", clearFn)
+	r.setFunc(g, "queueMicrotask", func(call goja.FunctionCall) goja.Value {
 		fn, ok := goja.AssertFunction(call.Argument(0))
 		if !ok {
 			panic(vm.NewTypeError("queueMicrotask: the callback argument must be a function, got %s", describeType(call.Argument(0))))

@@ -17,17 +17,17 @@ func (m utilModule) Name() string { return "util" }
 func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
 	r := m.r
 	o := r.vm.NewObject()
-	_ = o.Set("format", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(o, "format", func(call goja.FunctionCall) goja.Value {
 		return r.vm.ToValue(r.formatArgs(call.Arguments, inspectOptions{depth: 2}))
 	})
-	_ = o.Set("formatWithOptions", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(o, "formatWithOptions", func(call goja.FunctionCall) goja.Value {
 		args := call.Arguments
 		if len(args) > 0 {
 			args = args[1:]
 		}
 		return r.vm.ToValue(r.formatArgs(args, r.inspectOptionsFrom(call.Argument(0))))
 	})
-	_ = o.Set("inspect", func(call goja.FunctionCall) goja.Value {
+	r.setFunc(o, "inspect", func(call goja.FunctionCall) goja.Value {
 		return r.vm.ToValue(r.inspect(call.Argument(0), r.inspectOptionsFrom(call.Argument(1))))
 	})
 	return o, nil
