@@ -30,9 +30,9 @@ type synthSource struct {
 	nameIx int
 	crIx   int // created field index, -1 when none
 	roles  []fieldRole
-	keys   [][]byte   // `"field":` per field
-	cfKeys [][]byte   // `"key":["` per custom field key
-	cfStr  []strKind  // how each custom field key's value is made
+	keys   [][]byte  // `"field":` per field
+	cfKeys [][]byte  // `"key":["` per custom field key
+	cfStr  []strKind // how each custom field key's value is made
 }
 
 // fieldRole is how val makes a field, decided once per model.
