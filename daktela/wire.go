@@ -154,6 +154,9 @@ func modelPath(builder, model string) (string, error) {
 	if model == "" {
 		return "", argError(builder, "model", model, `a model name such as "Users"`)
 	}
+	if isPlainSegment(model) {
+		return lcfirst(model), nil
+	}
 	for _, p := range strings.FieldsFunc(model, func(r rune) bool { return r == '/' || r == '\\' }) {
 		if p == "." || p == ".." {
 			return "", argError(builder, "model", model, `a model name such as "Users" (no "." or ".." path parts)`)
@@ -183,7 +186,20 @@ func pathSegment(method, arg, s string) (string, error) {
 	if s == "." || s == ".." {
 		return "", argError(method, arg, s, `a record name or relation other than "." and ".."`)
 	}
+	if isPlainSegment(s) {
+		return s, nil
+	}
 	return string(appendRawURLEncoded(make([]byte, 0, len(s)+8), s)), nil
+}
+
+// isPlainSegment reports whether s needs no escaping and is no dot segment.
+func isPlainSegment(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !urlKeep[s[i]] {
+			return false
+		}
+	}
+	return s != "." && s != ".."
 }
 
 // lcfirst lowers the first letter when it is an ASCII upper-case one, as PHP's lcfirst.
