@@ -25,6 +25,7 @@ var awaitRe = regexp.MustCompile(`\bawait\b`)
 func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bool, err error) {
 	r.sources[name] = src
 	delete(r.wrapCols, name)
+	delete(r.wrapEnd, name)
 	code := blankShebang(src)
 	tree, perr := parser.ParseFile(nil, name, code, 0)
 	if perr == nil {
@@ -45,6 +46,7 @@ func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bo
 		return nil, false, perr
 	}
 	r.wrapCols[name] = len(tlaPrefix)
+	r.wrapEnd[name] = strings.Count(code, "\n") + 2
 	prg, err = goja.CompileAST(wtree, false)
 	return prg, true, err
 }
@@ -71,6 +73,7 @@ func errorAfterAwait(code string, err error) bool {
 func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
 	r.sources[name] = src
 	delete(r.wrapCols, name)
+	delete(r.wrapEnd, name)
 	code := blankShebang(src)
 	// "{ a: 1 }" at the prompt is an object, as in Node's REPL.
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
@@ -105,6 +108,7 @@ func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
 		return nil, err
 	}
 	r.wrapCols[name] = len(tlaPrefix)
+	r.wrapEnd[name] = strings.Count(code, "\n") + 2
 	return r.evalProgram(prg, true)
 }
 

@@ -164,9 +164,19 @@ func (r *Runtime) scriptFrames(frames []goja.StackFrame) []Frame {
 		if fr.Func == "<anonymous>" {
 			fr.Func = ""
 		}
+		if r.wrapperCall(fr) {
+			continue
+		}
 		out = append(out, r.unwrapFrame(fr))
 	}
 	return out
+}
+
+// wrapperCall reports whether fr is the call of the top-level await wrapper, on a
+// line the script does not have.
+func (r *Runtime) wrapperCall(fr Frame) bool {
+	end, ok := r.wrapEnd[fr.File]
+	return ok && fr.Line >= end
 }
 
 func (r *Runtime) unwrapFrame(fr Frame) Frame {
@@ -199,7 +209,11 @@ func (r *Runtime) framesFromStack(obj *goja.Object) []Frame {
 		if m[2] == "<inspect>" {
 			continue
 		}
-		out = append(out, r.unwrapFrame(Frame{Func: m[1], File: m[2], Line: ln, Column: col}))
+		fr := Frame{Func: m[1], File: m[2], Line: ln, Column: col}
+		if r.wrapperCall(fr) {
+			continue
+		}
+		out = append(out, r.unwrapFrame(fr))
 	}
 	return out
 }

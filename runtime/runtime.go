@@ -74,6 +74,7 @@ type Runtime struct {
 	natives  map[string]*nativeModule
 	sources  map[string]string // script and module sources by name, for carets
 	wrapCols map[string]int    // columns a wrapper added to line 1 of a source
+	wrapEnd  map[string]int    // the line of the top-level await wrapper's closing call
 
 	rejections  []*goja.Promise // rejected promises with no handler yet
 	mainPromise *goja.Promise   // the top-level await wrapper's promise
@@ -97,6 +98,7 @@ func New(opts Options) (*Runtime, error) {
 		loop:     newEventLoop(),
 		sources:  make(map[string]string),
 		wrapCols: make(map[string]int),
+		wrapEnd:  make(map[string]int),
 	}
 	if r.stdout == nil {
 		r.stdout = io.Discard
