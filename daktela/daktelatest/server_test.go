@@ -251,6 +251,9 @@ func TestPagingProjectionSearch(t *testing.T) {
 	if p1.Total != 300 || p2.Total != 300 || names(p1)[6] >= names(p2)[0] {
 		t.Fatalf("paging: %v | %v", names(p1), names(p2))
 	}
+	if z := list(t, srv, "activities.json?take=0"); len(z.Data) != 0 || z.Total != 300 {
+		t.Fatalf("take=0: %d records, total %d", len(z.Data), z.Total)
+	}
 	end := list(t, srv, "activities.json?take=10&skip=295")
 	if len(end.Data) != 5 {
 		t.Fatalf("last page %d", len(end.Data))
