@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
 )
 
 // TestBinary builds the real dkscript binary and drives it as users do: signals, the
@@ -117,6 +119,39 @@ console.log("not reached")
 		}
 	})
 
+	t.Run("progress bar on a terminal only", func(t *testing.T) {
+		dir := t.TempDir()
+		script := writeScript(t, dir, "readall.js", `
+const req = daktela.buildReadRequest("CampaignsRecords").setTake(5).setRequestType(daktela.ReadRequest.TYPE_ALL)
+const res = daktela.client().execute(req)
+console.log("read", res.data.length, "of", res.total)
+`)
+		env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm"}
+		// stderr on a terminal: the bar shows the model and the total.
+		out, tty := runWithStderrTTY(t, env, bin, "run", "--mock", "--concurrency", "1", script)
+		total := strings.Fields(out)[3]
+		if !strings.HasPrefix(out, "read ") || total == "0" {
+			t.Fatalf("stdout %q", out)
+		}
+		if !strings.Contains(tty, "CampaignsRecords") || !strings.Contains(tty, "/"+total) {
+			t.Errorf("no progress bar on the terminal: %q", tty)
+		}
+		// --quiet, CI, and a non-terminal stderr: none.
+		if _, tty := runWithStderrTTY(t, env, bin, "run", "--mock", "--quiet", script); strings.Contains(tty, "CampaignsRecords") {
+			t.Errorf("progress bar with --quiet: %q", tty)
+		}
+		if _, tty := runWithStderrTTY(t, append(env, "CI=true"), bin, "run", "--mock", script); strings.Contains(tty, "CampaignsRecords") {
+			t.Errorf("progress bar in CI: %q", tty)
+		}
+		cmd := exec.Command(bin, "run", "--mock", "--concurrency", "1", script)
+		cmd.Env = env
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil || stderr.Len() != 0 {
+			t.Errorf("piped stderr: %v, %q", err, stderr.String())
+		}
+	})
+
 	t.Run("SIGTERM is an interrupt too", func(t *testing.T) {
 		dir := t.TempDir()
 		script := writeScript(t, dir, "timer.js", "console.log('started')\nsetInterval(() => {}, 1000)\n")
@@ -126,6 +161,49 @@ console.log("not reached")
 			t.Errorf("exit code %d, want 130", code)
 		}
 	})
+}
+
+// runWithStderrTTY runs bin with stderr on a pseudo-terminal and returns its stdout and
+// what appeared on the terminal.
+func runWithStderrTTY(t *testing.T, env []string, bin string, args ...string) (stdout, tty string) {
+	t.Helper()
+	ptmx, pts, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptmx.Close()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = pts
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pts.Close()
+	var term bytes.Buffer
+	copied := make(chan struct{})
+	go func() {
+		io.Copy(&term, ptmx) // ends with EIO once the child has exited
+		close(copied)
+	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("%v: %s", err, out.String())
+		}
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still running after 60s")
+	}
+	select {
+	case <-copied:
+	case <-time.After(10 * time.Second):
+		t.Fatal("terminal output did not end")
+	}
+	return out.String(), term.String()
 }
 
 // buildBinary builds ./ into a temp dir as "dkscript".

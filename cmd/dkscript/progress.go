@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -92,13 +91,10 @@ func (p *progressReporter) finishLocked() {
 	p.model, p.total = "", 0
 }
 
-// close clears a bar left on screen (a read that failed or was interrupted).
+// close clears a bar left on screen (a read that failed or was interrupted). Finishing
+// it also ends the library's spinner goroutine of a bar without a total.
 func (p *progressReporter) close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.bar != nil {
-		p.bar.Exit()
-		p.bar = nil
-		fmt.Fprint(p.w, "\r\033[K")
-	}
+	p.finishLocked()
 }

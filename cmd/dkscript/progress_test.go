@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dkscript/dkscript/daktela"
 )
 
 func TestProgressBarShowsRecordsAndTotal(t *testing.T) {
-	var buf bytes.Buffer
+	var buf syncBuffer // the library renders spinners from its own goroutine
 	p := newProgressReporter(&buf)
 	p.update(daktela.Progress{Model: "campaignsRecords", Read: 1000, Total: 5000})
 	p.update(daktela.Progress{Model: "campaignsRecords", Read: 3000, Total: 5000})
@@ -31,6 +32,29 @@ func TestProgressBarShowsRecordsAndTotal(t *testing.T) {
 	if p.bar != nil {
 		t.Error("close left the bar open")
 	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func (s *syncBuffer) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b.Reset()
 }
 
 func TestShowProgress(t *testing.T) {
