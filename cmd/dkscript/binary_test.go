@@ -152,6 +152,55 @@ console.log("read", res.data.length, "of", res.total)
 		}
 	})
 
+	t.Run("plain dkscript on a terminal is the REPL", func(t *testing.T) {
+		dir := t.TempDir()
+		ptmx, tty, err := pty.Open()
+		if err != nil {
+			t.Skipf("no pseudo-terminal: %v", err)
+		}
+		defer ptmx.Close()
+		cmd := exec.Command(bin, "--mock")
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "XDG_STATE_HOME=" + dir, "TERM=xterm", "NO_COLOR=1"}
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		tty.Close()
+		defer cmd.Process.Kill()
+		var screen syncBuffer
+		go io.Copy(&screen, ptmx)
+		waitFor := func(what string) {
+			t.Helper()
+			deadline := time.Now().Add(20 * time.Second)
+			for !strings.Contains(screen.String(), what) {
+				if time.Now().After(deadline) {
+					t.Fatalf("no %q on the terminal after 20s: %q", what, screen.String())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+		waitFor("> ")
+		io.WriteString(ptmx, "6 * 7\r")
+		waitFor("42")
+		io.WriteString(ptmx, "daktela.client().execute(daktela.buildReadRequest('Users')).total > 0\r")
+		waitFor("true")
+		io.WriteString(ptmx, ".exit\r")
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("exit: %v; screen %q", err, screen.String())
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf(".exit did not end the REPL: %q", screen.String())
+		}
+		if _, err := os.Stat(filepath.Join(dir, "dkscript", "repl_history")); err != nil {
+			t.Errorf("no history file: %v", err)
+		}
+	})
+
 	t.Run("SIGTERM is an interrupt too", func(t *testing.T) {
 		dir := t.TempDir()
 		script := writeScript(t, dir, "timer.js", "console.log('started')\nsetInterval(() => {}, 1000)\n")

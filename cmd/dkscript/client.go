@@ -11,6 +11,8 @@ import (
 // connection is configured), and what must be cleaned up afterwards.
 type session struct {
 	client   *daktela.Client
+	conn     *connection // where the client goes (nil without a client)
+	models   []string    // model names the fake server serves (--mock), for REPL completion
 	progress *progressReporter
 	closers  []func()
 }
@@ -34,6 +36,7 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 			return nil, fmt.Errorf("--mock: starting the fake Daktela: %w", err)
 		}
 		s.closers = append(s.closers, srv.Close)
+		s.models = srv.Models()
 		auth := f.auth
 		if auth == "" {
 			auth = "header"
@@ -95,6 +98,6 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 		comm.SetProgress(s.progress.update)
 		s.closers = append(s.closers, s.progress.close)
 	}
-	s.client = c
+	s.client, s.conn = c, conn
 	return s, nil
 }

@@ -40,13 +40,23 @@ Examples:
 	},
 }
 
-// versionText describes the build: dkscript, Go and goja versions.
+// dkscriptVersion returns the version: the link-time one, else the module's, else
+// "(devel)".
+func dkscriptVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// versionText describes the build: dkscript (with the source revision), Go and goja
+// versions.
 func versionText() string {
-	dk, goja := version, "unknown"
+	dk, goja := dkscriptVersion(), "unknown"
 	if bi, ok := debug.ReadBuildInfo(); ok {
-		if dk == "" {
-			dk = bi.Main.Version
-		}
 		var rev, modified string
 		for _, s := range bi.Settings {
 			switch s.Key {
@@ -69,9 +79,6 @@ func versionText() string {
 				}
 			}
 		}
-	}
-	if dk == "" {
-		dk = "(devel)"
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "dkscript %s\n", dk)
