@@ -29,8 +29,9 @@ func TestMain(m *testing.M) {
 //
 //	fakedaktela          start the fake Daktela behind a recording proxy; sets
 //	                     DAKTELA_URL, DAKTELA_TOKEN and FAKE_URL (the proxy's URL)
-//	requests             print the requests the proxy saw since the last "requests",
-//	                     one a line: "GET /api/v6/users.json auth=header"
+//	requests [-ua]       print the requests the proxy saw since the last "requests",
+//	                     one a line: "GET /api/v6/users.json auth=header" (-ua: and
+//	                     ua="<User-Agent>")
 //	freeport VAR         set VAR to a free 127.0.0.1:PORT
 //	waitlisten ADDR      wait (at most 20 s) until something accepts connections on ADDR
 func TestScripts(t *testing.T) {
@@ -54,8 +55,10 @@ func TestScripts(t *testing.T) {
 // recorder is a reverse proxy in front of a fake Daktela that remembers every request.
 type recorder struct {
 	mu   sync.Mutex
-	seen []string
+	seen []seenRequest
 }
+
+type seenRequest struct{ line, userAgent string }
 
 func (r *recorder) record(req *http.Request) {
 	auth := "none"
@@ -67,11 +70,11 @@ func (r *recorder) record(req *http.Request) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.seen = append(r.seen, fmt.Sprintf("%s %s auth=%s", req.Method, req.URL.Path, auth))
+	r.seen = append(r.seen, seenRequest{fmt.Sprintf("%s %s auth=%s", req.Method, req.URL.Path, auth), req.UserAgent()})
 }
 
 // take returns the requests seen since the last take.
-func (r *recorder) take() []string {
+func (r *recorder) take() []seenRequest {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	seen := r.seen
@@ -112,16 +115,21 @@ func cmdFakeDaktela(ts *testscript.TestScript, neg bool, args []string) {
 var recorders sync.Map
 
 func cmdRequests(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) > 0 {
-		ts.Fatalf("usage: requests")
+	withUA := len(args) == 1 && args[0] == "-ua"
+	if neg || len(args) > 0 && !withUA {
+		ts.Fatalf("usage: requests [-ua]")
 	}
 	v, ok := recorders.Load(ts)
 	if !ok {
 		ts.Fatalf("requests: no fakedaktela running")
 	}
 	out := ts.Stdout() // always, so that no requests means an empty stdout
-	for _, l := range v.(*recorder).take() {
-		fmt.Fprintln(out, l)
+	for _, r := range v.(*recorder).take() {
+		if withUA {
+			fmt.Fprintf(out, "%s ua=%q\n", r.line, r.userAgent)
+		} else {
+			fmt.Fprintln(out, r.line)
+		}
 	}
 }
 

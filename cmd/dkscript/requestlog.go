@@ -157,8 +157,14 @@ func (h *requestLogHandler) Handle(_ context.Context, rec slog.Record) error {
 			key = key[i+1:]
 		}
 		switch lk := strings.ToLower(key); lk {
-		case "method", "path", "status":
+		case "method", "path":
 			head[lk] = a.Value.String()
+			continue
+		case "status":
+			head[lk] = a.Value.String()
+			if head[lk] == "0" {
+				head[lk] = "-" // no answer arrived
+			}
 			continue
 		case "duration", "elapsed", "duration_ms":
 			head["duration"] = formatDuration(a.Value, lk == "duration_ms")

@@ -30,10 +30,12 @@ func TestRequestLogText(t *testing.T) {
 		slog.Duration("duration", 1500*time.Millisecond),
 		slog.Int("attempt", 2),
 		slog.Any("error", errors.New("dial 127.0.0.1 with token "+secret)))
+	l.Info("daktela request", "method", "GET", "path", "queues.json", "status", 0, "duration_ms", 200.0, "attempt", 1, "error", "no answer")
 	l.With("run", "nightly").WithGroup("http").Info("retrying", "wait", "100ms")
 
 	want := "dkscript: GET users.json?take=10&accessToken=REDACTED 200 12.35ms attempt=1 bytes=2345\n" +
 		"dkscript: WARN POST tickets.json 503 1.5s attempt=2 error=\"dial 127.0.0.1 with token REDACTED\"\n" +
+		"dkscript: GET queues.json - 200ms attempt=1 error=\"no answer\"\n" +
 		"dkscript: retrying run=nightly http.wait=100ms\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
