@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+	"github.com/mattn/go-runewidth"
 )
 
 // commands are the dot commands, as in Node's REPL.
@@ -19,7 +20,7 @@ var commands = []struct{ name, args, help string }{
 	{"exit", "", "Exit the REPL"},
 	{"help", "", "Print this help: the commands, the keys and the daktela API"},
 	{"load", "FILE", "Run a JavaScript file in this session (its declarations stay visible)"},
-	{"save", "FILE", "Save the entries of this session to a file"},
+	{"save", "FILE", "Save the entries of this session that ran without error (loaded files included) to a file"},
 }
 
 // commandNames lists the dot commands without the dot.
@@ -150,7 +151,6 @@ func (s *session) editor(ctx context.Context) (done bool, err error) {
 	if strings.TrimSpace(src) == "" {
 		return false, nil
 	}
-	s.entries = append(s.entries, src)
 	return s.evaluate(ctx, src, "")
 }
 
@@ -241,23 +241,30 @@ func describeAPI(vm *goja.Runtime, global string) string {
 
 // wrapList writes words after prefix, wrapping at 88 columns under the first word.
 func wrapList(b *strings.Builder, prefix string, words []string) {
+	wrapWords(b, prefix, words, " ", 88)
+}
+
+// wrapWords writes words joined by sep after prefix, wrapping lines at width columns
+// with the continuation lines indented as far as the prefix.
+func wrapWords(b *strings.Builder, prefix string, words []string, sep string, width int) {
 	if len(words) == 0 {
 		return
 	}
-	const width = 88
-	indent := strings.Repeat(" ", len(prefix))
-	col := len(prefix)
+	indent := strings.Repeat(" ", runewidth.StringWidth(prefix))
+	col := len(indent)
 	b.WriteString(prefix)
+	trimmed := strings.TrimRight(sep, " ")
 	for i, w := range words {
-		if i > 0 && col+1+len(w) > width {
-			b.WriteString("\n" + indent)
+		wl := runewidth.StringWidth(w)
+		if i > 0 && col+len(sep)+wl > width {
+			b.WriteString(trimmed + "\n" + indent)
 			col = len(indent)
 		} else if i > 0 {
-			b.WriteString(" ")
-			col++
+			b.WriteString(sep)
+			col += len(sep)
 		}
 		b.WriteString(w)
-		col += len(w)
+		col += wl
 	}
 	b.WriteString("\n")
 }

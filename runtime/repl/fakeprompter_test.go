@@ -12,6 +12,7 @@ type fakeInput struct {
 	line   string
 	err    error
 	before func(p *fakePrompter)
+	wait   <-chan struct{} // block until closed (a user who types nothing)
 }
 
 func typed(lines ...string) []fakeInput {
@@ -56,6 +57,9 @@ func (p *fakePrompter) Prompt(prompt string) (string, error) {
 	p.mu.Unlock()
 	if in.before != nil {
 		in.before(p)
+	}
+	if in.wait != nil {
+		<-in.wait
 	}
 	return in.line, in.err
 }

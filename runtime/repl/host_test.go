@@ -52,7 +52,7 @@ func newTestHost(t *testing.T, color bool) *testHost {
 		Stdout:       h.stdout,
 		Stderr:       h.stderr,
 		Color:        color,
-		Capabilities: runtime.Capabilities{FileAccess: true},
+		Capabilities: runtime.Capabilities{FileAccess: true, NewClients: true},
 	})
 	if err != nil {
 		t.Fatal(err)

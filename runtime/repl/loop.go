@@ -145,7 +145,6 @@ func (s *session) run(ctx context.Context) error {
 		if strings.TrimSpace(src) == "" {
 			continue
 		}
-		s.entries = append(s.entries, src)
 		if done, err := s.evaluate(ctx, src, ""); done {
 			return err
 		}
@@ -188,7 +187,8 @@ func (s *session) remember(line string) {
 	s.hist.add(line)
 }
 
-// evaluate runs src, prints its value or its error, and sets _ or _error. file names
+// evaluate runs src, prints its value or its error, and sets _ or _error; an entry
+// that ran without error is kept for .save. file names
 // the source in error reports instead of the REPL's own name (.load). done is true
 // when the session must end: err is then what Run returns.
 func (s *session) evaluate(ctx context.Context, src, file string) (done bool, err error) {
@@ -215,6 +215,7 @@ func (s *session) evaluate(ctx context.Context, src, file string) (done bool, er
 		s.printError(err, evalName, file)
 		return false, nil
 	}
+	s.entries = append(s.entries, src)
 	for _, n := range declaredNames(src) {
 		s.comp.declared[n] = true
 	}

@@ -88,12 +88,11 @@ func FormatResponse(vm *goja.Runtime, res *goja.Object, color bool, name string)
 	if call("isDryRun").ToBoolean() {
 		b.WriteString(" (dry run)")
 	}
-	total := call("getTotal")
-	if !goja.IsUndefined(total) && !goja.IsNull(total) {
-		b.WriteString(" · total " + total.String())
-	}
 	data := call("getData")
 	rows, isList := arrayItems(vm, data)
+	if total := call("getTotal"); isList && !goja.IsUndefined(total) && !goja.IsNull(total) {
+		b.WriteString(" · total " + total.String())
+	}
 	switch {
 	case isList && len(rows) == 0:
 		b.WriteString(" · no records")
@@ -104,8 +103,8 @@ func FormatResponse(vm *goja.Runtime, res *goja.Object, color bool, name string)
 		b.WriteString(recordTable(vm, rows[:shown], color))
 	default:
 		if o, ok := data.(*goja.Object); ok {
-			b.WriteString("\n")
-			b.WriteString(recordTable(vm, []goja.Value{o}, color))
+			b.WriteString(" · one record\n")
+			b.WriteString(fieldTable(vm, o, color))
 		}
 	}
 	if call("hasErrors").ToBoolean() {
@@ -113,6 +112,23 @@ func FormatResponse(vm *goja.Runtime, res *goja.Object, color bool, name string)
 	}
 	b.WriteString("\n" + style(color, ansiDim, "(all of it: "+name+".data, "+name+".getTotal(), "+name+".getErrors())"))
 	return b.String()
+}
+
+// fieldTable renders one record as a table of its fields and values.
+func fieldTable(vm *goja.Runtime, rec *goja.Object, color bool) string {
+	var table [][]string
+	widths := []int{len("field"), len("value")}
+	tryJS(vm, func() {
+		for _, k := range rec.Keys() {
+			v := cellText(vm, rec.Get(k))
+			table = append(table, []string{k, v})
+			widths[0] = max(widths[0], runewidth.StringWidth(k))
+			widths[1] = max(widths[1], runewidth.StringWidth(v))
+		}
+	})
+	widths[0] = min(widths[0], summaryCellMax)
+	widths[1] = min(widths[1], summaryWidth-widths[0]-7)
+	return drawTable([]string{"field", "value"}, widths, table, color)
 }
 
 // arrayItems returns the elements of a JS array; isList is false for anything else.
@@ -192,7 +208,9 @@ func recordTable(vm *goja.Runtime, rows []goja.Value, color bool) string {
 	}
 	out := drawTable(head, widths, table, color)
 	if len(hidden) > 0 {
-		out += "\n" + style(color, ansiDim, fmt.Sprintf("+ %d more field%s: %s", len(hidden), plural(len(hidden)), strings.Join(hidden, ", ")))
+		var note strings.Builder
+		wrapWords(&note, fmt.Sprintf("+ %d more field%s: ", len(hidden), plural(len(hidden))), hidden, ", ", summaryWidth)
+		out += "\n" + style(color, ansiDim, strings.TrimSuffix(note.String(), "\n"))
 	}
 	return out
 }

@@ -51,7 +51,7 @@ func (p *linePrompter) Prompt(string) (string, error) {
 	return strings.TrimSuffix(line, "\r"), nil
 }
 
-func (p *linePrompter) AppendHistory(string)      {}
+func (p *linePrompter) AppendHistory(string)       {}
 func (p *linePrompter) SetCompleter(wordCompleter) {}
 func (p *linePrompter) Interactive() bool          { return false }
 func (p *linePrompter) Close() error               { return nil }
