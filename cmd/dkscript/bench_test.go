@@ -32,7 +32,8 @@ func BenchmarkRunEmptyScript(b *testing.B) {
 }
 
 // BenchmarkBinaryEmptyScript measures the whole process: exec of the built binary
-// running an empty script, as cron would.
+// running an empty script, as cron would ("run-empty"), next to "version" (the same
+// process start without a JavaScript runtime) to tell process cost from runtime cost.
 func BenchmarkBinaryEmptyScript(b *testing.B) {
 	dir := b.TempDir()
 	bin := dir + "/dkscript"
@@ -43,9 +44,19 @@ func BenchmarkBinaryEmptyScript(b *testing.B) {
 	if err := os.WriteFile(script, nil, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		if out, err := exec.Command(bin, "run", script).CombinedOutput(); err != nil {
-			b.Fatalf("%v: %s", err, out)
-		}
+	for _, bc := range []struct {
+		name string
+		args []string
+	}{
+		{"version", []string{"version"}},
+		{"run-empty", []string{"run", script}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if out, err := exec.Command(bin, bc.args...).CombinedOutput(); err != nil {
+					b.Fatalf("%v: %s", err, out)
+				}
+			}
+		})
 	}
 }
