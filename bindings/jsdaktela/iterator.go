@@ -112,7 +112,7 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 	hooks := vm.NewObject()
 	in.setFn(hooks, "open", func(goja.FunctionCall) goja.Value {
 		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, recs []daktela.Record) goja.Value {
-			return recordList(vm, recs)
+			return pageRecords(vm, r, recs)
 		})
 	})
 	in.setFn(hooks, "openPages", func(goja.FunctionCall) goja.Value {

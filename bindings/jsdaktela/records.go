@@ -1,40 +1,38 @@
 package jsdaktela
 
 import (
-	"bytes"
-
+	"github.com/dkscript/dkscript/bindings/jsrecords"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
 )
 
-// How records and raw JSON reach JS. The records are meant to be jsrecords' lazy views
-// (key order, identity, mutability at a fraction of JSON.parse's cost); until that
-// package lands they are parsed with the VM's JSON.parse, which gives the same
-// semantics, only slower.
+// How records and raw JSON reach JS: as jsrecords' lazy views, which keep the server's
+// key order, identity (recs[0] === recs[0]) and the script's changes, and read the index
+// the Go client built when it parsed the page, so no byte is scanned twice.
+
+// responseData returns a response's data: an array for a list, the record for a single
+// read, create or update, null when there is none.
+func responseData(vm *goja.Runtime, r *daktela.Response) goja.Value {
+	if r.IsList() {
+		return jsrecords.NewResponseList(vm, r)
+	}
+	return jsrecords.NewResponseRecord(vm, r)
+}
+
+// pageRecords returns recs, all or the first records of page r, as a JS array.
+func pageRecords(vm *goja.Runtime, r *daktela.Response, recs []daktela.Record) *goja.Object {
+	if len(recs) == len(r.Records()) {
+		return jsrecords.NewResponseList(vm, r)
+	}
+	return jsrecords.NewList(vm, recs)
+}
 
 // recordList returns recs as a JS array of records.
 func recordList(vm *goja.Runtime, recs []daktela.Record) *goja.Object {
-	if len(recs) == 0 {
-		return vm.NewArray()
-	}
-	n := 2
-	for _, r := range recs {
-		n += len(r) + 1
-	}
-	var b bytes.Buffer
-	b.Grow(n)
-	b.WriteByte('[')
-	for i, r := range recs {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.Write(r)
-	}
-	b.WriteByte(']')
-	return jsonToJS(vm, b.Bytes()).(*goja.Object)
+	return jsrecords.NewList(vm, recs)
 }
 
-// recordValue returns one record as a JS object (null for an empty record).
+// recordValue returns one record as a JS object (null for none).
 func recordValue(vm *goja.Runtime, rec daktela.Record) goja.Value {
 	if len(rec) == 0 {
 		return goja.Null()
@@ -42,12 +40,11 @@ func recordValue(vm *goja.Runtime, rec daktela.Record) goja.Value {
 	return jsonToJS(vm, rec)
 }
 
-// jsonToJS parses raw JSON into JS values.
+// jsonToJS converts raw JSON from the server to JS values.
 func jsonToJS(vm *goja.Runtime, raw []byte) goja.Value {
-	parse, _ := goja.AssertFunction(vm.Get("JSON").ToObject(vm).Get("parse"))
-	v, err := parse(goja.Undefined(), vm.ToValue(string(raw)))
+	v, err := jsrecords.FromJSON(vm, raw)
 	if err != nil {
-		panic(err)
+		panic(vm.NewTypeError("daktela: the server sent " + err.Error()))
 	}
 	return v
 }

@@ -21,14 +21,7 @@ var responseKeys = []string{"data", "total", "errors", "httpStatus", "dryRun"}
 
 func (h *responseHandle) getData() goja.Value {
 	if h.data == nil {
-		switch {
-		case h.r.IsList():
-			h.data = recordList(h.in.vm, h.r.Records())
-		case len(h.r.Record()) > 0:
-			h.data = recordValue(h.in.vm, h.r.Record())
-		default:
-			h.data = goja.Null()
-		}
+		h.data = responseData(h.in.vm, h.r)
 	}
 	return h.data
 }
