@@ -3,6 +3,7 @@ package jsdaktela
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings"
@@ -248,7 +249,7 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 	in.method(p, "setObjectName", func(call goja.FunctionCall) goja.Value {
 		h := in.readThis(call, "setObjectName")
 		a := bindings.Args{VM: vm, Call: call, Method: "setObjectName"}
-		h.r.SetObjectName(a.String(0, "objectName"))
+		h.r.SetObjectName(objectName(a, 0))
 		return call.This
 	})
 	in.method(p, "setRelation", func(call goja.FunctionCall) goja.Value {
@@ -486,7 +487,7 @@ func (in *instance) buildUpdateRequestClass() *goja.Object {
 		if h.u == nil {
 			panic(vm.NewTypeError("setObjectName: a CreateRequest has no object name"))
 		}
-		h.u.SetObjectName(bindings.Args{VM: vm, Call: call, Method: "setObjectName"}.String(0, "objectName"))
+		h.u.SetObjectName(objectName(bindings.Args{VM: vm, Call: call, Method: "setObjectName"}, 0))
 		return call.This
 	})
 	in.method(p, "getObjectName", func(call goja.FunctionCall) goja.Value {
@@ -509,7 +510,7 @@ func (in *instance) buildDeleteRequestClass() *goja.Object {
 	in.deleteProto = p
 	in.method(p, "setObjectName", func(call goja.FunctionCall) goja.Value {
 		h := in.deleteThis(call, "setObjectName")
-		h.d.SetObjectName(bindings.Args{VM: vm, Call: call, Method: "setObjectName"}.String(0, "objectName"))
+		h.d.SetObjectName(objectName(bindings.Args{VM: vm, Call: call, Method: "setObjectName"}, 0))
 		return call.This
 	})
 	in.method(p, "getObjectName", func(call goja.FunctionCall) goja.Value {
@@ -543,11 +544,11 @@ func (in *instance) buildFactory() *goja.Object {
 	})
 	in.setFn(f, "buildReadSingleRequest", func(call goja.FunctionCall) goja.Value {
 		a, m := model(call, "buildReadSingleRequest")
-		return in.newRead(daktela.BuildReadSingleRequest(m, a.String(1, "objectName")))
+		return in.newRead(daktela.BuildReadSingleRequest(m, objectName(a, 1)))
 	})
 	in.setFn(f, "buildReadRelationRequest", func(call goja.FunctionCall) goja.Value {
 		a, m := model(call, "buildReadRelationRequest")
-		name := a.String(1, "objectName")
+		name := objectName(a, 1)
 		return in.newRead(daktela.BuildReadRelationRequest(m, name, a.String(2, "relation")))
 	})
 	in.setFn(f, "buildCreateRequest", func(call goja.FunctionCall) goja.Value {
@@ -636,4 +637,21 @@ func (in *instance) optString(s string) goja.Value {
 		return goja.Null()
 	}
 	return in.vm.ToValue(s)
+}
+
+// objectName reads argument i as a record's name: a string, or an integer, since
+// tickets, queues and attachments are named by numbers and scripts pass the name a read
+// gave them (ticket.name is 1001). PHP's string parameter takes an int the same way.
+func objectName(a bindings.Args, i int) string {
+	if v := a.Value(i); goja.IsNumber(v) {
+		n, ok := bindings.IntOf(v)
+		if !ok {
+			a.Fail("objectName", "a string or an integer", v)
+		}
+		return strconv.FormatInt(n, 10)
+	}
+	if a.Has(i) && !goja.IsString(a.Value(i)) {
+		a.Fail("objectName", "a string or an integer", a.Value(i))
+	}
+	return a.String(i, "objectName")
 }
