@@ -106,8 +106,13 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 		goOpts = append(goOpts, daktela.Concurrency(opts.concurrency))
 	}
 	goOpts = append(goOpts, daktela.StopOnError(opts.stopOnError))
-	// A Go iterator per use, on the context of the run that uses it.
-	goIter := func() *daktela.Iterator { return ch.c.Iterate(in.host.Context(), rr, goOpts...) }
+	// A Go iterator per use, on the context of the run that uses it; the last one says
+	// which pages the last use skipped.
+	var last *daktela.Iterator
+	goIter := func() *daktela.Iterator {
+		last = ch.c.Iterate(in.host.Context(), rr, goOpts...)
+		return last
+	}
 
 	hooks := vm.NewObject()
 	in.setFn(hooks, "open", func(goja.FunctionCall) goja.Value {
@@ -119,6 +124,12 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 		return in.pageSource(ch, goIter(), opts, func(r *daktela.Response, _ []daktela.Record) goja.Value {
 			return in.newResponse(r)
 		})
+	})
+	in.setFn(hooks, "skipped", func(goja.FunctionCall) goja.Value {
+		if last == nil {
+			return vm.NewArray()
+		}
+		return in.skippedPages(last.Skipped())
 	})
 	in.setFn(hooks, "first", func(goja.FunctionCall) goja.Value {
 		rec, err := goIter().First()

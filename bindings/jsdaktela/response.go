@@ -142,5 +142,26 @@ func (in *instance) buildResponseClass() *goja.Object {
 	in.method(p, "isDryRun", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(in.responseThis(call, "isDryRun").r.DryRun())
 	})
+	in.method(p, "getSkipped", func(call goja.FunctionCall) goja.Value {
+		return in.skippedPages(in.responseThis(call, "getSkipped").r.Skipped())
+	})
 	return in.class("Response", p, in.noConstruct("Response", "client.execute"))
+}
+
+// skippedPages turns the pages a read skipped (setSkipErrorRequests, stopOnError: false)
+// into [{skip, take, error}], error being the failure's message.
+func (in *instance) skippedPages(pages []daktela.PageError) goja.Value {
+	out := make([]any, len(pages))
+	for i, p := range pages {
+		o := in.vm.NewObject()
+		o.Set("skip", p.Skip)
+		o.Set("take", p.Take)
+		msg := ""
+		if p.Err != nil {
+			msg = goMessage(p.Err)
+		}
+		o.Set("error", msg)
+		out[i] = o
+	}
+	return in.vm.NewArray(out...)
 }

@@ -93,6 +93,8 @@
 		toArray() { return this._hooks.toArray(); }
 		count() { return this._hooks.count(); }
 		isEmpty() { return this._hooks.isEmpty(); }
+		// The pages the last use skipped with stopOnError: false: [{skip, take, error}].
+		getSkipped() { return this._hooks.skipped(); }
 		pages() {
 			const hooks = this._hooks;
 			return new Iterable(() => drainPages(hooks.openPages));
