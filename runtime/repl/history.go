@@ -93,7 +93,11 @@ func openHistory(path string, secrets []string) (*history, []string, error) {
 		lines = lines[len(lines)-HistoryLimit:]
 	}
 	if rewrite {
-		if err := writeFileAtomic(path, strings.Join(lines, "\n")+"\n"); err != nil {
+		text := ""
+		if len(lines) > 0 {
+			text = strings.Join(lines, "\n") + "\n"
+		}
+		if err := writeFileAtomic(path, text); err != nil {
 			return nil, nil, fmt.Errorf("history: %w", err)
 		}
 	}

@@ -244,8 +244,18 @@ func (s *session) formatValue(vm *goja.Runtime, v goja.Value) string {
 	if goja.IsUndefined(v) && s.color {
 		return ansiDim + "undefined" + ansiReset
 	}
-	return s.rt.Inspect(v)
+	text := s.rt.Inspect(v)
+	if !s.color {
+		// The runtime colours inspect output when it was made with Color; piped input
+		// gets none. (Inspect escapes control characters inside strings, so only its
+		// own styles are removed.)
+		text = sgrSeq.ReplaceAllString(text, "")
+	}
+	return text
 }
+
+// sgrSeq matches an ANSI colour or style sequence.
+var sgrSeq = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // interruptible runs fn with a context that Ctrl-C cancels.
 func (s *session) interruptible(ctx context.Context, fn func(context.Context) error) error {

@@ -109,7 +109,7 @@ func TestSessionInteractive(t *testing.T) {
 			"'x'.repeat(2)",
 			"undefined",
 		), ctrlC, ctrlC, fakeInput{line: "never evaluated"})...)...)...)
-	if err := h.session(t, p, Config{Prompt: "dk> ", Secrets: []string{secret}}, nil); err != nil {
+	if err := h.session(t, p, Config{Prompt: "dk> ", Secrets: []string{secret}, Color: true}, nil); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	out := h.stdout.String()
