@@ -1,0 +1,2 @@
+const request = daktela.buildReadRequest("Users");
+request.setTake(10.5);

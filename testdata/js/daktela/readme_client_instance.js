@@ -1,0 +1,11 @@
+// @caps env,newclients
+// README "1. Using instance of the connector": new Client(url, token), then a read.
+const instance = daktela.client().getBaseUrl(); // the fake server's URL
+const accessToken = "demo-token-0123456789abcdef";
+
+const client = new daktela.Client(instance, accessToken);
+const request = daktela.RequestFactory.buildReadRequest("Users")
+	.addFilter("username", "eq", "admin");
+const response = client.execute(request);
+console.log(response.getTotal(), response.getData().map(u => u.username));
+console.log(client instanceof daktela.Client, "token" in client, JSON.stringify(client));

@@ -1,0 +1,12 @@
+// README: OR logic with {logic, filters}.
+const client = daktela.client();
+const request = daktela.RequestFactory.buildReadRequest("Users")
+	.addFilterFromArray({
+		logic: "or",
+		filters: [
+			{field: "username", operator: "eq", value: "admin"},
+			{field: "username", operator: "eq", value: "supervisor"},
+		],
+	});
+const response = client.execute(request);
+console.log(response.getTotal(), response.getData().map(u => u.username).sort());
