@@ -1,0 +1,151 @@
+#!/usr/bin/env dkscript
+// normalize-phones.js — write every contact's phone numbers the same way.
+//
+// Reads all contacts, normalises the numbers in their phone custom field with the PHP
+// connector's FormatHelper.getNormalizedPhoneNumber ("+420 601 037 113", "601037113" and
+// "00420 601-037-113" all become "+420601037113"), drops numbers that turn out to be the
+// same, and updates only the contacts whose numbers change. Lists every change first,
+// then updates, --concurrency at a time. Run it with dkscript's --dry-run to see the
+// updates without sending them. Running it twice changes nothing the second time.
+//
+// Arguments:
+//   --format F        plus ("+420…", default) or zeros ("00420…", FormatHelper's default)
+//   --prefix P        the country prefix added to national numbers (default 420)
+//   --field KEY       the custom field holding the numbers (default number)
+//   --limit N         look at the first N contacts only
+//   --concurrency N   updates in flight at once (default 4, at most 20)
+//   --help            print this help
+//
+// Example:
+//   dkscript run --mock --dry-run scripts/normalize-phones.js
+//   dkscript run --profile prod scripts/normalize-phones.js --format zeros --prefix 421
+//
+// Exit codes: 0 done, 1 some updates failed, 2 bad arguments.
+
+const USAGE =
+  "usage: normalize-phones.js [--format plus|zeros] [--prefix P] [--field KEY] [--limit N] [--concurrency N]";
+const args = parseArgs(process.argv.slice(2), {
+  format: "string", prefix: "string", field: "string", limit: "number", concurrency: "number", help: "boolean",
+});
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args._.length > 0) usage(`unexpected argument "${args._[0]}"`);
+const format = args.format ?? "plus";
+if (format !== "plus" && format !== "zeros") usage(`--format must be plus or zeros, got "${format}"`);
+const prefix = args.prefix ?? "420";
+if (!/^\d{1,4}$/.test(prefix)) usage(`--prefix must be 1 to 4 digits, got "${prefix}"`);
+const field = args.field ?? "number";
+const concurrency = args.concurrency ?? 4;
+if (concurrency < 1 || concurrency > 20) usage("--concurrency must be from 1 to 20");
+if (args.limit !== undefined && args.limit < 1) usage("--limit must be 1 or more");
+
+const client = daktela.client();
+const req = daktela.buildReadRequest("Contacts").setFields(["name", "title", "customFields"]).addSort("name", "asc");
+
+// 1. Find the contacts whose numbers change.
+let checked = 0;
+const changes = [];
+const odd = [];
+for (const c of client.iterate(req, { maxItems: args.limit ?? 0 })) {
+  checked++;
+  const numbers = c.customFields?.[field] ?? [];
+  if (!Array.isArray(numbers) || numbers.length === 0) continue;
+  const normalised = [];
+  for (const n of numbers) {
+    const v = daktela.FormatHelper.getNormalizedPhoneNumber(n, format === "plus", prefix);
+    if (!/^(\+|00)\d{6,15}$/.test(v)) {
+      odd.push(`${c.name} ${c.title}: "${n}" does not look like a phone number; left as it is`);
+      normalised.push(n);
+    } else if (!normalised.includes(v)) {
+      normalised.push(v);
+    }
+  }
+  if (normalised.join("\n") !== numbers.join("\n")) changes.push({ contact: c, before: numbers, after: normalised });
+}
+
+console.log(`Checked ${checked} contacts: ${changes.length} to update, ${checked - changes.length} unchanged.`);
+for (const ch of changes) {
+  console.log(`  ${ch.contact.name} ${ch.contact.title}: ${ch.before.join(", ")} → ${ch.after.join(", ")}`);
+}
+for (const line of odd) console.log(`  ${line}`);
+
+// 2. Update them.
+let updated = 0;
+let dryRun = false;
+const failures = [];
+// The first update goes alone: if the client is in dry-run mode, the rest go one by one
+// too, so the DRY-RUN lines come out in the order listed above.
+await pool(changes.slice(0, 1), 1, update);
+await pool(changes.slice(1), dryRun ? 1 : concurrency, update);
+for (const f of failures.sort()) console.log(`  FAILED ${f}`);
+if (changes.length > 0) {
+  console.log(`${dryRun ? "Would update" : "Updated"} ${updated}` + (failures.length > 0 ? `; ${failures.length} failed.` : "."));
+}
+if (failures.length > 0) process.exitCode = 1;
+
+// update sends one contact's new numbers.
+async function update(ch) {
+  const upd = daktela
+    .buildUpdateRequest("Contacts")
+    .setObjectName(ch.contact.name)
+    .addAttribute("customFields", { [field]: ch.after });
+  try {
+    const resp = await client.executeAsync(upd);
+    dryRun = dryRun || resp.dryRun;
+    updated++;
+  } catch (e) {
+    failures.push(`${ch.contact.name} ${ch.contact.title}: ${e.message}`);
+  }
+}
+
+// pool runs fn over items with at most n calls in flight.
+async function pool(items, n, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+}
+
+// parseArgs reads --name value, --name=value and bare --flag options of the given types
+// ("string", "number", "boolean"); everything else is positional, in args._.
+function parseArgs(argv, spec) {
+  const out = { _: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      out._.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("--")) {
+      out._.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const type = spec[name];
+    if (!type) usage(`unknown option --${name}`);
+    if (type === "boolean") {
+      if (eq >= 0) usage(`--${name} takes no value`);
+      out[name] = true;
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) usage(`--${name} needs a value`);
+    if (type === "number") {
+      const n = Number(value);
+      if (value.trim() === "" || !Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
+      out[name] = n;
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+function usage(msg) {
+  console.error(`normalize-phones: ${msg}\n${USAGE}`);
+  process.exit(2);
+}
