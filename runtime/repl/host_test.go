@@ -42,9 +42,13 @@ type testHost struct {
 	stderr *syncBuffer
 }
 
-func newTestHost(t *testing.T, color bool) *testHost {
+func newTestHost(t testing.TB, color bool) *testHost {
+	return newTestHostWith(t, color, daktelatest.Options{})
+}
+
+func newTestHostWith(t testing.TB, color bool, opts daktelatest.Options) *testHost {
 	t.Helper()
-	srv := daktelatest.NewServer(daktelatest.Options{})
+	srv := daktelatest.NewServer(opts)
 	t.Cleanup(srv.Close)
 	h := &testHost{srv: srv, client: daktela.NewClient(srv.URL, srv.Token), stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	rt, err := runtime.New(runtime.Options{
@@ -63,7 +67,7 @@ func newTestHost(t *testing.T, color bool) *testHost {
 }
 
 // eval evaluates src and fails the test on an error.
-func (h *testHost) eval(t *testing.T, src string) goja.Value {
+func (h *testHost) eval(t testing.TB, src string) goja.Value {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -75,7 +79,7 @@ func (h *testHost) eval(t *testing.T, src string) goja.Value {
 }
 
 // do runs fn on the runtime.
-func (h *testHost) do(t *testing.T, fn func(vm *goja.Runtime)) {
+func (h *testHost) do(t testing.TB, fn func(vm *goja.Runtime)) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

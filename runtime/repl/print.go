@@ -89,18 +89,17 @@ func FormatResponse(vm *goja.Runtime, res *goja.Object, color bool, name string)
 		b.WriteString(" (dry run)")
 	}
 	data := call("getData")
-	rows, isList := arrayItems(vm, data)
+	rows, length, isList := arrayItems(vm, data, summaryRows)
 	if total := call("getTotal"); isList && !goja.IsUndefined(total) && !goja.IsNull(total) {
 		b.WriteString(" · total " + total.String())
 	}
 	switch {
-	case isList && len(rows) == 0:
+	case isList && length == 0:
 		b.WriteString(" · no records")
 	case isList:
-		shown := min(len(rows), summaryRows)
-		fmt.Fprintf(&b, " · %d of %d records shown", shown, len(rows))
+		fmt.Fprintf(&b, " · %d of %d records shown", len(rows), length)
 		b.WriteString("\n")
-		b.WriteString(recordTable(vm, rows[:shown], color))
+		b.WriteString(recordTable(vm, rows, color))
 	default:
 		if o, ok := data.(*goja.Object); ok {
 			b.WriteString(" · one record\n")
@@ -131,20 +130,22 @@ func fieldTable(vm *goja.Runtime, rec *goja.Object, color bool) string {
 	return drawTable([]string{"field", "value"}, widths, table, color)
 }
 
-// arrayItems returns the elements of a JS array; isList is false for anything else.
-func arrayItems(vm *goja.Runtime, v goja.Value) (items []goja.Value, isList bool) {
+// arrayItems returns the first (at most limit) elements of a JS array and its length;
+// isList is false for anything else.
+func arrayItems(vm *goja.Runtime, v goja.Value, limit int) (items []goja.Value, length int, isList bool) {
 	o, ok := v.(*goja.Object)
 	if !ok || o.ClassName() != "Array" {
-		return nil, false
+		return nil, 0, false
 	}
 	tryJS(vm, func() {
-		n := int(o.Get("length").ToInteger())
+		length = int(o.Get("length").ToInteger())
+		n := min(length, limit)
 		items = make([]goja.Value, 0, n)
 		for i := 0; i < n; i++ {
 			items = append(items, o.Get(strconv.Itoa(i)))
 		}
 	})
-	return items, true
+	return items, length, true
 }
 
 // recordTable renders records as a table: "#" and as many of the records' keys (in

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dkscript/dkscript/daktela"
+	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dop251/goja"
 )
 
@@ -115,7 +116,7 @@ func TestRecordTableCells(t *testing.T) {
 	]`)
 	var out string
 	h.do(t, func(vm *goja.Runtime) {
-		rows, _ := arrayItems(vm, v)
+		rows, _, _ := arrayItems(vm, v, 100)
 		out = recordTable(vm, rows, false)
 	})
 	t.Logf("\n%s", out)
@@ -127,7 +128,7 @@ func TestRecordTableCells(t *testing.T) {
 	// Many columns: those that do not fit are named below the table.
 	v = h.eval(t, `[Object.fromEntries(Array.from({length: 30}, (_, i) => ["field" + i, "value" + i]))]`)
 	h.do(t, func(vm *goja.Runtime) {
-		rows, _ := arrayItems(vm, v)
+		rows, _, _ := arrayItems(vm, v, 100)
 		out = recordTable(vm, rows, false)
 	})
 	ls := lines(out)
@@ -139,5 +140,19 @@ func TestRecordTableCells(t *testing.T) {
 		if w := len([]rune(l)); w > summaryWidth {
 			t.Errorf("line of %d columns", w)
 		}
+	}
+}
+
+func TestFormatResponseLargePage(t *testing.T) {
+	h := newTestHostWith(t, false, daktelatest.Options{Records: map[string]int{"campaignsRecords": 300}})
+	v := h.eval(t, `daktela.client().execute(daktela.buildReadRequest("CampaignsRecords").setTake(250))`)
+	var out string
+	h.do(t, func(vm *goja.Runtime) { out = FormatResponse(vm, v.(*goja.Object), false, "_") })
+	head := lines(out)[0]
+	if !strings.Contains(head, "total 300") || !strings.HasSuffix(head, fmt.Sprintf("%d of 250 records shown", summaryRows)) {
+		t.Errorf("headline %q", head)
+	}
+	if n := strings.Count(out, "\n│ "); n != summaryRows+1 {
+		t.Errorf("%d table lines, want a header and %d rows", n, summaryRows)
 	}
 }
