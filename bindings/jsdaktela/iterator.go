@@ -44,10 +44,9 @@ var iterateKeys = []string{"pageSize", "maxItems", "stopOnError", "concurrency"}
 func iterateOptions(a bindings.Args) iterOptions {
 	opts := iterOptions{stopOnError: true}
 	var o *goja.Object
-	if v := a.Value(1); a.Has(1) {
-		if obj, ok := v.(*goja.Object); ok {
+	if a.Has(1) {
+		if _, ok := a.Value(1).(*goja.Object); ok {
 			o = options(a, 1, "options", iterateKeys...)
-			_ = obj
 		} else {
 			o = a.VM.NewObject()
 			for i, k := range iterateKeys[:3] {

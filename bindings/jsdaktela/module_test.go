@@ -1,10 +1,16 @@
 package jsdaktela
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dkscript/dkscript/daktela"
 
 	"github.com/dop251/goja"
 )
@@ -377,5 +383,33 @@ func TestExceptionValue(t *testing.T) {
 	o, ok := ex.Value().(*goja.Object)
 	if !ok || o.Get("code").ToInteger() != 404 {
 		t.Fatalf("thrown value %v has no code 404", ex.Value())
+	}
+}
+
+// TestCancelStopsExecute shows that a blocked execute ends with the run's context: the
+// server holds the request until the client gives up (or 10 s pass, and then the error
+// would not be a cancellation).
+func TestCancelStopsExecute(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	ctx, cancel := context.WithCancel(context.Background())
+	c := daktela.NewClient(srv.URL, testToken)
+	h := newTestHost(t, Config{Client: c})
+	h.ctx = ctx
+	time.AfterFunc(100*time.Millisecond, cancel)
+	err := h.run(`daktela.client().execute(daktela.buildReadRequest("Users"))`)
+	if err == nil {
+		t.Fatal("execute returned without error after the context was cancelled")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v does not wrap context.Canceled", err)
 	}
 }
