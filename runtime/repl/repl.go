@@ -69,7 +69,7 @@ type Config struct {
 }
 
 // Run runs a REPL session on rt until the user leaves it (.exit, Ctrl-D, Ctrl-C twice
-// on an empty line, or the end of piped input), which returns nil, or ctx is
+// in a row at the prompt, or the end of piped input), which returns nil, or ctx is
 // cancelled, which returns ctx's error. A script calling process.exit(n) with n other
 // than 0 ends the session with its [*runtime.ExitError]; Ctrl-C while piped input is
 // awaited ends it with a [*runtime.InterruptError]. Errors of the entries themselves
