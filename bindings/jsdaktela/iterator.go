@@ -3,6 +3,7 @@ package jsdaktela
 import (
 	_ "embed"
 	"iter"
+	"runtime"
 	"sync"
 
 	"github.com/dkscript/dkscript/bindings"
@@ -92,6 +93,9 @@ func (in *instance) iterate(ch *clientHandle, call goja.FunctionCall) goja.Value
 	if !ok {
 		a.Fail("request", "a read request (daktela.buildReadRequest)", a.Value(0))
 	}
+	if rr.RequestType() == daktela.TypeSingle {
+		a.Fail("request", "a list read (buildReadRequest), not a single read of "+rr.Model(), a.Value(0))
+	}
 	rr = rr.Clone() // later changes to the request do not reach the iterator
 	opts := iterateOptions(a)
 	var goOpts []daktela.IterateOption
@@ -177,16 +181,14 @@ func (in *instance) pageSource(ch *clientHandle, it *daktela.Iterator, opts iter
 	vm := in.vm
 	next, stop := iter.Pull2(it.Pages())
 	delivered := 0
-	done := false
-	end := func() {
-		if !done {
-			done = true
-			stop()
-		}
-	}
+	var once sync.Once
+	end := func() { once.Do(stop) }
 	src := vm.NewObject()
+	// A script may drop an unfinished iterator without break (a manual next() and no
+	// return()); stop the Go side when the source is collected, so nothing stays parked.
+	runtime.AddCleanup(src, func(end func()) { end() }, end)
 	in.setFn(src, "next", func(goja.FunctionCall) goja.Value {
-		for !done {
+		for {
 			if opts.maxItems > 0 && delivered >= opts.maxItems {
 				end()
 				break
