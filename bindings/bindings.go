@@ -42,6 +42,14 @@ type Module interface {
 	Instantiate(h Host) (goja.Value, error)
 }
 
+// FileUser is implemented by modules that read or write files (fs, csv). A runtime
+// loads such a module only when its host grants file access; otherwise require (and
+// the module's global, if any) throws.
+type FileUser interface {
+	Module
+	UsesFiles() bool
+}
+
 // Global is implemented by modules that are also available as a global variable under
 // their name without require (the daktela module is).
 type Global interface {

@@ -104,6 +104,9 @@ func (r *Runtime) lazyGlobal(name string, get func() goja.Value) {
 
 // instantiate returns a native module's exports, building them on first use.
 func (r *Runtime) instantiate(name string, nm *nativeModule) goja.Value {
+	if fu, ok := nm.mod.(bindings.FileUser); ok && fu.UsesFiles() && !r.opts.Capabilities.FileAccess {
+		panic(r.newError("Error", fmt.Sprintf("require(%q): the %s module reads and writes files, which this runtime does not allow (the host grants it with the FileAccess capability)", name, nm.mod.Name())))
+	}
 	if !nm.done {
 		nm.done = true
 		nm.value, nm.err = nm.mod.Instantiate(r.host())

@@ -63,6 +63,10 @@ func New(opts Options) bindings.Module { return &module{opts: opts} }
 
 type module struct{ opts Options }
 
+// UsesFiles reports that the module reads and writes files: a runtime loads it only
+// with the FileAccess capability.
+func (m *module) UsesFiles() bool { return true }
+
 // Name returns "csv".
 func (m *module) Name() string { return "csv" }
 

@@ -55,6 +55,10 @@ type module struct{ opts Options }
 // Name returns "fs".
 func (m *module) Name() string { return "fs" }
 
+// UsesFiles reports that the module reads and writes files: a runtime loads it only
+// with the FileAccess capability.
+func (m *module) UsesFiles() bool { return true }
+
 // Instantiate builds the module's exports for one runtime.
 func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 	base, err := BaseDir(m.opts.BaseDir)
