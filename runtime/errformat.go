@@ -81,7 +81,16 @@ func (r *Runtime) interruptError(ctx context.Context, stack []goja.StackFrame) e
 		}
 	}
 	if fr := r.scriptFrames(stack); len(fr) > 0 {
-		e.File, e.Line = fr[0].File, fr[0].Line
+		// Name the script's own line rather than a module's internals (<daktela>/...)
+		// when the script is on the stack.
+		at := fr[0]
+		for _, f := range fr {
+			if !strings.HasPrefix(f.File, "<") {
+				at = f
+				break
+			}
+		}
+		e.File, e.Line = at.File, at.Line
 	}
 	return e
 }
