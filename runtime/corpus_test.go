@@ -15,6 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jscsv"
+	"github.com/dkscript/dkscript/bindings/jsdates"
+	"github.com/dkscript/dkscript/bindings/jsfs"
+	"github.com/dkscript/dkscript/bindings/jspath"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
@@ -36,6 +41,7 @@ type corpusCase struct {
 	stdin       string
 	caps        runtime.Capabilities
 	server      bool
+	faults      string // the fake server's fault spec
 }
 
 // TestCorpus runs every script of testdata/js through the real runtime, with a client
@@ -131,6 +137,12 @@ func (c *corpusCase) parseDirectives() error {
 				return fmt.Errorf("@stdin wants a Go-quoted string: %w", err)
 			}
 			c.stdin = s
+		case "faults":
+			if _, err := daktelatest.ParseFaults(val); err != nil {
+				return fmt.Errorf("@faults: %w", err)
+			}
+			c.faults = val
+			c.server = true
 		case "caps":
 			c.caps = runtime.Capabilities{}
 			for _, cp := range strings.Split(val, ",") {
@@ -147,7 +159,7 @@ func (c *corpusCase) parseDirectives() error {
 				}
 			}
 		default:
-			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps)", key)
+			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps, faults)", key)
 		}
 	}
 	return nil
@@ -159,6 +171,10 @@ func (c *corpusCase) expectedPath(ext string) string {
 
 func runCorpusCase(t *testing.T, c corpusCase) {
 	var stdout, stderr bytes.Buffer
+	base, err := filepath.Abs(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := runtime.Options{
 		Stdout:       &stdout,
 		Stderr:       &stderr,
@@ -168,10 +184,17 @@ func runCorpusCase(t *testing.T, c corpusCase) {
 		ModuleFS:     os.DirFS(corpusDir),
 		Capabilities: c.caps,
 		Timeout:      c.timeout,
+		// The helper modules the CLI adds, with paths relative to this directory.
+		Modules: []bindings.Module{
+			jsfs.New(jsfs.Options{BaseDir: base}),
+			jscsv.New(jscsv.Options{BaseDir: base}),
+			jspath.New(jspath.Options{BaseDir: base}),
+			jsdates.New(jsdates.Options{}),
+		},
 	}
 	var srv *daktelatest.Server
 	if c.server {
-		srv = daktelatest.NewServer(daktelatest.Options{})
+		srv = daktelatest.NewServer(daktelatest.Options{Faults: c.faults})
 		defer srv.Close()
 		opts.Client = daktela.NewClient(srv.URL, srv.Token)
 	}

@@ -1,0 +1,3 @@
+const contact = {firstname: "Ada", customFields: {}}
+contact.customFields.self = contact
+daktela.buildCreateRequest("Contacts").addAttributes(contact)

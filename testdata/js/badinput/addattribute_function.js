@@ -1,0 +1,4 @@
+daktela.buildCreateRequest("Contacts").addAttributes({
+  firstname: "Ada",
+  customFields: {callback: () => 1},
+})

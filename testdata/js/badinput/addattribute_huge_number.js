@@ -1,0 +1,1 @@
+daktela.buildCreateRequest("Contacts").addIntAttribute("count", 2 ** 64)

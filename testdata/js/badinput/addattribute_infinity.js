@@ -1,0 +1,1 @@
+daktela.buildCreateRequest("Contacts").addAttribute("score", 1e400)

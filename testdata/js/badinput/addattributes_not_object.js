@@ -1,0 +1,1 @@
+daktela.buildCreateRequest("Contacts").addAttributes("firstname=Ada")

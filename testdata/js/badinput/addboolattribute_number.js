@@ -1,0 +1,1 @@
+daktela.buildCreateRequest("Contacts").addBoolAttribute("vip", 1)

@@ -1,0 +1,1 @@
+daktela.buildReadRequest("Users").addFilter(5, "eq", "admin")

@@ -1,0 +1,2 @@
+const req = daktela.buildReadRequest("Users")
+req.addFilter()

@@ -1,0 +1,1 @@
+daktela.buildReadRequest("Users").addFilter("queue", "eq", NaN)

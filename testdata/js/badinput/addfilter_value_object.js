@@ -1,0 +1,1 @@
+daktela.buildReadRequest("Users").addFilter("name", "eq", {name: "admin"})

@@ -1,0 +1,4 @@
+daktela.buildReadRequest("Users").addFilterFromArray([
+  ["name", "eq", "admin"],
+  {field: "title"},
+])

@@ -1,0 +1,1 @@
+daktela.buildReadRequest("Users").addFilterFromArray("name = admin")

@@ -1,0 +1,1 @@
+daktela.buildUpdateRequest("Contacts").addFloatAttribute("score")

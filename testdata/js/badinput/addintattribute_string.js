@@ -1,0 +1,1 @@
+daktela.buildCreateRequest("Contacts").addIntAttribute("age", "forty")

@@ -1,0 +1,1 @@
+daktela.RequestFactory.buildReadRequest(42)

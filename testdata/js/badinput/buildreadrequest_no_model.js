@@ -1,0 +1,1 @@
+const req = daktela.buildReadRequest()

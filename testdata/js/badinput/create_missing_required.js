@@ -1,0 +1,1 @@
+daktela.client().execute(daktela.buildCreateRequest("Tickets").addStringAttribute("description", "no title"))

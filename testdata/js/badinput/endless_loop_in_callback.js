@@ -1,0 +1,3 @@
+// @timeout 300ms
+const it = daktela.client().iterate(daktela.buildReadRequest("Queues"))
+it.each(q => { while (q) {} })

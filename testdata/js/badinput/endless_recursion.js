@@ -1,0 +1,5 @@
+// @timeout 2s
+function walk(node) {
+  return walk({parent: node})
+}
+walk({})

@@ -1,0 +1,2 @@
+const report = require("./lib/report")
+report.run(daktela.client())

@@ -1,0 +1,2 @@
+const {execute} = daktela.client()
+execute(daktela.buildReadRequest("Users"))

@@ -1,0 +1,1 @@
+daktela.client().execute({model: "Users"})

@@ -1,0 +1,1 @@
+const it = daktela.client().iterate(daktela.buildReadRequest("Users"), {pageSize: 0})

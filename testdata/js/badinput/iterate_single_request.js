@@ -1,0 +1,1 @@
+for (const u of daktela.client().iterate(daktela.buildReadSingleRequest("Users", "admin"))) console.log(u)

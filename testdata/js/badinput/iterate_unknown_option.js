@@ -1,0 +1,1 @@
+daktela.client().iterate(daktela.buildReadRequest("Users"), {pagesize: 10})

@@ -1,0 +1,1 @@
+daktela.FormatHelper.getNormalizedPhoneNumber({number: "123"})

@@ -1,0 +1,3 @@
+const c = daktela.client()
+const req = daktela.buildReadSingleRequest("Users")
+c.execute(req)

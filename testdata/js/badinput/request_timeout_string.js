@@ -1,0 +1,1 @@
+daktela.client().getApiCommunicator().setRequestTimeout("soon")

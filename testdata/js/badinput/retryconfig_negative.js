@@ -1,0 +1,1 @@
+new daktela.RetryConfig({maxRetries: -1})

@@ -1,0 +1,2 @@
+// @faults truncated
+const res = daktela.client().execute(daktela.buildReadRequest("Queues"))

@@ -1,0 +1,1 @@
+daktela.buildReadRequest("Users").setFields([1, 2])

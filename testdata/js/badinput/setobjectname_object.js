@@ -1,0 +1,1 @@
+daktela.buildDeleteRequest("Contacts").setObjectName({name: "x"})

@@ -1,0 +1,1 @@
+daktela.client().execute(daktela.buildReadRequest("Users").addFilter("nickname", "eq", "x"))

@@ -1,0 +1,2 @@
+const req = daktela.buildUpdateRequest("Contacts").addStringAttribute("firstname", "Ada")
+daktela.client().execute(req)
