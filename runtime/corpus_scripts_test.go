@@ -1,0 +1,408 @@
+package runtime_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jscsv"
+	"github.com/dkscript/dkscript/bindings/jsdates"
+	"github.com/dkscript/dkscript/bindings/jsfs"
+	"github.com/dkscript/dkscript/bindings/jspath"
+	"github.com/dkscript/dkscript/daktela"
+	"github.com/dkscript/dkscript/daktela/daktelatest"
+	"github.com/dkscript/dkscript/runtime"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// repoRoot is the repository, relative to this package; scriptsDir the gallery of
+// scripts users copy from.
+const (
+	repoRoot   = ".."
+	scriptsDir = "scripts"
+)
+
+// demoNow is what dates.now() returns in script runs: the demo data set's "now", so
+// relative ranges ("yesterday", "older than 30 days") select the same records every day.
+var demoNow = time.Date(2026, 1, 15, 12, 0, 0, 0, mustZone("Europe/Prague"))
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// scriptRun is one testdata/js/<group>/<name>.run case: runs of a scripts/ file with
+// arguments, in a fresh directory, against one fake server.
+type scriptRun struct {
+	group, name string
+	script      string     // file of scripts/
+	runs        [][]string // process.argv after the script path, one entry per run
+	env         map[string]string
+	stdin       string
+	timeout     time.Duration
+	files       map[string]string // file in the run's directory → repository path it is copied from
+	masks       []mask
+	faults      string
+	now         time.Time
+}
+
+// mask replaces what re matches, in everything compared, with repl ($1 expands).
+type mask struct {
+	re   *regexp.Regexp
+	repl string
+}
+
+// TestCorpusScripts runs every testdata/js/<group>/<name>.run case: a script of the
+// scripts/ gallery, with the arguments and input files the case gives, through the real
+// runtime with the helper modules, against a fresh fake Daktela; and compares what it
+// printed, its exit code, the requests of its last run and the files it wrote with the
+// expected files (see testdata/js/README.md).
+func TestCorpusScripts(t *testing.T) {
+	cases, err := loadScriptRuns(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no .run cases found in " + corpusDir)
+	}
+	for _, c := range cases {
+		t.Run(c.group+"/"+c.name, func(t *testing.T) {
+			t.Parallel()
+			runScriptCase(t, c)
+		})
+	}
+}
+
+func loadScriptRuns(root string) ([]scriptRun, error) {
+	groups, err := os.ReadDir(root)
+	if err != nil {
+		return nil, err
+	}
+	var cases []scriptRun
+	for _, g := range groups {
+		if !g.IsDir() {
+			continue
+		}
+		files, err := os.ReadDir(filepath.Join(root, g.Name()))
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			n := f.Name()
+			if f.IsDir() || !strings.HasSuffix(n, ".run") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(root, g.Name(), n))
+			if err != nil {
+				return nil, err
+			}
+			c := scriptRun{group: g.Name(), name: strings.TrimSuffix(n, ".run")}
+			if err := c.parse(string(b)); err != nil {
+				return nil, fmt.Errorf("%s/%s: %w", g.Name(), n, err)
+			}
+			cases = append(cases, c)
+		}
+	}
+	return cases, nil
+}
+
+// parse reads the case's "// @name value" lines; other "//" lines are comments.
+func (c *scriptRun) parse(src string) error {
+	c.timeout = 20 * time.Second
+	c.now = demoNow
+	c.runs = [][]string{nil}
+	for i, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || (strings.HasPrefix(line, "//") && !strings.HasPrefix(line, "// @")) {
+			continue
+		}
+		if !strings.HasPrefix(line, "// @") {
+			return fmt.Errorf("line %d: want a // @directive or a // comment, got %q", i+1, line)
+		}
+		key, val, _ := strings.Cut(strings.TrimPrefix(line, "// @"), " ")
+		val = strings.TrimSpace(val)
+		if err := c.directive(key, val); err != nil {
+			return fmt.Errorf("line %d: @%s: %w", i+1, key, err)
+		}
+	}
+	if c.script == "" {
+		return errors.New("no @script line names the scripts/ file to run")
+	}
+	return nil
+}
+
+func (c *scriptRun) directive(key, val string) error {
+	switch key {
+	case "script":
+		if _, err := os.Stat(filepath.Join(repoRoot, scriptsDir, val)); err != nil {
+			return err
+		}
+		c.script = val
+	case "args", "then":
+		words, err := splitWords(val)
+		if err != nil {
+			return err
+		}
+		if key == "args" {
+			c.runs[0] = words
+		} else {
+			c.runs = append(c.runs, words)
+		}
+	case "env":
+		k, v, ok := strings.Cut(val, "=")
+		if !ok {
+			return errors.New("want NAME=value")
+		}
+		if c.env == nil {
+			c.env = map[string]string{}
+		}
+		c.env[k] = v
+	case "stdin":
+		s, err := strconv.Unquote(val)
+		if err != nil {
+			return fmt.Errorf("want a Go-quoted string: %w", err)
+		}
+		c.stdin = s
+	case "timeout":
+		d, err := time.ParseDuration(val)
+		if err != nil {
+			return err
+		}
+		c.timeout = d
+	case "file":
+		name, from, ok := strings.Cut(val, "=")
+		if !ok {
+			name, from = filepath.Base(val), val
+		}
+		if _, err := os.Stat(filepath.Join(repoRoot, from)); err != nil {
+			return err
+		}
+		if c.files == nil {
+			c.files = map[string]string{}
+		}
+		c.files[name] = from
+	case "mask":
+		pat, repl, ok := strings.Cut(val, " => ")
+		if !ok {
+			repl = "…"
+		}
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return err
+		}
+		c.masks = append(c.masks, mask{re: re, repl: repl})
+	case "faults":
+		if _, err := daktelatest.ParseFaults(val); err != nil {
+			return err
+		}
+		c.faults = val
+	case "now":
+		tm, err := time.ParseInLocation("2006-01-02 15:04:05", val, demoNow.Location())
+		if err != nil {
+			return err
+		}
+		c.now = tm
+	default:
+		return errors.New("unknown directive (script, args, then, env, stdin, timeout, file, mask, faults, now)")
+	}
+	return nil
+}
+
+// splitWords splits s at spaces; a word in double quotes is Go-unquoted and may hold
+// spaces.
+func splitWords(s string) ([]string, error) {
+	var words []string
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		if s[0] != '"' {
+			w, rest, _ := strings.Cut(s, " ")
+			words = append(words, w)
+			s = rest
+			continue
+		}
+		q, err := strconv.QuotedPrefix(s)
+		if err != nil {
+			return nil, fmt.Errorf("bad quoted word in %s: %w", s, err)
+		}
+		w, _ := strconv.Unquote(q)
+		words = append(words, w)
+		s = s[len(q):]
+	}
+	return words, nil
+}
+
+func (c *scriptRun) expectedPath(ext string) string {
+	return filepath.Join(corpusDir, c.group, c.name+ext)
+}
+
+func runScriptCase(t *testing.T, c scriptRun) {
+	dir := t.TempDir()
+	for name, from := range c.files {
+		b, err := os.ReadFile(filepath.Join(repoRoot, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := daktelatest.NewServer(daktelatest.Options{Faults: c.faults})
+	defer srv.Close()
+
+	// Runs after the first are headed by a line naming them, in stdout always and in
+	// stderr when they wrote there. The exit codes are listed one a line.
+	var stdout, stderr, codes strings.Builder
+	var lastRequests int
+	failed := false
+	for i, args := range c.runs {
+		var out, errOut bytes.Buffer
+		lastRequests = len(srv.Requests())
+		code := runScriptOnce(t, c, dir, srv, args, &out, &errOut)
+		if i > 0 {
+			head := fmt.Sprintf("--- run %d: %s ---\n", i+1, strings.Join(args, " "))
+			if len(args) == 0 {
+				head = fmt.Sprintf("--- run %d, no arguments ---\n", i+1)
+			}
+			stdout.WriteString(head)
+			if errOut.Len() > 0 {
+				stderr.WriteString(head)
+			}
+		}
+		stdout.Write(out.Bytes())
+		stderr.Write(errOut.Bytes())
+		fmt.Fprintf(&codes, "%d\n", code)
+		failed = failed || code != 0
+	}
+
+	got := map[string]string{
+		".stdout": stdout.String(),
+		".stderr": stderr.String(),
+		".exit":   "",
+		".files":  writtenFiles(t, dir, c.files),
+	}
+	if failed {
+		got[".exit"] = codes.String()
+	}
+	log := formatRequests(srv.Requests()[lastRequests:])
+	if _, err := os.Stat(c.expectedPath(".requests")); err == nil || (*update && log != "") {
+		got[".requests"] = log
+	}
+	for ext, text := range got {
+		if strings.Contains(text, srv.Token) {
+			t.Errorf("%s: the access token appears in %s", c.name, ext)
+		}
+		for _, m := range c.masks {
+			text = m.re.ReplaceAllString(text, m.repl)
+		}
+		got[ext] = text
+	}
+	compareExpected(t, c.name, got, c.expectedPath)
+}
+
+// runScriptOnce runs the case's script once with args in dir and returns its exit code.
+func runScriptOnce(t *testing.T, c scriptRun, dir string, srv *daktelatest.Server, args []string, stdout, stderr *bytes.Buffer) int {
+	now := c.now
+	rt, err := runtime.New(runtime.Options{
+		Client:       daktela.NewClient(srv.URL, srv.Token),
+		Stdout:       stdout,
+		Stderr:       stderr,
+		Stdin:        strings.NewReader(c.stdin),
+		Args:         args,
+		Env:          c.env,
+		ModuleFS:     os.DirFS(repoRoot),
+		Capabilities: runtime.Capabilities{FileAccess: true, Env: true},
+		Timeout:      c.timeout,
+		Modules: []bindings.Module{
+			jsfs.New(jsfs.Options{BaseDir: dir}),
+			jscsv.New(jscsv.Options{BaseDir: dir}),
+			jspath.New(jspath.Options{BaseDir: dir}),
+			jsdates.New(jsdates.Options{Now: func() time.Time { return now }}),
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), c.timeout+10*time.Second)
+	defer cancel()
+	err = rt.RunFile(ctx, scriptsDir+"/"+c.script)
+	var exitErr *runtime.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		stderr.WriteString(err.Error() + "\n")
+	}
+	return runtime.ExitCode(err)
+}
+
+// writtenFiles returns the files a case's runs left in dir, other than its inputs, as a
+// txtar archive sorted by name ("" when there are none).
+func writtenFiles(t *testing.T, dir string, inputs map[string]string) string {
+	var ar txtar.Archive
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if _, ok := inputs[rel]; ok {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		ar.Files = append(ar.Files, txtar.File{Name: rel, Data: b})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ar.Files) == 0 {
+		return ""
+	}
+	sort.Slice(ar.Files, func(i, j int) bool { return ar.Files[i].Name < ar.Files[j].Name })
+	return string(txtar.Format(&ar))
+}
+
+// compareExpected compares got (by extension) with the expected files, or rewrites them
+// under -update (removing those that would be empty, except .stdout).
+func compareExpected(t *testing.T, name string, got map[string]string, path func(ext string) string) {
+	t.Helper()
+	exts := make([]string, 0, len(got))
+	for ext := range got {
+		exts = append(exts, ext)
+	}
+	sort.Strings(exts)
+	for _, ext := range exts {
+		p := path(ext)
+		if *update {
+			if got[ext] == "" && ext != ".stdout" {
+				_ = os.Remove(p)
+				continue
+			}
+			if err := os.WriteFile(p, []byte(got[ext]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(p)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+		if string(want) != got[ext] {
+			t.Errorf("%s%s differs (go test ./runtime -run TestCorpusScripts -update rewrites it)\n--- want\n%s--- got\n%s", name, ext, want, got[ext])
+		}
+	}
+}
