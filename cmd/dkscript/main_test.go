@@ -7,6 +7,7 @@ import (
 	"net/http/httputil"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -34,13 +35,20 @@ func TestMain(m *testing.M) {
 //	                     ua="<User-Agent>")
 //	freeport VAR         set VAR to a free 127.0.0.1:PORT
 //	waitlisten ADDR      wait (at most 20 s) until something accepts connections on ADDR
+//
+// $SCRIPTS is the repository's scripts/ gallery, so scripts run the real files.
 func TestScripts(t *testing.T) {
+	gallery, err := filepath.Abs("../../scripts")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir+"/home")
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
+			env.Setenv("SCRIPTS", gallery)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
