@@ -65,6 +65,14 @@ const concurrency = args.concurrency ?? 4;
 if (concurrency < 1 || concurrency > 20) usage("--concurrency must be from 1 to 20");
 const resultsFile = args.results ?? path.basename(file, path.extname(file)) + "-results.csv";
 
+// Open the file before asking Daktela anything: a wrong path fails at once.
+let reader;
+try {
+  reader = csv.reader(file, { errors: "yield", delimiter: args.delimiter ?? ",", trim: true });
+} catch (e) {
+  fail(e.message);
+}
+
 const client = daktela.client();
 
 // What rows may refer to: campaign types (by title or name) and user logins.
@@ -82,12 +90,6 @@ const rows = []; // {line, number, type, attrs} of good rows
 const bad = []; // {line, number, error}
 const seen = new Map(); // number + type → line
 let headerChecked = false;
-let reader;
-try {
-  reader = csv.reader(file, { errors: "yield", delimiter: args.delimiter ?? ",", trim: true });
-} catch (e) {
-  fail(e.message);
-}
 for (const { line, record, error } of reader) {
   if (error) {
     bad.push({ line, number: "", error });
