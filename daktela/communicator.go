@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -22,6 +23,8 @@ const DefaultConcurrency = 4
 type ApiCommunicator struct {
 	mu sync.RWMutex
 	s  settings
+	// sent counts HTTP attempts against settings.maxRequests.
+	sent atomic.Int64
 }
 
 // settings is one consistent view of the transport settings, taken when a request
@@ -39,6 +42,8 @@ type settings struct {
 	concurrency int
 	dryRun      func(WriteIntent)
 	progress    func(Progress)
+	maxRequests int64 // HTTP attempts the client may send in all (0 = no limit)
+	maxBody     int64 // bytes one answer's body may have (0 = no limit)
 }
 
 func newCommunicator() *ApiCommunicator {
@@ -174,3 +179,28 @@ func (a *ApiCommunicator) SetDryRun(fn func(WriteIntent)) {
 func (a *ApiCommunicator) SetProgress(fn func(Progress)) {
 	a.update(func(s *settings) { s.progress = fn })
 }
+
+// SetMaxRequests limits how many HTTP requests the client sends over its life, retries
+// and 429 waits included (0, the default, means no limit). Once the limit is reached,
+// every request fails before anything is sent with an error wrapping [ErrRequestLimit].
+// Embedders use it to bound what a script can do with the client they hand it.
+func (a *ApiCommunicator) SetMaxRequests(n int64) {
+	a.update(func(s *settings) { s.maxRequests = max(n, 0) })
+}
+
+// MaxRequests returns the request limit (0 = none).
+func (a *ApiCommunicator) MaxRequests() int64 { return a.snapshot().maxRequests }
+
+// RequestsSent returns how many HTTP requests the client has sent, retries included.
+// It counts only while a limit is set (SetMaxRequests).
+func (a *ApiCommunicator) RequestsSent() int64 { return a.sent.Load() }
+
+// SetMaxResponseBytes limits the size of one answer's body (0, the default, means no
+// limit). A longer answer fails the request with an error wrapping
+// [ErrResponseTooLarge], without reading the rest and without a retry.
+func (a *ApiCommunicator) SetMaxResponseBytes(n int64) {
+	a.update(func(s *settings) { s.maxBody = max(n, 0) })
+}
+
+// MaxResponseBytes returns the answer size limit (0 = none).
+func (a *ApiCommunicator) MaxResponseBytes() int64 { return a.snapshot().maxBody }

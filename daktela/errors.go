@@ -80,6 +80,14 @@ func (e *RateLimitError) RetryAfterSeconds() int {
 // Check before sending it again.
 var ErrOutcomeUnknown = errors.New("the request was sent but no answer arrived: it may or may not have been applied")
 
+// ErrRequestLimit is wrapped by the error of a request refused because the client has
+// sent as many HTTP requests as SetMaxRequests allows. Nothing was sent.
+var ErrRequestLimit = errors.New("the client's request limit is reached")
+
+// ErrResponseTooLarge is wrapped by the error of a request whose answer was longer than
+// SetMaxResponseBytes allows. It is not retried.
+var ErrResponseTooLarge = errors.New("the answer is larger than the client's response size limit")
+
 // ErrTooManyPages is wrapped when a multi-page read reaches the page cap.
 var ErrTooManyPages = errors.New("too many pages")
 

@@ -121,6 +121,10 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 				return nil, fail(fmt.Errorf("waiting for the rate cap: %w", err))
 			}
 		}
+		if st.maxRequests > 0 && c.comm.sent.Add(1) > st.maxRequests {
+			c.comm.sent.Add(-1)
+			return nil, fail(fmt.Errorf("%w (%d requests)", ErrRequestLimit, st.maxRequests))
+		}
 		ans, sent, err := c.attempt(ctx, st, t, attempt)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -208,7 +212,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 	if err == nil {
 		status = resp.StatusCode
 		var data []byte
-		data, err = readBody(resp)
+		data, err = readBody(resp, st.maxBody)
 		resp.Body.Close()
 		size = len(data)
 		if err == nil {
@@ -231,8 +235,22 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 	return ans, sent, err
 }
 
-// readBody reads an answer's body in full, in one allocation when its length is known.
-func readBody(resp *http.Response) ([]byte, error) {
+// readBody reads an answer's body in full, in one allocation when its length is known,
+// failing with ErrResponseTooLarge past limit bytes (0 = no limit).
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	tooLarge := func() error { return fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, limit) }
+	if limit > 0 {
+		if resp.ContentLength > limit {
+			return nil, tooLarge()
+		}
+		if resp.ContentLength < 0 {
+			data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+			if err == nil && int64(len(data)) > limit {
+				return nil, tooLarge()
+			}
+			return data, err
+		}
+	}
 	if n := resp.ContentLength; n > 0 && n <= 256<<20 {
 		buf := make([]byte, n)
 		_, err := io.ReadFull(resp.Body, buf)
@@ -255,6 +273,8 @@ func retryableTransportError(err error) bool {
 	)
 	switch {
 	case errors.As(err, &unknownAuth), errors.As(err, &hostname), errors.As(err, &invalid), errors.As(err, &verify):
+		return false
+	case errors.Is(err, ErrResponseTooLarge):
 		return false
 	}
 	return true
