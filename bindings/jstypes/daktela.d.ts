@@ -1,0 +1,1117 @@
+// Type declarations for dkscript scripts: the daktela module, the helper modules (fs, csv,
+// path, dates, util) and the globals (console, process, timers, sleep, require).
+// Written by `dkscript types`; with the jsconfig.json beside it, editors complete names,
+// show these comments on hover and check calls in .js files (add // @ts-check to a file,
+// or keep "checkJs": true). Scripts are plain JavaScript run by goja: nothing here is
+// needed to run them.
+
+// ---------------------------------------------------------------------------------------
+// The daktela module: the global daktela, or require("daktela").
+// ---------------------------------------------------------------------------------------
+
+declare module "daktela" {
+  /** A record as the API returns it: field names to values (strings, numbers, nested relation records, arrays). Records keep the server's key order and may be changed by the script. */
+  export type DaktelaRecord = { [field: string]: any };
+
+  /** A read request type: the value of ReadRequest.TYPE_MULTIPLE ("multiple", one page), TYPE_SINGLE ("single", one record by name) or TYPE_ALL ("all", every page). PHP's numbers 0, 1 and 2 are accepted too. */
+  export type ReadType = "multiple" | "single" | "all";
+
+  /** A filter operator the Daktela API accepts. in and notin take an array of values; isnull and isnotnull take none. begins, notbegins, ends and notends are aliases of startswith and endswith. */
+  export type FilterOperator = "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "like" | "notlike" | "contains" | "doesnotcontain" | "startswith" | "endswith" | "isnull" | "isnotnull" | "in" | "notin" | "begins" | "notbegins" | "ends" | "notends";
+
+  /** A filter value: a string, a number, a boolean, null (isnull, isnotnull) or an array of strings and numbers (in, notin). */
+  export type FilterValue = string | number | boolean | null | Array<string | number>;
+
+  /** One filter condition in object form, as in PHP's ["field" => ..., "operator" => ..., "value" => ...]. */
+  export interface FilterCondition {
+    /** The field, also a dotted path into relations or custom fields ("user.title", "customFields.email"). */
+    field: string;
+    /** The comparison. */
+    operator: FilterOperator;
+    /** What to compare with; left out for isnull and isnotnull. */
+    value?: FilterValue;
+    /** Compare strings case-insensitively. */
+    ignoreCase?: boolean;
+  }
+
+  /** A group of filters combined with and (the default) or or; groups nest to any depth. */
+  export interface FilterGroup {
+    /** How the filters combine; default "and". */
+    logic?: "and" | "or";
+    /** The conditions and nested groups. */
+    filters: FilterItem[];
+  }
+
+  /** One item of a filter array: a {field, operator, value} object, a positional [field, operator, value] triplet, or a nested group. */
+  export type FilterItem = FilterCondition | [string, FilterOperator, FilterValue?] | FilterGroup;
+
+  /** A sort key as getSorts() returns it. */
+  export interface SortSpec {
+    /** The field sorted on. */
+    field: string;
+    /** "asc" or "desc". */
+    dir: string;
+  }
+
+  /** A JSON value an attribute may hold. */
+  export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+  /** The request types every request shares: PHP's executed flag and stored response. */
+  export interface RequestState {
+    /** The model (the API's object type), e.g. "Users", "CampaignsRecords". */
+    getModel(): string;
+    /** Whether the request is marked executed (PHP's flag). */
+    isExecuted(): boolean;
+    /** Marks the request executed or not; an executed request with a stored response is not sent again by execute, which returns that response. */
+    setExecuted(executed: boolean): this;
+    /** Stores a response on the request (PHP's setResponse). */
+    setResponse(response: Response): this;
+    /** The stored response, or null. */
+    getResponse(): Response | null;
+  }
+
+  /**
+   * A read: one page (TYPE_MULTIPLE, the default), one record by name (TYPE_SINGLE) or every page
+   * (TYPE_ALL). Every setter returns the request, so calls chain:
+   * daktela.buildReadRequest("Users").addFilter("username", "eq", "admin").setTake(10)
+   */
+  export class ReadRequest implements RequestState {
+    /** Makes a read of model (prefer daktela.buildReadRequest). */
+    constructor(model: string);
+    /** Read one page: take (default 100, at most 1000) records from skip. */
+    static readonly TYPE_MULTIPLE: "multiple";
+    /** Read one record by name (setObjectName). */
+    static readonly TYPE_SINGLE: "single";
+    /** Read every page: the pages after the first are fetched concurrently once the first gives the total. */
+    static readonly TYPE_ALL: "all";
+    /** Adds a condition, combined with the others by and. operator is checked at once (a misspelt operator throws a TypeError naming it). value may be left out for isnull and isnotnull. */
+    addFilter(field: string, operator: FilterOperator, value?: FilterValue): this;
+    /** Adds filters in any PHP form: [field, operator, value] triplets, {field, operator, value} objects, and {logic: "or", filters: [...]} groups. A mistake names the index path and adds nothing. */
+    addFilterFromArray(filters: FilterItem[] | FilterGroup): this;
+    /** Adds a sort key; dir is "asc" (default) or "desc". */
+    addSort(field: string, dir?: "asc" | "desc" | "ASC" | "DESC"): this;
+    /** Asks only for these fields (dotted paths keep parts of relations). */
+    setFields(fields: string[]): this;
+    /** Page size from 1 to 1000 (the API's default is 100). */
+    setTake(take: number): this;
+    /** How many records to skip (0 or more). */
+    setSkip(skip: number): this;
+    /** With TYPE_ALL: skip pages that fail instead of throwing (default false). */
+    setSkipErrorRequests(skip: boolean): this;
+    /** The record's name, for TYPE_SINGLE and relation reads. */
+    setObjectName(objectName: string): this;
+    /** A relation of the named record to read, e.g. "activities". */
+    setRelation(relation: string): this;
+    /** TYPE_MULTIPLE, TYPE_SINGLE or TYPE_ALL (or PHP's 0, 1, 2); anything else throws UnknownRequestTypeException. */
+    setRequestType(type: ReadType | 0 | 1 | 2): this;
+    /** Adds a query parameter the builder has no method for (sent as PHP's http_build_query would). */
+    addAdditionalQueryParameter(key: string, value: JsonValue): this;
+    /** The filters as {logic: "and", filters: [...]}. */
+    getFilters(): FilterGroup;
+    /** The sort keys in order. */
+    getSorts(): SortSpec[];
+    /** The fields set by setFields. */
+    getFields(): string[];
+    /** The page size. */
+    getTake(): number;
+    /** The records skipped. */
+    getSkip(): number;
+    /** Whether failing pages are skipped (TYPE_ALL). */
+    isSkipErrorRequests(): boolean;
+    /** Same as isSkipErrorRequests. */
+    getSkipErrorRequests(): boolean;
+    /** The record's name, or null. */
+    getObjectName(): string | null;
+    /** The relation, or null. */
+    getRelation(): string | null;
+    /** "multiple", "single" or "all". */
+    getRequestType(): ReadType;
+    /** The additional query parameters as an object. */
+    getAdditionalQueryParameters(): { [key: string]: any };
+    /** The model read, e.g. "Users". */
+    getModel(): string;
+    /** Whether the request is marked executed (PHP's flag). */
+    isExecuted(): boolean;
+    /** Marks the request executed; an executed request with a stored response is not sent again. */
+    setExecuted(executed: boolean): this;
+    /** Stores a response on the request. */
+    setResponse(response: Response): this;
+    /** The stored response, or null. */
+    getResponse(): Response | null;
+  }
+
+  /** The object ReadRequest's constants are also on, under the name the PHP README uses by mistake (RequestType::TYPE_SINGLE). */
+  export namespace RequestType {
+    /** "multiple": one page. */
+    const TYPE_MULTIPLE: "multiple";
+    /** "single": one record by name. */
+    const TYPE_SINGLE: "single";
+    /** "all": every page. */
+    const TYPE_ALL: "all";
+  }
+
+  /**
+   * A create (POST). Attributes are type-checked as they are added: addIntAttribute("queue", "a")
+   * throws a TypeError naming the method and the argument.
+   */
+  export class CreateRequest implements RequestState {
+    /** Makes a create of model (prefer daktela.buildCreateRequest). */
+    constructor(model: string);
+    /** Sets attribute key to any JSON value (Dates become ISO strings, as JSON.stringify writes them). */
+    addAttribute(key: string, value: JsonValue | Date): this;
+    /** Sets a string attribute. */
+    addStringAttribute(key: string, value: string): this;
+    /** Sets an integer attribute (a non-integer throws). */
+    addIntAttribute(key: string, value: number): this;
+    /** Sets a number attribute. */
+    addFloatAttribute(key: string, value: number): this;
+    /** Sets a number attribute (same as addFloatAttribute). */
+    addDoubleAttribute(key: string, value: number): this;
+    /** Sets a boolean attribute. */
+    addBoolAttribute(key: string, value: boolean): this;
+    /** Sets an array attribute. */
+    addArrayAttribute(key: string, value: JsonValue[]): this;
+    /** Sets every key of attributes; null values are skipped unless includeNull (default false), undefined ones always. A bad value adds nothing. */
+    addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    /** The attributes set so far, as an object in the order they were added. */
+    getAttributes(): { [key: string]: any };
+    /** The model written, e.g. "CampaignsRecords". */
+    getModel(): string;
+    /** Whether the request is marked executed (PHP's flag). */
+    isExecuted(): boolean;
+    /** Marks the request executed; an executed request with a stored response is not sent again. */
+    setExecuted(executed: boolean): this;
+    /** Stores a response on the request. */
+    setResponse(response: Response): this;
+    /** The stored response, or null. */
+    getResponse(): Response | null;
+  }
+
+  /** An update (PUT) of the record named by setObjectName; attributes as CreateRequest. Without a name, execute throws NotFoundException before sending anything. */
+  export class UpdateRequest implements RequestState {
+    /** Makes an update of model (prefer daktela.buildUpdateRequest). */
+    constructor(model: string);
+    /** The name of the record to update. */
+    setObjectName(objectName: string): this;
+    /** The name of the record to update ("" when unset). */
+    getObjectName(): string;
+    /** Sets attribute key to any JSON value. */
+    addAttribute(key: string, value: JsonValue | Date): this;
+    /** Sets a string attribute. */
+    addStringAttribute(key: string, value: string): this;
+    /** Sets an integer attribute (a non-integer throws). */
+    addIntAttribute(key: string, value: number): this;
+    /** Sets a number attribute. */
+    addFloatAttribute(key: string, value: number): this;
+    /** Sets a number attribute (same as addFloatAttribute). */
+    addDoubleAttribute(key: string, value: number): this;
+    /** Sets a boolean attribute. */
+    addBoolAttribute(key: string, value: boolean): this;
+    /** Sets an array attribute. */
+    addArrayAttribute(key: string, value: JsonValue[]): this;
+    /** Sets every key of attributes; null values are skipped unless includeNull (default false). */
+    addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    /** The attributes set so far. */
+    getAttributes(): { [key: string]: any };
+    /** The model written. */
+    getModel(): string;
+    /** Whether the request is marked executed (PHP's flag). */
+    isExecuted(): boolean;
+    /** Marks the request executed; an executed request with a stored response is not sent again. */
+    setExecuted(executed: boolean): this;
+    /** Stores a response on the request. */
+    setResponse(response: Response): this;
+    /** The stored response, or null. */
+    getResponse(): Response | null;
+  }
+
+  /** A delete (DELETE) of the record named by setObjectName. Without a name, execute throws NotFoundException before sending anything. */
+  export class DeleteRequest implements RequestState {
+    /** Makes a delete of model (prefer daktela.buildDeleteRequest). */
+    constructor(model: string);
+    /** The name of the record to delete. */
+    setObjectName(objectName: string): this;
+    /** The name of the record to delete ("" when unset). */
+    getObjectName(): string;
+    /** The model. */
+    getModel(): string;
+    /** Whether the request is marked executed (PHP's flag). */
+    isExecuted(): boolean;
+    /** Marks the request executed; an executed request with a stored response is not sent again. */
+    setExecuted(executed: boolean): this;
+    /** Stores a response on the request. */
+    setResponse(response: Response): this;
+    /** The stored response, or null. */
+    getResponse(): Response | null;
+  }
+
+  /** Any request execute takes. */
+  export type Request = ReadRequest | CreateRequest | UpdateRequest | DeleteRequest;
+
+  /** The seven PHP builders; the same functions are also directly on daktela (daktela.buildReadRequest). */
+  export namespace RequestFactory {
+    /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
+    function buildReadRequest(model: string): ReadRequest;
+    /** A read of one page of model. */
+    function buildReadMultipleRequest(model: string): ReadRequest;
+    /** A read of the record objectName of model. */
+    function buildReadSingleRequest(model: string, objectName: string): ReadRequest;
+    /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
+    function buildReadRelationRequest(model: string, objectName: string, relation: string): ReadRequest;
+    /** A create of a model record. */
+    function buildCreateRequest(model: string): CreateRequest;
+    /** An update of a model record (name it with setObjectName). */
+    function buildUpdateRequest(model: string): UpdateRequest;
+    /** A delete of a model record (name it with setObjectName). */
+    function buildDeleteRequest(model: string): DeleteRequest;
+  }
+
+  /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
+  export function buildReadRequest(model: string): ReadRequest;
+  /** A read of one page of model. */
+  export function buildReadMultipleRequest(model: string): ReadRequest;
+  /** A read of the record objectName of model. */
+  export function buildReadSingleRequest(model: string, objectName: string): ReadRequest;
+  /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
+  export function buildReadRelationRequest(model: string, objectName: string, relation: string): ReadRequest;
+  /** A create of a model record. */
+  export function buildCreateRequest(model: string): CreateRequest;
+  /** An update of a model record (name it with setObjectName). */
+  export function buildUpdateRequest(model: string): UpdateRequest;
+  /** A delete of a model record (name it with setObjectName). */
+  export function buildDeleteRequest(model: string): DeleteRequest;
+
+  /**
+   * What execute returns for a 2xx answer (other answers throw a RequestException). D is what
+   * getData() holds: an array of records for a list read, one record for a single read, create or
+   * update, null for a delete or when there is none.
+   */
+  export class Response<D = any> {
+    /** Responses come from client.execute; the constructor throws. */
+    private constructor();
+    /** Same as getData(): the same array or object every time, so changes stay. */
+    readonly data: D;
+    /** Same as getTotal(). */
+    readonly total: number;
+    /** Same as getErrors(). */
+    readonly errors: any[];
+    /** Same as getHttpStatus(). */
+    readonly httpStatus: number;
+    /** Same as isDryRun(). */
+    readonly dryRun: boolean;
+    /** The records (a list read), the record (single read, create, update), or null. */
+    getData(): D;
+    /** The total the server reports (all matching records, not just this page). */
+    getTotal(): number;
+    /** The API's error member (empty on success; TYPE_ALL with setSkipErrorRequests collects skipped pages' errors). */
+    getErrors(): any[];
+    /** The HTTP status. */
+    getHttpStatus(): number;
+    /** Whether the status is 2xx. */
+    isSuccess(): boolean;
+    /** Whether errors is not empty. */
+    hasErrors(): boolean;
+    /** The first error message, or null. */
+    getFirstError(): string | null;
+    /** Whether there is no data. */
+    isEmpty(): boolean;
+    /** Whether the write was not sent (dkscript --dry-run): the data is what would have been sent. */
+    isDryRun(): boolean;
+    /** The pages a TYPE_ALL read with setSkipErrorRequests(true) skipped, and why. */
+    getSkipped(): SkippedPage[];
+  }
+
+  /** A page a read skipped because it failed (setSkipErrorRequests(true), or iterate's stopOnError: false). */
+  export interface SkippedPage {
+    /** The skip of the page's request. */
+    skip: number;
+    /** The take of the page's request. */
+    take: number;
+    /** Why it failed. */
+    error: string;
+  }
+
+  /** A lazy iterable with the PHP iterator's helpers; filter and map return new lazy iterables. */
+  export interface RecordIterable<T> {
+    /** for...of over the items. */
+    [Symbol.iterator](): Iterator<T>;
+    /** The first item, or null. */
+    first(): T | null;
+    /** Every item in an array (all in memory). */
+    toArray(): T[];
+    /** How many items there are (reads them all). */
+    count(): number;
+    /** Whether there is no item. */
+    isEmpty(): boolean;
+    /** Calls fn for every item. */
+    each(fn: (item: T, index: number) => void): void;
+    /** The items fn accepts (lazy). */
+    filter(fn: (item: T, index: number) => unknown): RecordIterable<T>;
+    /** fn of every item (lazy). */
+    map<U>(fn: (item: T, index: number) => U): RecordIterable<U>;
+  }
+
+  /**
+   * What client.iterate returns: the records of every page, fetched as the loop goes (memory stays
+   * flat). A break, a return or a throw out of the loop stops fetching at once. first, toArray,
+   * count and isEmpty read only what they need.
+   */
+  export interface PaginatedIterator extends RecordIterable<DaktelaRecord> {
+    /** The first record, or null (reads one page). */
+    first(): DaktelaRecord | null;
+    /** Every record in an array. */
+    toArray(): DaktelaRecord[];
+    /** How many records there are. */
+    count(): number;
+    /** Whether there is no record (reads one page). */
+    isEmpty(): boolean;
+    /** The pages as Responses, for their totals. */
+    pages(): RecordIterable<Response<DaktelaRecord[]>>;
+    /** The pages the last use of the iterator skipped with stopOnError: false, and why. */
+    getSkipped(): SkippedPage[];
+  }
+
+  /** client.iterate's options. */
+  export interface IterateOptions {
+    /** Records per request, 1 to 1000 (default 1000, the API's maximum). */
+    pageSize?: number;
+    /** Stop after this many records (default 0: all). */
+    maxItems?: number;
+    /** Throw on a failing page (default true); false skips the page. */
+    stopOnError?: boolean;
+    /** Pages fetched at once, 1 to 64 (default: the communicator's, 4). */
+    concurrency?: number;
+  }
+
+  /** client.executeAll's options. */
+  export interface ExecuteAllOptions {
+    /** Requests in flight at once (default 4). */
+    concurrency?: number;
+  }
+
+  /** What healthCheck returns. */
+  export interface HealthCheckResult {
+    /** Whether the API answered with a 2xx status. */
+    healthy: boolean;
+    /** How long the check took, in milliseconds. */
+    latency_ms: number;
+    /** The HTTP status, when an answer arrived. */
+    status_code?: number;
+    /** Why it failed, when no answer arrived (the token is never in it). */
+    error?: string;
+  }
+
+  /** One request as the logger set by setLogger gets it. */
+  export interface LogEntry {
+    /** "debug", "info", "warn" or "error". */
+    level: string;
+    /** "daktela request", or a note such as dropped entries. */
+    message: string;
+    /** The HTTP method. */
+    method?: string;
+    /** The path (the token is never in it). */
+    path?: string;
+    /** The HTTP status (0 when no answer arrived). */
+    status?: number;
+    /** How long the attempt took, in milliseconds. */
+    durationMs?: number;
+    /** The attempt number, 1 for the first. */
+    attempt?: number;
+    /** The size of the answer's body. */
+    bytes?: number;
+    /** Why the attempt failed. */
+    error?: string;
+    /** How many entries were dropped because the logger fell behind. */
+    dropped?: number;
+  }
+
+  /** A client for one Daktela instance and token. The token is kept in Go: no script can read it. */
+  export class Client {
+    /** A client for url with token; only when the host allows scripts to make clients (the CLI does). Prefer daktela.client(). */
+    constructor(url: string, token: string);
+    /** The same as new Client(url, token): the client for url and token. */
+    static getInstance(url: string, token: string): Client;
+    /** Sends request and returns its Response (blocking): records for a list read, the record for a single read. Non-2xx answers throw: 404 NotFoundException, 429 (not waited out) RateLimitException, others RequestException. */
+    execute(request: ReadRequest): Response;
+    /** Sends a create or update and returns its Response, whose data is the record saved. */
+    execute(request: CreateRequest | UpdateRequest): Response<DaktelaRecord>;
+    /** Sends a delete and returns its Response (data null). */
+    execute(request: DeleteRequest): Response<null>;
+    /** Sends request on another goroutine; the promise settles with its Response or rejects with the exception execute would throw. The request is copied: later changes do not reach it. */
+    executeAsync(request: Request): Promise<Response>;
+    /** Sends requests, at most concurrency (default 4) at once, and resolves with their Responses in order; after the first failure nothing more is started and the promise rejects with it. */
+    executeAll(requests: Request[], options?: ExecuteAllOptions): Promise<Response[]>;
+    /** Iterates over every record of a read, page by page (default pageSize 1000), fetching ahead concurrently. Options also positionally: iterate(req, pageSize, maxItems, stopOnError). */
+    iterate(request: ReadRequest, options?: IterateOptions): PaginatedIterator;
+    /** Iterates with PHP's positional options. */
+    iterate(request: ReadRequest, pageSize?: number, maxItems?: number, stopOnError?: boolean): PaginatedIterator;
+    /** Whether the API answers (a GET of whoim.json with a 2xx status). */
+    ping(): boolean;
+    /** Checks the API and reports {healthy, latency_ms, status_code} or {healthy, latency_ms, error}. */
+    healthCheck(): HealthCheckResult;
+    /** The client's transport settings (timeout, retries, rate limits, logging). */
+    getApiCommunicator(): ApiCommunicator;
+    /** The instance URL, normalised (https:// added when missing, no trailing slash). */
+    getBaseUrl(): string;
+  }
+
+  /** A client's transport settings; every setter returns the communicator, so calls chain. */
+  export class ApiCommunicator {
+    /** Communicators come from client.getApiCommunicator(); the constructor throws. */
+    private constructor();
+    /** "header": the token travels in the X-AUTH-TOKEN header (the default, recommended). */
+    static readonly AUTHENTICATION_METHOD_HEADER: "header";
+    /** "query": the token travels as the accessToken query parameter (it is still redacted from every log and error). */
+    static readonly AUTHENTICATION_METHOD_QUERY: "query";
+    /** Timeout of one HTTP request in seconds (default 30, not PHP's 2). */
+    setRequestTimeout(seconds: number): this;
+    /** The request timeout in seconds. */
+    getRequestTimeout(): number;
+    /** AUTHENTICATION_METHOD_HEADER (default) or AUTHENTICATION_METHOD_QUERY. */
+    setAuthenticationMethod(method: "header" | "query"): this;
+    /** "header" or "query". */
+    getAuthenticationMethod(): "header" | "query";
+    /** Whether TLS certificates are verified (default true; never turn it off in production). */
+    setVerifySsl(verify: boolean): this;
+    /** Appends suffix to the User-Agent header. */
+    setUserAgentSuffix(suffix: string): this;
+    /** The User-Agent header sent. */
+    getUserAgent(): string;
+    /** Calls logger with one entry per HTTP attempt (on the script's thread); no argument turns logging off. */
+    setLogger(logger?: (entry: LogEntry) => void): this;
+    /** How transient failures are retried: a RetryConfig or its options. Creates are retried only when the request provably never reached the server. */
+    setRetryConfig(config: RetryConfig | RetryConfigOptions): this;
+    /** The retry settings in force. */
+    getRetryConfig(): RetryConfig;
+    /** How HTTP 429 answers are handled: a RateLimitConfig or its options. */
+    setRateLimitConfig(config: RateLimitConfig | RateLimitConfigOptions): this;
+    /** The rate-limit settings in force. */
+    getRateLimitConfig(): RateLimitConfig;
+    /** Sends at most perSecond requests per second (0, the default: no cap). */
+    setRateCap(perSecond: number): this;
+    /** Pages fetched at once by TYPE_ALL and iterate, 1 to 64 (default 4). */
+    setConcurrency(concurrency: number): this;
+  }
+
+  /** RetryConfig's options; what is left out keeps PHP's default. */
+  export interface RetryConfigOptions {
+    /** Retries after the first attempt, 0 to 100 (default 3). */
+    maxRetries?: number;
+    /** Delay before the first retry in milliseconds (default 100). */
+    baseDelayMs?: number;
+    /** Longest delay in milliseconds (default 10000). */
+    maxDelayMs?: number;
+    /** Each delay is the previous one times this, 1 to 100 (default 2). */
+    multiplier?: number;
+    /** HTTP statuses retried, never for creates (default [408, 500, 502, 503, 504]). */
+    retryableStatusCodes?: number[];
+    /** Retry when no answer arrived (default true). */
+    retryOnConnectionError?: boolean;
+  }
+
+  /** Retry settings: exponential backoff with jitter. */
+  export class RetryConfig {
+    /** Options as an object, or PHP's positional (maxRetries, baseDelayMs, maxDelayMs, multiplier, retryableStatusCodes, retryOnConnectionError); defaults as RetryConfigOptions says. */
+    constructor(options?: RetryConfigOptions);
+    constructor(maxRetries?: number, baseDelayMs?: number, maxDelayMs?: number, multiplier?: number, retryableStatusCodes?: number[], retryOnConnectionError?: boolean);
+    /** PHP's aggressive preset: 5 retries, 50 ms base delay, 30 s max, multiplier 2.5. */
+    static aggressive(): RetryConfig;
+    /** No retries. */
+    static disabled(): RetryConfig;
+    /** Retries after the first attempt. */
+    readonly maxRetries: number;
+    /** Delay before the first retry, in milliseconds. */
+    readonly baseDelayMs: number;
+    /** Longest delay, in milliseconds. */
+    readonly maxDelayMs: number;
+    /** Backoff multiplier. */
+    readonly multiplier: number;
+    /** Statuses retried. */
+    readonly retryableStatusCodes: number[];
+    /** Whether connection failures are retried. */
+    readonly retryOnConnectionError: boolean;
+    /** maxRetries. */
+    getMaxRetries(): number;
+    /** baseDelayMs. */
+    getBaseDelayMs(): number;
+    /** maxDelayMs. */
+    getMaxDelayMs(): number;
+    /** multiplier. */
+    getMultiplier(): number;
+    /** retryableStatusCodes. */
+    getRetryableStatusCodes(): number[];
+    /** retryOnConnectionError. */
+    shouldRetryOnConnectionError(): boolean;
+    /** The delay before retry attempt (0 = the first retry) without jitter, in milliseconds. */
+    getDelayForAttempt(attempt: number): number;
+    /** Whether statusCode is retried. */
+    isRetryableStatus(statusCode: number): boolean;
+  }
+
+  /** RateLimitConfig's options; what is left out keeps PHP's default. */
+  export interface RateLimitConfigOptions {
+    /** Wait as Retry-After asks and send again (default true). */
+    autoRetry?: boolean;
+    /** Never wait longer than this many seconds for one answer (default 60). */
+    maxWaitSeconds?: number;
+    /** Wait this long when Retry-After is missing (default 5). */
+    defaultWaitSeconds?: number;
+  }
+
+  /** How HTTP 429 answers are handled. */
+  export class RateLimitConfig {
+    /** Options as an object, or PHP's positional (autoRetry, maxWaitSeconds, defaultWaitSeconds). */
+    constructor(options?: RateLimitConfigOptions);
+    constructor(autoRetry?: boolean, maxWaitSeconds?: number, defaultWaitSeconds?: number);
+    /** Whether 429 answers are waited out. */
+    readonly autoRetry: boolean;
+    /** The longest wait, in seconds. */
+    readonly maxWaitSeconds: number;
+    /** The wait when Retry-After is missing, in seconds. */
+    readonly defaultWaitSeconds: number;
+    /** autoRetry. */
+    shouldAutoRetry(): boolean;
+    /** maxWaitSeconds. */
+    getMaxWaitSeconds(): number;
+    /** defaultWaitSeconds. */
+    getDefaultWaitSeconds(): number;
+  }
+
+  /** The client the host configured (CLI flags, environment, profile or --mock): scripts need no credentials. Always the same object. Throws when the host configured none. */
+  export function client(): Client;
+
+  /** Signs in with a username and password (POST login.json) and returns a client that signs in again once on a 401. Only when the host allows scripts to make clients. */
+  export function login(url: string, username: string, password: string): Client;
+
+  /**
+   * Thrown for a failed request: a transport failure or a non-2xx answer. Subclasses:
+   * NotFoundException (404, or no object name), RateLimitException (429 not waited out),
+   * UnknownRequestTypeException.
+   */
+  export class RequestException extends Error {
+    /** Makes an exception (scripts may throw their own). */
+    constructor(message?: string, code?: number, errors?: any[], responseBody?: string | null);
+    /** The HTTP status, 0 when no answer arrived. */
+    code: number;
+    /** The API's error member: messages, or per-field messages for a failed write (error.form). */
+    errors: any;
+    /** The raw body of the failed answer, or null. */
+    responseBody: string | null;
+    /** message. */
+    getMessage(): string;
+    /** code. */
+    getCode(): number;
+    /** The HTTP status, or null when no answer arrived. */
+    getHttpStatus(): number | null;
+    /** errors. */
+    getErrors(): any;
+    /** errors (PHP's other name). */
+    getApiErrors(): any;
+    /** responseBody. */
+    getResponseBody(): string | null;
+  }
+
+  /** A 404 answer, or an update, delete or single read without an object name (thrown before anything is sent). */
+  export class NotFoundException extends RequestException {}
+
+  /** A 429 answer that was not waited out (autoRetry off, or Retry-After above maxWaitSeconds). */
+  export class RateLimitException extends RequestException {
+    /** Makes an exception; code defaults to 429. */
+    constructor(message?: string, code?: number, errors?: any[], responseBody?: string | null, retryAfterSeconds?: number);
+    /** What the server's Retry-After asked for, in seconds. */
+    retryAfterSeconds: number;
+    /** retryAfterSeconds. */
+    getRetryAfterSeconds(): number;
+  }
+
+  /** setRequestType got something that is not a request type. */
+  export class UnknownRequestTypeException extends RequestException {
+    /** Makes an exception; code defaults to 500. */
+    constructor(message?: string, code?: number);
+  }
+
+  /** PHP's FormatHelper. */
+  export namespace FormatHelper {
+    /** Normalises a phone number as the PHP connector does: digits only, intlPrefix (default "420") added to national numbers shorter than intlLength (default 12), a leading + when plusSign (default false). null gives null. */
+    function getNormalizedPhoneNumber(number: string | number | null, plusSign?: boolean, intlPrefix?: string, intlLength?: number): string | null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// fs: require("fs"), Node's synchronous file functions plus two streams.
+// ---------------------------------------------------------------------------------------
+
+declare module "fs" {
+  /** An encoding name: utf8 (also utf-8), latin1 (also binary), ascii, base64 or hex. */
+  export type Encoding = "utf8" | "utf-8" | "latin1" | "binary" | "ascii" | "base64" | "hex";
+
+  /** What statSync returns. */
+  export interface Stats {
+    /** Size in bytes. */
+    size: number;
+    /** Last modification time. */
+    mtime: Date;
+    /** Last modification time in milliseconds since 1970. */
+    mtimeMs: number;
+    /** Permission bits, e.g. 0o644. */
+    mode: number;
+    /** Whether it is a regular file. */
+    isFile(): boolean;
+    /** Whether it is a directory. */
+    isDirectory(): boolean;
+    /** Whether it is a symbolic link. */
+    isSymbolicLink(): boolean;
+  }
+
+  /** A directory entry from readdirSync(path, {withFileTypes: true}). */
+  export interface Dirent {
+    /** The entry's name. */
+    name: string;
+    /** Whether it is a regular file. */
+    isFile(): boolean;
+    /** Whether it is a directory. */
+    isDirectory(): boolean;
+    /** Whether it is a symbolic link. */
+    isSymbolicLink(): boolean;
+  }
+
+  /** An iterator that is also iterable (for...of, spread, Array.from); it releases its file at the end, on break and on error. */
+  export interface LineIterator extends IterableIterator<string> {
+    /** The next line. */
+    next(): IteratorResult<string>;
+    /** Stops early and closes the file (for...of calls it on break). */
+    return(value?: any): IteratorResult<string>;
+    /** Closes the file. */
+    close(): void;
+    /** The iterator itself. */
+    [Symbol.iterator](): LineIterator;
+  }
+
+  /** A buffered file writer from createWriter: data reaches the file on close (call it in finally). */
+  export interface FileWriter {
+    /** Writes data (a string, written as UTF-8, or bytes). */
+    write(data: string | Uint8Array): FileWriter;
+    /** Writes data and "\n". */
+    writeLine(data?: string | Uint8Array): FileWriter;
+    /** Flushes and closes the file; a failed flush throws. */
+    close(): void;
+    /** The path as given. */
+    path: string;
+  }
+
+  /** Reads a whole file: a string with an encoding, else the bytes (a Buffer). "/dev/stdin" or 0 reads standard input. Errors are Node-like: "ENOENT: no such file or directory, open 'x.csv'" with code, syscall and path. */
+  export function readFileSync(path: string | number, options: Encoding | { encoding: Encoding }): string;
+  /** Reads a whole file as bytes. */
+  export function readFileSync(path: string | number, options?: { encoding?: null }): Buffer;
+  /** Writes data (a string in encoding, default utf8, or bytes) to a file, replacing it ({flag: "a"} appends). "/dev/stdout", "/dev/stderr", 1 and 2 write to the run's output. */
+  export function writeFileSync(path: string | number, data: string | Uint8Array, options?: Encoding | { encoding?: Encoding; flag?: "w" | "a" }): void;
+  /** Appends data to a file, creating it. */
+  export function appendFileSync(path: string | number, data: string | Uint8Array, options?: Encoding | { encoding?: Encoding; flag?: "w" | "a" }): void;
+  /** Whether path exists. */
+  export function existsSync(path: string): boolean;
+  /** Makes a directory; {recursive: true} makes its parents too and returns the first directory made (or undefined). */
+  export function mkdirSync(path: string, options?: number | { recursive?: boolean; mode?: number }): string | undefined;
+  /** The names in a directory. */
+  export function readdirSync(path: string, options?: { withFileTypes?: false }): string[];
+  /** The entries of a directory with their types. */
+  export function readdirSync(path: string, options: { withFileTypes: true }): Dirent[];
+  /** Facts about a file; {throwIfNoEntry: false} returns undefined for a missing one. */
+  export function statSync(path: string, options?: { throwIfNoEntry?: boolean }): Stats;
+  /** Deletes a file (not a directory). */
+  export function unlinkSync(path: string): void;
+  /** Renames or moves a file. */
+  export function renameSync(oldPath: string, newPath: string): void;
+  /** The lines of a file without their line ends, one at a time (memory stays flat); a byte order mark is dropped. */
+  export function lines(path: string | number): LineIterator;
+  /** A buffered writer to path ({append: true} appends); close it in a finally block. */
+  export function createWriter(path: string | number, options?: { append?: boolean }): FileWriter;
+}
+
+// ---------------------------------------------------------------------------------------
+// csv: require("csv"), CSV text and files to objects and back.
+// ---------------------------------------------------------------------------------------
+
+declare module "csv" {
+  /** Options of parse, parseFile and reader. */
+  export interface ParseOptions {
+    /** The first row names the columns and rows become objects of strings (default true); false gives arrays of strings. */
+    header?: boolean;
+    /** Names for the columns (rows become objects; with header: true the file's own header row is skipped). */
+    columns?: string[];
+    /** One character (default ","). */
+    delimiter?: string;
+    /** Only '"' (the default) is supported. */
+    quote?: string;
+    /** Accept quotes inside unquoted fields and stray quotes in quoted ones (default false). */
+    lazyQuotes?: boolean;
+    /** Drop leading spaces of fields (default false). */
+    trim?: boolean;
+    /** Lines starting with this character are skipped. */
+    comment?: string;
+    /** Rows may have fewer or more fields than the header (default false): missing ones are "". */
+    relaxColumnCount?: boolean;
+    /** "throw" (default) or "yield": reader gives a broken row as {line, error} and goes on. */
+    errors?: "throw" | "yield";
+    /** Files only: "utf8" (default; bytes that are not UTF-8 make the row an error), "windows-1250", "cp1250", "windows-1252", "cp1252", "iso-8859-1", "latin1", "iso-8859-2", "latin2", "utf-16", "utf-16le", "utf-16be". */
+    encoding?: string;
+  }
+
+  /** A column of stringify and writer: a key or dotted path ("queue.title"), or {key, header} to give it its own header. */
+  export type Column = string | { key: string; header?: string };
+
+  /** Options of stringify and writer. */
+  export interface StringifyOptions {
+    /** The columns in order (default: the keys of the first row). */
+    columns?: Column[];
+    /** Write a header row (default true). */
+    header?: boolean;
+    /** One character (default ","). */
+    delimiter?: string;
+    /** End lines with "\r\n" (default false). */
+    crlf?: boolean;
+    /** Start with a UTF-8 byte order mark, as Excel wants (default false). */
+    bom?: boolean;
+    /** writer only: append to the file; no header or BOM when it already has content (default false). */
+    append?: boolean;
+  }
+
+  /** A row read by reader: the record and the line it starts on, or (errors: "yield") the reason it is broken. */
+  export interface CsvRow<R = { [column: string]: string }> {
+    /** The file line the row starts on. */
+    line: number;
+    /** The row, as parse gives it (missing for a broken row). */
+    record?: R;
+    /** Why the row is broken (errors: "yield" only). */
+    error?: string;
+  }
+
+  /** The rows of a file, one at a time; the file is closed at the end, on break and on error. */
+  export interface RowIterator extends IterableIterator<CsvRow> {
+    /** The next row. */
+    next(): IteratorResult<CsvRow>;
+    /** Stops early and closes the file. */
+    return(value?: any): IteratorResult<CsvRow>;
+    /** Closes the file. */
+    close(): void;
+    /** The iterator itself. */
+    [Symbol.iterator](): RowIterator;
+  }
+
+  /** A streaming CSV writer: memory stays flat; close it in a finally block. */
+  export interface CsvWriter {
+    /** Writes one row (an object, or an array of values). */
+    write(row: object | any[]): CsvWriter;
+    /** Writes every row of an array or iterable. */
+    writeAll(rows: Iterable<object | any[]>): CsvWriter;
+    /** Writes the header if no row came, flushes and closes the file. */
+    close(): void;
+    /** Rows written so far. */
+    readonly count: number;
+    /** The path as given. */
+    path: string;
+  }
+
+  /** Parses CSV text into rows: objects keyed by the header (default) or arrays. A broken row throws an Error with code "ERR_CSV_PARSE", line and column. */
+  export function parse(text: string, options?: ParseOptions): any[];
+  /** Parses a CSV file (UTF-8 unless options.encoding says otherwise); errors name the file and line, e.g. "import.csv:17: wrong number of fields". */
+  export function parseFile(path: string, options?: ParseOptions): any[];
+  /** The rows of a file one at a time as {line, record}, for imports that report by line. */
+  export function reader(path: string, options?: ParseOptions): RowIterator;
+  /** Writes rows (objects or arrays) as CSV text; undefined and null become empty fields, Dates ISO 8601, nested objects JSON. */
+  export function stringify(rows: Iterable<object | any[]>, options?: StringifyOptions): string;
+  /** A streaming writer to path ("/dev/stdout" writes to the run's output). */
+  export function writer(path: string, options?: StringifyOptions): CsvWriter;
+}
+
+// ---------------------------------------------------------------------------------------
+// path: require("path"), Node's path functions for the system's paths.
+// ---------------------------------------------------------------------------------------
+
+declare module "path" {
+  /** What parse returns and format takes. */
+  export interface ParsedPath {
+    /** "/" for an absolute path, else "". */
+    root: string;
+    /** The directory. */
+    dir: string;
+    /** The last part, with the extension. */
+    base: string;
+    /** The extension with its dot, or "". */
+    ext: string;
+    /** The last part without the extension. */
+    name: string;
+  }
+  /** Joins parts with the separator and normalises the result. */
+  export function join(...parts: string[]): string;
+  /** An absolute path: parts resolved right to left, against the working directory (the same base fs and csv use). */
+  export function resolve(...parts: string[]): string;
+  /** Resolves "." and ".." and repeated separators. */
+  export function normalize(path: string): string;
+  /** The directory part. */
+  export function dirname(path: string): string;
+  /** The last part, without ext when it ends with it. */
+  export function basename(path: string, ext?: string): string;
+  /** The extension with its dot (".csv"), or "". */
+  export function extname(path: string): string;
+  /** The relative path from from to to. */
+  export function relative(from: string, to: string): string;
+  /** Whether path is absolute. */
+  export function isAbsolute(path: string): boolean;
+  /** Splits a path into root, dir, base, ext and name. */
+  export function parse(path: string): ParsedPath;
+  /** Builds a path from parts (the opposite of parse). */
+  export function format(pathObject: Partial<ParsedPath>): string;
+  /** The path separator, "/" (or "\\" on Windows). */
+  export const sep: string;
+  /** The PATH list separator, ":" (or ";" on Windows). */
+  export const delimiter: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// dates: require("dates"), the API's zone-less local times and report ranges.
+// ---------------------------------------------------------------------------------------
+
+declare module "dates" {
+  /** A point in time: a Date, milliseconds since 1970, or a string dates.parse reads. */
+  export type DateLike = Date | number | string;
+
+  /** A day range ready for filters: ("time", "gte", r.from) with ("time", "lte", r.to), or ("time", "lt", r.before). */
+  export interface DateRange {
+    /** The first second, "YYYY-MM-DD 00:00:00". */
+    from: string;
+    /** The last second, "YYYY-MM-DD 23:59:59". */
+    to: string;
+    /** The midnight after the range. */
+    before: string;
+  }
+
+  /** A range name: "today", "yesterday", "last<N>days" (the N whole days before today), "thisWeek", "lastWeek" (weeks start on Monday), "thisMonth", "lastMonth", "thisYear", "lastYear". */
+  export type RangeName = "today" | "yesterday" | "thisWeek" | "lastWeek" | "thisMonth" | "lastMonth" | "thisYear" | "lastYear" | `last${number}days`;
+
+  /** "YYYY-MM-DD HH:MM:SS" in the instance's zone, as the API writes times. */
+  export function format(date: DateLike): string;
+  /** "YYYY-MM-DD" in the instance's zone. */
+  export function formatDate(date: DateLike): string;
+  /** A Date from "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS" (local) or RFC 3339 with a zone; null for null, undefined and "". An unreadable string throws a RangeError. */
+  export function parse(text: string | null | undefined): Date | null;
+  /** The current time. */
+  export function now(): Date;
+  /** Today's local midnight. */
+  export function today(): Date;
+  /** Yesterday's local midnight. */
+  export function yesterday(): Date;
+  /** The local midnight of date's day. */
+  export function startOfDay(date: DateLike): Date;
+  /** The last second of date's day. */
+  export function endOfDay(date: DateLike): Date;
+  /** days calendar days later (negative: earlier) at the same wall-clock time, right across daylight-saving changes. */
+  export function addDays(date: DateLike, days: number): Date;
+  /** The range of a name such as "yesterday" or "last7days". */
+  export function range(name: RangeName): DateRange;
+  /** The days from from to to, both included. */
+  export function range(from: DateLike, to: DateLike): DateRange;
+  /** The instance's time zone, e.g. "Europe/Prague". */
+  export const timeZone: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// util: require("util"), formatting as console does.
+// ---------------------------------------------------------------------------------------
+
+declare module "util" {
+  /** inspect's options. */
+  export interface InspectOptions {
+    /** How deep to show nested objects (default 2; null: all). */
+    depth?: number | null;
+    /** ANSI colours. */
+    colors?: boolean;
+    /** Line width before objects break over lines (default 80). */
+    breakLength?: number;
+    /** Most array items shown. */
+    maxArrayLength?: number;
+    /** How many inner levels stay on one line. */
+    compact?: number;
+  }
+  /** Formats like console.log: %s %d %i %f %j %o %O %% and the other arguments inspected. */
+  export function format(format?: any, ...args: any[]): string;
+  /** format with inspect options. */
+  export function formatWithOptions(options: InspectOptions, format?: any, ...args: any[]): string;
+  /** A value as console.log shows it. */
+  export function inspect(value: any, options?: InspectOptions): string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Globals.
+// ---------------------------------------------------------------------------------------
+
+/** The daktela module (the same object require("daktela") returns). */
+declare const daktela: typeof import("daktela");
+
+/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "url", "buffer", or a relative file ("./lib.js", "./data.json"). */
+declare function require(id: string): any;
+
+/** Console output: log, info and debug to stdout; warn, error, trace and assert to stderr. Objects print as Node prints them. */
+declare namespace console {
+  /** Prints the arguments on stdout (format placeholders as util.format). */
+  function log(...data: any[]): void;
+  /** Same as log. */
+  function info(...data: any[]): void;
+  /** Same as log. */
+  function debug(...data: any[]): void;
+  /** Prints on stderr. */
+  function warn(...data: any[]): void;
+  /** Prints on stderr. */
+  function error(...data: any[]): void;
+  /** Prints value inspected with options ({depth}). */
+  function dir(value: any, options?: { depth?: number | null }): void;
+  /** Prints an array of objects (or an object of objects) as a table, optionally only columns. Responses print their data. */
+  function table(data: any, columns?: string[]): void;
+  /** Prints "Trace: ..." and the call stack on stderr. */
+  function trace(...data: any[]): void;
+  /** Prints "Assertion failed" on stderr when condition is falsy (does not throw). */
+  function assert(condition?: any, ...data: any[]): void;
+  /** Prints how many times count was called with label. */
+  function count(label?: string): void;
+  /** Resets the count of label. */
+  function countReset(label?: string): void;
+  /** Prints the arguments and indents what follows. */
+  function group(...label: any[]): void;
+  /** Same as group. */
+  function groupCollapsed(...label: any[]): void;
+  /** Ends the innermost group. */
+  function groupEnd(): void;
+  /** Starts a timer named label. */
+  function time(label?: string): void;
+  /** Prints the timer's time and stops it. */
+  function timeEnd(label?: string): void;
+  /** Prints the timer's time so far. */
+  function timeLog(label?: string, ...data: any[]): void;
+}
+
+/** The run: arguments, environment, exit and output streams. */
+declare namespace process {
+  /** ["dkscript", script path, ...the arguments after the script]. */
+  const argv: string[];
+  /** The script's environment (the CLI gives the whole environment plus --env-file and -e; embedders only what they grant). */
+  const env: { [name: string]: string | undefined };
+  /** The operating system, e.g. "linux". */
+  const platform: string;
+  /** The exit code used when the script ends normally (default 0). */
+  let exitCode: number | undefined;
+  /** Ends the run at once with code (default exitCode, else 0); pending timers and requests are dropped. */
+  function exit(code?: number): never;
+  /** The working directory (needs file access). */
+  function cwd(): string;
+  /** The run's standard output. */
+  const stdout: WriteStream;
+  /** The run's standard error. */
+  const stderr: WriteStream;
+  /** An output stream of the run. */
+  interface WriteStream {
+    /** Writes text as it is (no newline added). */
+    write(text: string | Uint8Array): boolean;
+    /** Always false: scripts should not depend on a terminal. */
+    isTTY: boolean;
+  }
+}
+
+/** Blocks the script for ms milliseconds (interruptible: Ctrl-C and --timeout stop it). Timers do not fire meanwhile. */
+declare function sleep(ms: number): void;
+/** Calls callback after ms milliseconds (at least 1) with args; returns an id for clearTimeout. The run waits for pending timers. */
+declare function setTimeout(callback: (...args: any[]) => void, ms?: number, ...args: any[]): number;
+/** Calls callback every ms milliseconds until clearInterval (the run does not end while it is set). */
+declare function setInterval(callback: (...args: any[]) => void, ms?: number, ...args: any[]): number;
+/** Calls callback as soon as the current work is done. */
+declare function setImmediate(callback: (...args: any[]) => void, ...args: any[]): number;
+/** Cancels a setTimeout. */
+declare function clearTimeout(id?: number): void;
+/** Cancels a setInterval. */
+declare function clearInterval(id?: number): void;
+/** Cancels a setImmediate. */
+declare function clearImmediate(id?: number): void;
+/** Runs callback after the current job, before timers. */
+declare function queueMicrotask(callback: () => void): void;
+
+/** Bytes (goja_nodejs's partial Node Buffer): what fs.readFileSync returns without an encoding. */
+interface Buffer extends Uint8Array {
+  /** The bytes as a string in encoding (default utf8). */
+  toString(encoding?: string, start?: number, end?: number): string;
+  /** Whether the bytes are equal. */
+  equals(other: Uint8Array): boolean;
+}
+
+/** Makes Buffers. */
+declare namespace Buffer {
+  /** Bytes of a string in encoding (default utf8), of an array, or a copy of bytes. */
+  function from(data: string | ArrayLike<number> | ArrayBuffer, encoding?: string): Buffer;
+  /** size zero bytes (or filled with fill). */
+  function alloc(size: number, fill?: string | number): Buffer;
+  /** The buffers one after the other. */
+  function concat(list: Uint8Array[], totalLength?: number): Buffer;
+}
+
+/** A WHATWG URL. */
+declare class URL {
+  /** Parses url, relative to base when given. */
+  constructor(url: string, base?: string | URL);
+  /** The whole URL. */
+  href: string;
+  /** "https:". */
+  protocol: string;
+  /** Host and port. */
+  host: string;
+  /** Host without the port. */
+  hostname: string;
+  /** The port, or "". */
+  port: string;
+  /** The path. */
+  pathname: string;
+  /** "?..." or "". */
+  search: string;
+  /** The query parameters. */
+  readonly searchParams: URLSearchParams;
+  /** "#..." or "". */
+  hash: string;
+  /** The origin. */
+  readonly origin: string;
+  /** The user name. */
+  username: string;
+  /** The password. */
+  password: string;
+  /** href. */
+  toString(): string;
+  /** href. */
+  toJSON(): string;
+}
+
+/** Query parameters. */
+declare class URLSearchParams {
+  /** From "a=1&b=2", pairs or an object. */
+  constructor(init?: string | [string, string][] | { [key: string]: string });
+  /** Adds a value. */
+  append(name: string, value: string): void;
+  /** Removes every value of name. */
+  delete(name: string): void;
+  /** The first value of name, or null. */
+  get(name: string): string | null;
+  /** Every value of name. */
+  getAll(name: string): string[];
+  /** Whether name is set. */
+  has(name: string): boolean;
+  /** Replaces the values of name. */
+  set(name: string, value: string): void;
+  /** Sorts by name. */
+  sort(): void;
+  /** "a=1&b=2". */
+  toString(): string;
+  /** Calls fn for each pair. */
+  forEach(fn: (value: string, name: string) => void): void;
+  /** The [name, value] pairs. */
+  entries(): IterableIterator<[string, string]>;
+  /** The names. */
+  keys(): IterableIterator<string>;
+  /** The values. */
+  values(): IterableIterator<string>;
+  /** The [name, value] pairs. */
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}

@@ -1,0 +1,87 @@
+// @ts-check
+// A script that uses every part of the API the way scripts do; CI type-checks it
+// against daktela.d.ts (tsc must accept it) and runs it against the fake Daktela.
+const fs = require("fs");
+const csv = require("csv");
+const path = require("path");
+const dates = require("dates");
+const util = require("util");
+
+const client = daktela.client();
+client.getApiCommunicator()
+  .setRequestTimeout(60)
+  .setRetryConfig(new daktela.RetryConfig({ maxRetries: 2, baseDelayMs: 50 }))
+  .setRateLimitConfig({ autoRetry: true, maxWaitSeconds: 30 })
+  .setLogger((entry) => { if (entry.status >= 500) console.warn(entry.method, entry.path, entry.status); });
+
+// Builders chain and return their own request type.
+const req = daktela.buildReadRequest("Users")
+  .addFilter("username", "in", ["admin", "supervisor"])
+  .addFilterFromArray([
+    ["title", "isnotnull"],
+    { field: "email", operator: "like", value: "%@%" },
+    { logic: "or", filters: [{ field: "username", operator: "eq", value: "admin" }, ["username", "neq", "nobody"]] },
+  ])
+  .addSort("username", "desc")
+  .setFields(["name", "username", "title", "email"])
+  .setTake(10);
+const resp = client.execute(req);
+if (resp.isSuccess() && !resp.isEmpty()) {
+  for (const u of resp.getData()) console.log(u.username, u.title);
+}
+console.log("total", resp.total, "status", resp.getHttpStatus(), req.getRequestType() === daktela.ReadRequest.TYPE_MULTIPLE);
+
+// A single record; a missing one throws NotFoundException.
+const single = client.execute(daktela.buildReadSingleRequest("Queues", "3000"));
+console.log(single.getData().title);
+try {
+  client.execute(daktela.RequestFactory.buildReadSingleRequest("Users", "no-such-user"));
+} catch (e) {
+  if (e instanceof daktela.NotFoundException) console.log("not found:", e.getHttpStatus());
+  else throw e;
+}
+
+// iterate: for...of, helpers, lazy map and filter, pages.
+const it = client.iterate(daktela.buildReadRequest("Tickets").addSort("name", "asc"), { pageSize: 20, maxItems: 50 });
+let n = 0;
+for (const t of it) { n++; if (t.name === undefined) throw new Error("no name"); }
+const titles = it.filter((t) => t.stage === "OPEN").map((t) => String(t.title).toUpperCase()).toArray();
+for (const page of it.pages()) console.log("page of", page.getData().length, "of", page.getTotal());
+console.log(n, titles.length, it.count(), it.first() !== null, it.getSkipped().length);
+
+// Writes, with the dry-run flag visible on the response.
+const created = client.execute(daktela.buildCreateRequest("Contacts")
+  .addStringAttribute("lastname", "Contact")
+  .addAttributes({ firstname: "Typed", description: null }));
+const name = created.getData().name;
+client.execute(daktela.buildUpdateRequest("Contacts").setObjectName(name).addStringAttribute("description", "typed again"));
+client.execute(daktela.buildDeleteRequest("Contacts").setObjectName(name));
+console.log("dry run:", created.isDryRun());
+
+// Async requests.
+const [a, b] = await client.executeAll([daktela.buildReadRequest("Queues"), daktela.buildReadRequest("Statuses")], { concurrency: 2 });
+const c = await client.executeAsync(daktela.buildReadRequest("Users").setTake(1));
+console.log(a.total > 0, b.total > 0, c.getData().length);
+
+// Health, phone numbers, dates, files.
+const h = client.healthCheck();
+console.log(h.healthy, typeof h.latency_ms, client.ping());
+console.log(daktela.FormatHelper.getNormalizedPhoneNumber("603 123 456", true));
+const r = dates.range("last7days");
+console.log(r.from < r.to, dates.format(dates.addDays(dates.today(), -1)).length, dates.timeZone);
+
+const out = path.join(".", "typed-out.csv");
+const w = csv.writer(out, { columns: ["username", { key: "title", header: "Title" }], bom: false });
+try {
+  for (const u of resp.getData()) w.write(u);
+} finally {
+  w.close();
+}
+for (const { line, record } of csv.reader(out)) console.log(line, record.username);
+for (const line of fs.lines(out)) if (line.length === 0) throw new Error("empty line");
+console.log(util.format("%s rows", csv.parseFile(out).length), fs.statSync(out).size > 0);
+fs.unlinkSync(out);
+
+setTimeout(() => console.log("timer fired"), 1);
+sleep(1);
+process.exitCode = 0;
