@@ -199,7 +199,7 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 		Stdout:  st.Stdout,
 		Stderr:  st.Stderr,
 		Args:    args,
-		Env:     env,
+		Env:     withoutToken(env),
 		Modules: helperModules(st),
 		Capabilities: runtime.Capabilities{
 			FileAccess: true,
@@ -212,6 +212,22 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 		opts.Stdin = st.Stdin
 	}
 	return opts
+}
+
+// withoutToken returns env without DAKTELA_TOKEN: scripts reach Daktela through
+// daktela.client() and never need the token itself, so a script (a copied one, say)
+// cannot read it and send it elsewhere.
+func withoutToken(env map[string]string) map[string]string {
+	if _, ok := env["DAKTELA_TOKEN"]; !ok {
+		return env
+	}
+	out := make(map[string]string, len(env))
+	for k, v := range env {
+		if k != "DAKTELA_TOKEN" {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // useColor reports whether output may be coloured: stdout is a terminal, and neither
