@@ -16,7 +16,9 @@ import (
 const DefaultRequestTimeout = 30 * time.Second
 
 // DefaultConcurrency is how many pages a multi-page read fetches at once by default.
-const DefaultConcurrency = 4
+// Eight keeps a read of 100 pages at 20 ms per answer near 0.25x the sequential time
+// while staying under the ten concurrent requests known to be used against the API.
+const DefaultConcurrency = 8
 
 // ApiCommunicator holds a client's transport settings. Its setters are safe to call at
 // any time; requests already under way keep the settings they started with.
@@ -153,7 +155,7 @@ func (a *ApiCommunicator) SetRateCap(perSecond float64) {
 	a.update(func(s *settings) { s.limiter = l })
 }
 
-// SetConcurrency sets how many pages a multi-page read fetches at once (default 4; values
+// SetConcurrency sets how many pages a multi-page read fetches at once (default 8; values
 // below 1 mean 1).
 func (a *ApiCommunicator) SetConcurrency(n int) {
 	if n < 1 {

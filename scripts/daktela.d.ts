@@ -379,7 +379,7 @@ declare module "daktela" {
     maxItems?: number;
     /** Throw on a failing page (default true); false skips the page. */
     stopOnError?: boolean;
-    /** Pages fetched at once, 1 to 64 (default: the communicator's, 4). */
+    /** Pages fetched at once, 1 to 64 (default: the communicator's, 8). */
     concurrency?: number;
   }
 
@@ -489,7 +489,7 @@ declare module "daktela" {
     getRateLimitConfig(): RateLimitConfig;
     /** Sends at most perSecond requests per second (0, the default: no cap). */
     setRateCap(perSecond: number): this;
-    /** Pages fetched at once by TYPE_ALL and iterate, 1 to 64 (default 4). */
+    /** Pages fetched at once by TYPE_ALL and iterate, 1 to 64 (default 8). */
     setConcurrency(concurrency: number): this;
   }
 

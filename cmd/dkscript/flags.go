@@ -62,7 +62,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.uaSuffix, "user-agent-suffix", "", "append `TEXT` to the User-Agent header")
 	fs.Var(&f.retries, "retries", "retry failed reads up to `N` times (0 turns retries off; default 3)")
 	fs.Float64Var(&f.rate, "rate", 0, "send at most `N` requests per second (0: no cap)")
-	fs.IntVar(&f.concurrency, "concurrency", 0, "fetch up to `N` pages at once in multi-page reads (default 4)")
+	fs.IntVar(&f.concurrency, "concurrency", 0, "fetch up to `N` pages at once in multi-page reads (default 8)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print creates, updates and deletes on stderr instead of sending them; reads run")
 	fs.BoolVar(&f.verbose, "verbose", false, "log one line per HTTP request on stderr (token redacted)")
 	fs.BoolVar(&f.verbose, "v", false, "short for --verbose")
