@@ -130,6 +130,16 @@ func (w *workload) wall() time.Duration {
 	return median(xs)
 }
 
+func (w *workload) cpu() time.Duration {
+	var xs []time.Duration
+	for _, r := range w.runs {
+		if r.err == nil {
+			xs = append(xs, r.cpu)
+		}
+	}
+	return median(xs)
+}
+
 func (w *workload) rssMB() float64 {
 	var xs []int64
 	for _, r := range w.runs {
@@ -186,6 +196,9 @@ func harness(cfg config) error {
 		nodeBin = ""
 	}
 	connector, connectorWhy := "", "node not found"
+	if !cfg.node {
+		connectorWhy = "-node=false"
+	}
 	if nodeBin != "" {
 		connector, connectorWhy = installConnector(ctx, tmp, cfg.nodePkg)
 	}
@@ -244,7 +257,7 @@ func harness(cfg config) error {
 		case strings.HasPrefix(w.name, "curl") && curlBin == "":
 			w.skipped = "curl not found"
 		case w.name == "node-fetch" && nodeBin == "":
-			w.skipped = "node not found"
+			w.skipped = connectorWhy
 		case w.name == "node-connector" && connector == "":
 			w.skipped = connectorWhy
 		}
@@ -424,7 +437,7 @@ func report(w io.Writer, cfg config, ws []*workload, servers map[string]*server,
 	fmt.Fprintf(w, "\nmachine: %d CPUs (%s), %s %s/%s; medians of %d runs\n", runtime.NumCPU(), cpu, runtime.Version(), runtime.GOOS, runtime.GOARCH, cfg.repeat)
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', tabwriter.AlignRight)
 	var notes []string
-	fmt.Fprintln(tw, "set\tworkload\trecords\twall s\tmin–max s\trecords/s\tpeak RSS MB\t")
+	fmt.Fprintln(tw, "set\tworkload\trecords\twall s\tmin–max s\tCPU s\trecords/s\tpeak RSS MB\t")
 	for _, x := range ws {
 		set := x.set
 		switch x.set {
@@ -440,20 +453,20 @@ func report(w io.Writer, cfg config, ws []*workload, servers map[string]*server,
 			recs = cfg.records
 		}
 		if x.skipped != "" {
-			fmt.Fprintf(tw, "%s\t%s\t%d\tskipped\t\t\t\t\n", set, x.name, recs)
+			fmt.Fprintf(tw, "%s\t%s\t%d\tskipped\t\t\t\t\t\n", set, x.name, recs)
 			notes = append(notes, fmt.Sprintf("%s skipped: %s", x.name, x.skipped))
 			continue
 		}
 		if !x.ok() {
-			fmt.Fprintf(tw, "%s\t%s\t%d\tfailed\t\t\t\t\n", set, x.name, recs)
+			fmt.Fprintf(tw, "%s\t%s\t%d\tfailed\t\t\t\t\t\n", set, x.name, recs)
 			continue
 		}
 		lo, hi := x.runs[0].wall, x.runs[0].wall
 		for _, r := range x.runs {
 			lo, hi = min(lo, r.wall), max(hi, r.wall)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.2f–%.2f\t%.0f\t%.1f\t\n", set, x.name, recs,
-			x.wall().Seconds(), lo.Seconds(), hi.Seconds(), float64(recs)/x.wall().Seconds(), x.rssMB())
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.2f–%.2f\t%.2f\t%.0f\t%.1f\t\n", set, x.name, recs,
+			x.wall().Seconds(), lo.Seconds(), hi.Seconds(), x.cpu().Seconds(), float64(recs)/x.wall().Seconds(), x.rssMB())
 	}
 	tw.Flush()
 	for _, n := range notes {

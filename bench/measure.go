@@ -14,8 +14,9 @@ import (
 // run is one measured execution of a child process.
 type run struct {
 	wall   time.Duration
-	rssKB  int64  // peak resident set size (rusage MaxRSS)
-	stdout string // its output, trimmed
+	cpu    time.Duration // user + system CPU time
+	rssKB  int64         // peak resident set size (rusage MaxRSS)
+	stdout string        // its output, trimmed
 	err    error
 }
 
@@ -34,6 +35,7 @@ func measure(ctx context.Context, timeout time.Duration, name string, args []str
 	if ps := cmd.ProcessState; ps != nil {
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
 			r.rssKB = ru.Maxrss
+			r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
 	if err != nil {
