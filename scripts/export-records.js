@@ -83,22 +83,27 @@ try {
 }
 
 // Ask only for the fields the columns need (their first part: "queue" for queue.title).
+// Sort by name: it is unique, so paging through a large export never repeats or skips
+// a record (names of records the API makes grow with their creation time, too).
 const fields = [...new Set(columns.map((c) => c.split(".")[0]))];
 const req = daktela
   .buildReadRequest(modelName[0].toUpperCase() + modelName.slice(1))
   .setFields(fields)
   .addFilter(dateField, "gte", range.from)
   .addFilter(dateField, "lte", range.to)
-  .addSort(dateField, "asc")
   .addSort("name", "asc");
 if (args.queue) req.addFilter("queue", "eq", args.queue);
 
+// The loop over the records is the hot path of a large export: the column paths are
+// split once, and plain indexed loops are used (for...of over an array costs an
+// iterator object per loop in goja, several times the work of the lookups).
+const paths = columns.map((c) => c.split("."));
 const out = args.out ?? "/dev/stdout";
 const writer = csv.writer(out, { columns, delimiter: args.delimiter ?? ",", bom: Boolean(args.bom) });
 try {
   for (const rec of daktela.client().iterate(req, { pageSize })) {
-    const row = {};
-    for (const c of columns) row[c] = cell(pick(rec, c));
+    const row = new Array(paths.length);
+    for (let i = 0; i < paths.length; i++) row[i] = cell(pick(rec, paths[i]));
     writer.write(row);
   }
 } finally {
@@ -109,14 +114,11 @@ console.error(
     (args.out ? ` to ${args.out}.` : "."),
 );
 
-// pick returns the value at a dotted path ("queue.title"), or undefined.
-function pick(rec, path) {
+// pick returns the value at a path split at its dots (["queue", "title"]), or undefined.
+function pick(rec, parts) {
   let v = rec;
-  for (const part of path.split(".")) {
-    if (v == null) return undefined;
-    v = v[part];
-  }
-  return v;
+  for (let i = 0; i < parts.length && v != null; i++) v = v[parts[i]];
+  return v ?? undefined;
 }
 
 // cell turns a value into what one CSV cell shows: a related record by its title (or
