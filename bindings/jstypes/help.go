@@ -59,7 +59,6 @@ func Lookup(name string) (Entry, bool) {
 	p := parsed()
 	name = strings.TrimSuffix(strings.TrimSpace(name), "()")
 	name = strings.ReplaceAll(name, ".prototype.", ".")
-	name = strings.TrimPrefix(name, "require(\"")
 	if i, ok := p.index[name]; ok {
 		return p.entries[i], true
 	}
