@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // MaxDepth is the deepest nesting of arrays and objects accepted, the same limit as
@@ -339,17 +340,25 @@ func (p *parser) str(i int) (int, error) {
 	flags := uint8(0)
 	i++
 	for {
-		// Eight bytes at a time while none is a quote, a backslash or a control byte.
+		// Eight bytes at a time while none is a quote, a backslash or a control byte; at
+		// the first such byte, jump straight to it. The lowest flagged byte is exact (a
+		// borrow can only flag bytes above it), and only the bytes before it count toward
+		// the non-ASCII flag, so the bytes after the closing quote do not.
 		for i+8 <= n {
 			x := binary.LittleEndian.Uint64(d[i:])
-			if x&hi8 != 0 {
-				flags |= flagNonASCII
-			}
 			q := x ^ (lo8 * '"')
 			b := x ^ (lo8 * '\\')
-			special := ((q - lo8) &^ q) | ((b - lo8) &^ b) | ((x - lo8*0x20) &^ x)
-			if special&hi8 != 0 {
+			special := (((q - lo8) &^ q) | ((b - lo8) &^ b) | ((x - lo8*0x20) &^ x)) & hi8
+			if special != 0 {
+				k := bits.TrailingZeros64(special) &^ 7 // bit offset of the special byte
+				if x&hi8&(1<<k-1) != 0 {
+					flags |= flagNonASCII
+				}
+				i += k / 8
 				break
+			}
+			if x&hi8 != 0 {
+				flags |= flagNonASCII
 			}
 			i += 8
 		}
