@@ -49,7 +49,7 @@ func mustZone(name string) *time.Location {
 // arguments, in a fresh directory, against one fake server.
 type scriptRun struct {
 	group, name string
-	script      string     // file of scripts/
+	script      string     // the script, relative to the repository (scripts/x.js)
 	runs        [][]string // process.argv after the script path, one entry per run
 	env         map[string]string
 	stdin       string
@@ -67,10 +67,10 @@ type mask struct {
 }
 
 // TestCorpusScripts runs every testdata/js/<group>/<name>.run case: a script of the
-// scripts/ gallery, with the arguments and input files the case gives, through the real
-// runtime with the helper modules, against a fresh fake Daktela; and compares what it
-// printed, its exit code, the requests of its last run and the files it wrote with the
-// expected files (see testdata/js/README.md).
+// scripts/ gallery (or one next to the case), with the arguments and input files the
+// case gives, through the real runtime with the helper modules, against a fresh fake
+// Daktela; and compares what it printed, its exit codes, the requests of its last run
+// and the files it wrote with the expected files (see testdata/js/README.md).
 func TestCorpusScripts(t *testing.T) {
 	cases, err := loadScriptRuns(corpusDir)
 	if err != nil {
@@ -140,7 +140,7 @@ func (c *scriptRun) parse(src string) error {
 		}
 	}
 	if c.script == "" {
-		return errors.New("no @script line names the scripts/ file to run")
+		return errors.New("no @script line names the script to run")
 	}
 	return nil
 }
@@ -148,10 +148,16 @@ func (c *scriptRun) parse(src string) error {
 func (c *scriptRun) directive(key, val string) error {
 	switch key {
 	case "script":
-		if _, err := os.Stat(filepath.Join(repoRoot, scriptsDir, val)); err != nil {
+		// A file of scripts/, or with "./" one next to the case (for module tests that
+		// want a fresh directory and a fixed dates.now()).
+		p := scriptsDir + "/" + val
+		if rest, ok := strings.CutPrefix(val, "./"); ok {
+			p = "testdata/js/" + c.group + "/" + rest
+		}
+		if _, err := os.Stat(filepath.Join(repoRoot, filepath.FromSlash(p))); err != nil {
 			return err
 		}
-		c.script = val
+		c.script = p
 	case "args", "then":
 		words, err := splitWords(val)
 		if err != nil {
@@ -338,7 +344,7 @@ func runScriptOnce(t testing.TB, c scriptRun, dir string, srv *daktelatest.Serve
 	defer rt.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout+10*time.Second)
 	defer cancel()
-	err = rt.RunFile(ctx, scriptsDir+"/"+c.script)
+	err = rt.RunFile(ctx, c.script)
 	var exitErr *runtime.ExitError
 	if err != nil && !errors.As(err, &exitErr) {
 		stderr.WriteString(err.Error() + "\n")
@@ -419,7 +425,7 @@ func BenchmarkScriptExportRecords(b *testing.B) {
 	defer srv.Close()
 	dir := b.TempDir()
 	c := scriptRun{
-		script:  "export-records.js",
+		script:  scriptsDir + "/export-records.js",
 		timeout: time.Minute,
 		now:     demoNow,
 	}
