@@ -33,6 +33,8 @@
 //   --results FILE    where to write the results (default: FILE's name + "-results.csv",
 //                     in the current directory)
 //   --delimiter C     the CSV's field separator (default ",")
+//   --encoding E      the file's encoding when it is not UTF-8, e.g. windows-1250 (what
+//                     Excel saves here as "CSV") or utf-16
 //   --help            print this help
 //
 // Example:
@@ -47,13 +49,14 @@ const dates = require("dates");
 const path = require("path");
 
 const USAGE =
-  "usage: import-records.js FILE.csv [--type T] [--skip-bad] [--concurrency N] [--results FILE] [--delimiter C]";
+  "usage: import-records.js FILE.csv [--type T] [--skip-bad] [--concurrency N] [--results FILE] [--delimiter C]\n" +
+  "         [--encoding E]";
 const COLUMNS = ["number", "type", "firstname", "lastname", "email", "note", "user", "nextcall"];
 const CUSTOM_FIELDS = ["firstname", "lastname", "email", "note"];
 
 const args = parseArgs(process.argv.slice(2), {
   type: "string", "skip-bad": "boolean", concurrency: "number", results: "string", delimiter: "string",
-  help: "boolean",
+  encoding: "string", help: "boolean",
 });
 if (args.help) {
   console.log(USAGE);
@@ -68,7 +71,9 @@ const resultsFile = args.results ?? path.basename(file, path.extname(file)) + "-
 // Open the file before asking Daktela anything: a wrong path fails at once.
 let reader;
 try {
-  reader = csv.reader(file, { errors: "yield", delimiter: args.delimiter ?? ",", trim: true });
+  const opts = { errors: "yield", delimiter: args.delimiter ?? ",", trim: true };
+  if (args.encoding) opts.encoding = args.encoding;
+  reader = csv.reader(file, opts);
 } catch (e) {
   fail(e.message);
 }
@@ -138,8 +143,12 @@ if (!headerChecked && bad.length === 0) fail(`${file} has no rows to import`);
 if (bad.length > 0) {
   console.log(`${file}: ${bad.length} bad ${plural(bad.length, "row")}:`);
   for (const b of bad) console.log(`  line ${b.line}: ${b.error}`);
+  if (bad.some((b) => b.error.includes("UTF-8")) && !args.encoding) {
+    console.log("The file may not be UTF-8: give its encoding, e.g. --encoding windows-1250.");
+  }
   if (!args["skip-bad"]) {
-    console.log(`Nothing was imported. Fix the rows, or run with --skip-bad to import the other ${rows.length}.`);
+    const others = rows.length > 0 ? `, or run with --skip-bad to import the other ${rows.length}` : "";
+    console.log(`Nothing was imported. Fix the ${plural(bad.length, "row")}${others}.`);
     process.exit(1);
   }
 }
