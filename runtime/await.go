@@ -1,12 +1,11 @@
 package runtime
 
 import (
+	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
 )
 
@@ -95,21 +94,39 @@ func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
 	if !awaitRe.MatchString(code) {
 		return nil, perr
 	}
-	wrappedSrc, ok := rewriteForREPL(name, code)
+	// "{ a: await f() }" is an object too.
+	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
+		if prg, shift, ok := compileForREPL(name, "("+code+")"); ok {
+			r.wrapCols[name] = shift + 1
+			r.wrapEnd[name] = strings.Count(code, "\n") + 2
+			return r.evalProgram(prg, true)
+		}
+	}
+	prg, shift, ok := compileForREPL(name, code)
 	if !ok {
 		return nil, perr
 	}
-	wtree, werr := parser.ParseFile(nil, name, wrappedSrc, 0)
-	if werr != nil {
-		return nil, perr
-	}
-	prg, err := goja.CompileAST(wtree, false)
-	if err != nil {
-		return nil, err
-	}
-	r.wrapCols[name] = len(tlaPrefix)
+	r.wrapCols[name] = shift
 	r.wrapEnd[name] = strings.Count(code, "\n") + 2
 	return r.evalProgram(prg, true)
+}
+
+// compileForREPL compiles code rewritten by rewriteForREPL; ok is false when the
+// rewritten entry does not compile (the caller then reports the plain parse error).
+func compileForREPL(name, code string) (prg *goja.Program, line1Shift int, ok bool) {
+	src, shift, ok := rewriteForREPL(name, code)
+	if !ok {
+		return nil, 0, false
+	}
+	tree, err := parser.ParseFile(nil, name, src, 0)
+	if err != nil {
+		return nil, 0, false
+	}
+	prg, err = goja.CompileAST(tree, false)
+	if err != nil {
+		return nil, 0, false
+	}
+	return prg, shift, true
 }
 
 // evalProgram runs prg, drives the loop, and resolves a promise result.
@@ -118,10 +135,7 @@ func (r *Runtime) evalProgram(prg *goja.Program, wrapped bool) (goja.Value, erro
 	if err != nil {
 		return nil, err
 	}
-	var p *goja.Promise
-	if o, ok := v.(*goja.Object); ok {
-		p, _ = o.Export().(*goja.Promise)
-	}
+	p := asPromise(v)
 	if wrapped {
 		r.mainPromise = p
 	}
@@ -146,90 +160,16 @@ func (r *Runtime) evalProgram(prg *goja.Program, wrapped bool) (goja.Value, erro
 	return v, nil
 }
 
-// rewriteForREPL wraps code with top-level await in an async arrow so that its
-// declarations become globals (visible to later Evals) and the value of its last
-// expression statement is returned:
-//
-//	const x = await f()   →  void (x = await f());
-//	class A {}            →  A = class A {};
-//	function f() {}       →  kept, plus globalThis.f = f at the start
-//	x + 1 (last)          →  return (x + 1)
-func rewriteForREPL(name, code string) (string, bool) {
-	wrapped := tlaPrefix + code + tlaSuffix
-	tree, err := parser.ParseFile(nil, name, wrapped, 0)
-	if err != nil || len(tree.Body) != 1 {
-		return "", false
-	}
-	es, ok := tree.Body[0].(*ast.ExpressionStatement)
-	if !ok {
-		return "", false
-	}
-	call, ok := es.Expression.(*ast.CallExpression)
-	if !ok {
-		return "", false
-	}
-	arrow, ok := call.Callee.(*ast.ArrowFunctionLiteral)
-	if !ok {
-		return "", false
-	}
-	body, ok := arrow.Body.(*ast.BlockStatement)
-	if !ok {
-		return "", false
-	}
-	type edit struct {
-		from, to int // byte offsets in wrapped, [from, to)
-		text     string
-	}
-	var edits []edit
-	at := func(idx int) int { return idx - 1 } // file.Idx is 1-based
-	text := func(n ast.Node) string { return wrapped[at(int(n.Idx0())):at(int(n.Idx1()))] }
-	var hoisted []string
-	for i, st := range body.List {
-		last := i == len(body.List)-1
-		switch s := st.(type) {
-		case *ast.VariableStatement:
-			edits = append(edits, edit{at(int(s.Idx0())), at(int(s.Idx1())), assignments(s.List, text)})
-		case *ast.LexicalDeclaration:
-			edits = append(edits, edit{at(int(s.Idx0())), at(int(s.Idx1())), assignments(s.List, text)})
-		case *ast.ClassDeclaration:
-			if s.Class.Name != nil {
-				edits = append(edits, edit{at(int(s.Idx0())), at(int(s.Idx0())), s.Class.Name.Name.String() + " = "})
-				edits = append(edits, edit{at(int(s.Idx1())), at(int(s.Idx1())), ";"})
-			}
-		case *ast.FunctionDeclaration:
-			if s.Function.Name != nil {
-				n := s.Function.Name.Name.String()
-				hoisted = append(hoisted, "globalThis."+n+" = "+n+";")
-			}
-		case *ast.ExpressionStatement:
-			if last {
-				e := s.Expression
-				edits = append(edits, edit{at(int(e.Idx0())), at(int(e.Idx0())), "return ("})
-				edits = append(edits, edit{at(int(e.Idx1())), at(int(e.Idx1())), ")"})
-			}
-		}
-	}
-	if len(hoisted) > 0 {
-		p := len(tlaPrefix)
-		edits = append(edits, edit{p, p, strings.Join(hoisted, " ")})
-	}
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].from > edits[j].from })
-	out := wrapped
-	for _, e := range edits {
-		out = out[:e.from] + e.text + out[e.to:]
-	}
-	return out, true
-}
+// promiseType is what ExportType reports for a promise.
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 
-// assignments turns declarators into one assignment statement.
-func assignments(list []*ast.Binding, text func(ast.Node) string) string {
-	parts := make([]string, 0, len(list))
-	for _, b := range list {
-		init := "undefined"
-		if b.Initializer != nil {
-			init = text(b.Initializer)
-		}
-		parts = append(parts, text(b.Target)+" = "+init)
+// asPromise returns v's promise when v is one. Other values are not exported: that
+// would copy a large result and run its getters (which may throw).
+func asPromise(v goja.Value) *goja.Promise {
+	o, ok := v.(*goja.Object)
+	if !ok || o.ExportType() != promiseType {
+		return nil
 	}
-	return "void (" + strings.Join(parts, ", ") + ");"
+	p, _ := o.Export().(*goja.Promise)
+	return p
 }

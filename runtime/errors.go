@@ -185,8 +185,9 @@ func (e *InterruptError) Unwrap() []error {
 }
 
 // ExitError ends a run whose script called process.exit(code) with a non-zero code,
-// or finished with process.exitCode set. It is a normal ending: callers exit with
-// Code and print nothing.
+// or finished with process.exitCode set; [Runtime.Eval] returns it for
+// process.exit(0) too. It is a normal ending: callers exit with Code and print
+// nothing.
 type ExitError struct{ Code int }
 
 // Error says which code the script asked for.

@@ -10,6 +10,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -186,13 +187,40 @@ func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 
 // Eval evaluates src as the REPL and `dkscript eval` do: top-level await is allowed,
 // let/const/class declarations stay visible to later Evals, and the value of the last
-// expression (awaited if it is a promise) is returned.
+// expression (awaited if it is a promise) is returned. Positions in errors name the
+// entry "REPL<n>", n counting Evals.
+//
+// An entry that calls process.exit ends with an [*ExitError], also for code 0 (a
+// REPL must stop then; RunString returns nil for code 0).
 func (r *Runtime) Eval(ctx context.Context, src string) (goja.Value, error) {
+	return r.EvalNamed(ctx, "", src)
+}
+
+// EvalNamed is [Runtime.Eval] with positions in errors and stacks naming name (the
+// file a REPL's .load read) instead of "REPL<n>"; an empty name is Eval's.
+func (r *Runtime) EvalNamed(ctx context.Context, name, src string) (goja.Value, error) {
 	return r.run(ctx, func() (goja.Value, error) {
-		r.evalSeq++
-		name := "REPL" + itoa(r.evalSeq)
-		return r.evalSource(name, src)
+		entry := name
+		if entry == "" {
+			r.evalSeq++
+			entry = "REPL" + itoa(r.evalSeq)
+		}
+		v, err := r.protect(func() (goja.Value, error) { return r.evalSource(entry, src) })
+		if code, ok := exitRequested(err); ok && code == 0 {
+			return nil, &ExitError{Code: 0}
+		}
+		return v, err
 	})
+}
+
+// exitRequested reports the code of a process.exit that ended a run with err.
+func exitRequested(err error) (code int, ok bool) {
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		return 0, false
+	}
+	req, ok := ie.Value().(exitRequest)
+	return req.code, ok
 }
 
 // Do runs fn on the runtime's goroutine with the VM (for completion, printing, ...),

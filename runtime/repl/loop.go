@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -188,18 +187,14 @@ func (s *session) remember(line string) {
 }
 
 // evaluate runs src, prints its value or its error, and sets _ or _error; an entry
-// that ran without error is kept for .save. file names
-// the source in error reports instead of the REPL's own name (.load). done is true
-// when the session must end: err is then what Run returns.
+// that ran without error is kept for .save. file names the source in error reports
+// instead of the REPL's own name (.load). done is true when the session must end:
+// err is then what Run returns.
 func (s *session) evaluate(ctx context.Context, src, file string) (done bool, err error) {
-	evalName := ""
-	if file != "" {
-		evalName = s.nextEvalName(ctx)
-	}
 	var v goja.Value
 	err = s.interruptible(ctx, func(ctx context.Context) error {
 		var err error
-		v, err = s.rt.Eval(ctx, src)
+		v, err = s.rt.EvalNamed(ctx, file, src)
 		return err
 	})
 	if ctx.Err() != nil {
@@ -207,12 +202,13 @@ func (s *session) evaluate(ctx context.Context, src, file string) (done bool, er
 	}
 	var exit *runtime.ExitError
 	switch {
-	case err == nil && v == nil:
-		return true, nil // process.exit(0)
 	case errors.As(err, &exit):
+		if exit.Code == 0 {
+			return true, nil // process.exit(0): the session just ends
+		}
 		return true, err
 	case err != nil:
-		s.printError(err, evalName, file)
+		s.printError(err)
 		return false, nil
 	}
 	s.entries = append(s.entries, src)
@@ -228,7 +224,7 @@ func (s *session) evaluate(ctx context.Context, src, file string) (done bool, er
 		})
 	})
 	if perr != nil {
-		s.printError(perr, "", "")
+		s.printError(perr)
 		return false, nil
 	}
 	s.out(text)
@@ -279,57 +275,18 @@ func (s *session) interruptible(ctx context.Context, fn func(context.Context) er
 
 // printError reports an entry's error as `dkscript run` does and keeps the thrown
 // value in _error.
-func (s *session) printError(err error, evalName, file string) {
+func (s *session) printError(err error) {
 	var se *runtime.ScriptError
-	if errors.As(err, &se) {
-		if se.Value != nil {
-			_ = s.rt.Do(context.Background(), func(vm *goja.Runtime) error {
-				return vm.Set("_error", se.Value)
-			})
-		}
-		if evalName != "" {
-			renamed := *se
-			renamed.Stack = append([]runtime.Frame(nil), se.Stack...)
-			if renamed.File == evalName {
-				renamed.File = file
-			}
-			for i := range renamed.Stack {
-				if renamed.Stack[i].File == evalName {
-					renamed.Stack[i].File = file
-				}
-			}
-			err = &renamed
-		}
-	}
-	var ie *runtime.InterruptError
-	if errors.As(err, &ie) && evalName != "" && ie.File == evalName {
-		renamed := *ie
-		renamed.File = file
-		err = &renamed
+	if errors.As(err, &se) && se.Value != nil {
+		_ = s.rt.Do(context.Background(), func(vm *goja.Runtime) error {
+			return vm.Set("_error", se.Value)
+		})
 	}
 	msg := err.Error()
 	if s.color {
 		msg = ansiRed + msg + ansiReset
 	}
 	fmt.Fprintln(s.cfg.Stderr, s.redact(msg))
-}
-
-var evalNameRe = regexp.MustCompile(`\bREPL(\d+):`)
-
-// nextEvalName finds the name the runtime will give the next Eval ("REPL7"), so that
-// errors in a loaded file can name the file instead. It asks the runtime where a
-// throwaway Eval runs.
-func (s *session) nextEvalName(ctx context.Context) string {
-	v, err := s.rt.Eval(ctx, "new Error().stack")
-	if err != nil || v == nil {
-		return ""
-	}
-	m := evalNameRe.FindStringSubmatch(v.String())
-	if m == nil {
-		return ""
-	}
-	n, _ := strconv.Atoi(m[1])
-	return "REPL" + strconv.Itoa(n+1)
 }
 
 // completeLine is the prompter's completion callback.

@@ -359,3 +359,39 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A loaded file's errors name the file at the line and column the file has, also when
+// it uses top-level await, and for a function it declared that fails later; entries
+// typed afterwards are still numbered from REPL1.
+func TestSessionLoadNamesPositions(t *testing.T) {
+	h := newTestHost(t, false)
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib.js")
+	must(t, os.WriteFile(lib, []byte("const base = await Promise.resolve({ n: 40 })\nfunction check(v) {\n  return v.nope.z\n}\nbase.n + 2;\n  base.missing.x\n"), 0o644))
+	p := newFakePrompter(false, typed(
+		".load "+lib,
+		"(await Promise.resolve(base)).n",
+		"check({})",
+		"null.y",
+	)...)
+	if err := h.session(t, p, Config{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := h.stdout.String(), h.stderr.String()
+	t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
+	// goja reports a failed property read at the property's name.
+	const line6 = "  base.missing.x"
+	col := strings.LastIndex(line6, "x") + 1
+	if !strings.Contains(errOut, lib+":6:"+strconv.Itoa(col)+"\nUncaught TypeError") || !strings.Contains(errOut, line6+"\n"+strings.Repeat(" ", col-1)+"^") {
+		t.Errorf("the loaded file's error is not at %s:6:%d with its line: %q", lib, col, errOut)
+	}
+	if got := lines(out); len(got) != 1 || got[0] != "40" {
+		t.Errorf("stdout %q, want the awaited entry's 40", got)
+	}
+	if !strings.Contains(errOut, "at check ("+lib+":3:") || !strings.Contains(errOut, "at REPL2:1:") {
+		t.Errorf("a loaded function's failure names the file, the entry REPL2: %q", errOut)
+	}
+	if !strings.Contains(errOut, "REPL3:1:") {
+		t.Errorf("the third typed entry is REPL3: %q", errOut)
+	}
+}
