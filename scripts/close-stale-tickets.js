@@ -71,7 +71,7 @@ let failed = 0;
 let dryRun = false;
 for (const t of stale) {
   const last = t.last_activity ?? t.edited;
-  const idle = Math.floor((now - dates.parse(last)) / 86400000);
+  const idle = Math.floor((now.getTime() - dates.parse(last).getTime()) / 86400000);
   const who = t.user ? t.user.title : "nobody";
   const label = `#${t.name} ${t.title} (${who}, last activity ${last.slice(0, 10)}, ${idle} days)`;
   try {

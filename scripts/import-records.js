@@ -71,9 +71,7 @@ const resultsFile = args.results ?? path.basename(file, path.extname(file)) + "-
 // Open the file before asking Daktela anything: a wrong path fails at once.
 let reader;
 try {
-  const opts = { errors: "yield", delimiter: args.delimiter ?? ",", trim: true };
-  if (args.encoding) opts.encoding = args.encoding;
-  reader = csv.reader(file, opts);
+  reader = csv.reader(file, { errors: "yield", delimiter: args.delimiter ?? ",", trim: true, encoding: args.encoding });
 } catch (e) {
   fail(e.message);
 }
@@ -165,6 +163,7 @@ for (let i = 0; i < rows.length; i += 50) {
     existing.set(rec.number + "\u0000" + (rec.record_type?.name ?? ""), rec.name);
   }
 }
+/** @type {{line: number, number: string, type?: string, status: string, name?: string, error?: string}[]} */
 const results = bad.map((b) => ({ line: b.line, number: b.number, status: "invalid", error: b.error }));
 const todo = [];
 for (const r of rows) {
