@@ -71,12 +71,24 @@ func snapshot(req daktela.Request) daktela.Request {
 	case *daktela.ReadRequest:
 		return r.Clone()
 	case *daktela.CreateRequest:
-		return daktela.NewCreateRequest(r.Model()).AddAttributeList(append([]daktela.Attribute(nil), r.Attributes()...))
+		c := daktela.NewCreateRequest(r.Model()).AddAttributeList(append([]daktela.Attribute(nil), r.Attributes()...))
+		for _, q := range r.AdditionalQueryParameters() {
+			c.AddAdditionalQueryParameter(q.Key, q.Value)
+		}
+		return c
 	case *daktela.UpdateRequest:
-		return daktela.NewUpdateRequest(r.Model()).SetObjectName(r.ObjectName()).
+		u := daktela.NewUpdateRequest(r.Model()).SetObjectName(r.ObjectName()).
 			AddAttributeList(append([]daktela.Attribute(nil), r.Attributes()...))
+		for _, q := range r.AdditionalQueryParameters() {
+			u.AddAdditionalQueryParameter(q.Key, q.Value)
+		}
+		return u
 	case *daktela.DeleteRequest:
-		return daktela.NewDeleteRequest(r.Model()).SetObjectName(r.ObjectName())
+		d := daktela.NewDeleteRequest(r.Model()).SetObjectName(r.ObjectName())
+		for _, q := range r.AdditionalQueryParameters() {
+			d.AddAdditionalQueryParameter(q.Key, q.Value)
+		}
+		return d
 	}
 	return req
 }
@@ -265,9 +277,8 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 	})
 	in.method(p, "addAdditionalQueryParameter", func(call goja.FunctionCall) goja.Value {
 		h := in.readThis(call, "addAdditionalQueryParameter")
-		a := bindings.Args{VM: vm, Call: call, Method: "addAdditionalQueryParameter"}
-		key := a.String(0, "key")
-		h.r.AddAdditionalQueryParameter(key, jsonValue(a, 1, "value"))
+		key, value := in.queryParamArgs(call)
+		h.r.AddAdditionalQueryParameter(key, value)
 		return call.This
 	})
 
@@ -313,11 +324,7 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		return vm.ToValue(string(in.readThis(call, "getRequestType").r.RequestType()))
 	})
 	in.method(p, "getAdditionalQueryParameters", func(call goja.FunctionCall) goja.Value {
-		o := vm.NewObject()
-		for _, q := range in.readThis(call, "getAdditionalQueryParameters").r.AdditionalQueryParameters() {
-			o.Set(q.Key, q.Value)
-		}
-		return o
+		return in.queryParamsValue(in.readThis(call, "getAdditionalQueryParameters").r.AdditionalQueryParameters())
 	})
 	in.stateMethods(p, func(call goja.FunctionCall, m string) *reqState { return &in.readThis(call, m).reqState })
 
@@ -461,7 +468,46 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		}
 		return vm.ToValue(h.u.Model())
 	})
+	in.method(p, "addAdditionalQueryParameter", func(call goja.FunctionCall) goja.Value {
+		h := in.writeThis(call, "addAdditionalQueryParameter")
+		key, value := in.queryParamArgs(call)
+		if h.c != nil {
+			h.c.AddAdditionalQueryParameter(key, value)
+		} else {
+			h.u.AddAdditionalQueryParameter(key, value)
+		}
+		return call.This
+	})
+	in.method(p, "getAdditionalQueryParameters", func(call goja.FunctionCall) goja.Value {
+		h := in.writeThis(call, "getAdditionalQueryParameters")
+		if h.c != nil {
+			return in.queryParamsValue(h.c.AdditionalQueryParameters())
+		}
+		return in.queryParamsValue(h.u.AdditionalQueryParameters())
+	})
 	in.stateMethods(p, func(call goja.FunctionCall, m string) *reqState { return &in.writeThis(call, m).reqState })
+}
+
+// queryParamArgs reads the key and value of addAdditionalQueryParameter and throws a
+// TypeError naming what is wrong (an empty key, a value http_build_query cannot encode)
+// before the request is touched, so a caught mistake leaves the request usable.
+func (in *instance) queryParamArgs(call goja.FunctionCall) (string, any) {
+	a := bindings.Args{VM: in.vm, Call: call, Method: "addAdditionalQueryParameter"}
+	key := a.String(0, "key")
+	value := jsonValue(a, 1, "value")
+	in.checked(daktela.NewDeleteRequest("").AddAdditionalQueryParameter(key, value).Err())
+	return key, value
+}
+
+// queryParamsValue renders additional query parameters as PHP's
+// getAdditionalQueryParameters does: an object of keys and values, a key given twice
+// holding its last value (the one sent).
+func (in *instance) queryParamsValue(params []daktela.QueryParam) goja.Value {
+	o := in.vm.NewObject()
+	for _, q := range params {
+		o.Set(q.Key, in.goToJS(q.Value))
+	}
+	return o
 }
 
 // buildCreateRequestClass makes daktela.CreateRequest.
@@ -518,6 +564,15 @@ func (in *instance) buildDeleteRequestClass() *goja.Object {
 	})
 	in.method(p, "getModel", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(in.deleteThis(call, "getModel").d.Model())
+	})
+	in.method(p, "addAdditionalQueryParameter", func(call goja.FunctionCall) goja.Value {
+		h := in.deleteThis(call, "addAdditionalQueryParameter")
+		key, value := in.queryParamArgs(call)
+		h.d.AddAdditionalQueryParameter(key, value)
+		return call.This
+	})
+	in.method(p, "getAdditionalQueryParameters", func(call goja.FunctionCall) goja.Value {
+		return in.queryParamsValue(in.deleteThis(call, "getAdditionalQueryParameters").d.AdditionalQueryParameters())
 	})
 	in.stateMethods(p, func(call goja.FunctionCall, m string) *reqState { return &in.deleteThis(call, m).reqState })
 	return in.class("DeleteRequest", p, func(call goja.ConstructorCall) *goja.Object {

@@ -173,6 +173,10 @@ declare module "daktela" {
     addArrayAttribute(key: string, value: JsonValue[]): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false), undefined ones always. A bad value adds nothing. */
     addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */
+    addAdditionalQueryParameter(key: string, value: JsonValue): this;
+    /** The additional query parameters as an object (a key given twice holds its last value, the one sent). */
+    getAdditionalQueryParameters(): { [key: string]: any };
     /** The attributes set so far, as an object in the order they were added. */
     getAttributes(): { [key: string]: any };
     /** The model written, e.g. "CampaignsRecords". */
@@ -211,6 +215,10 @@ declare module "daktela" {
     addArrayAttribute(key: string, value: JsonValue[]): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false). */
     addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */
+    addAdditionalQueryParameter(key: string, value: JsonValue): this;
+    /** The additional query parameters as an object (a key given twice holds its last value, the one sent). */
+    getAdditionalQueryParameters(): { [key: string]: any };
     /** The attributes set so far. */
     getAttributes(): { [key: string]: any };
     /** The model written. */
@@ -233,6 +241,10 @@ declare module "daktela" {
     setObjectName(objectName: string): this;
     /** The name of the record to delete ("" when unset). */
     getObjectName(): string;
+    /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0). An empty key or a value that is not JSON throws at once. */
+    addAdditionalQueryParameter(key: string, value: JsonValue): this;
+    /** The additional query parameters as an object (a key given twice holds its last value, the one sent). */
+    getAdditionalQueryParameters(): { [key: string]: any };
     /** The model. */
     getModel(): string;
     /** Whether the request is marked executed (PHP's flag). */
