@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ var faultMixes = []faultMix{
 type readWay struct {
 	name string
 	skip bool
-	read func(t *testing.T, srv *daktelatest.Server, skip bool) outcome
+	read func(t *testing.T, srv *daktelatest.Server, skip bool) (outcome, bool)
 }
 
 var readWays = []readWay{
@@ -90,12 +91,21 @@ func TestFaultMatrix(t *testing.T) {
 			for _, way := range readWays {
 				t.Run(way.name, func(t *testing.T) {
 					t.Parallel()
+					// Seeds run a few at a time: most of a faulty run is waiting.
 					var ok atomic.Int64
+					var wg sync.WaitGroup
+					sem := make(chan struct{}, 4)
 					for seed := int64(1); seed <= int64(*seedCount); seed++ {
-						if runMatrixCase(t, mix, way, seed, &tot) {
-							ok.Add(1)
-						}
+						wg.Add(1)
+						sem <- struct{}{}
+						go func() {
+							defer func() { <-sem; wg.Done() }()
+							if runMatrixCase(t, mix, way, seed, &tot) {
+								ok.Add(1)
+							}
+						}()
 					}
+					wg.Wait()
 					if mix.retryable && ok.Load()*2 < int64(*seedCount) {
 						t.Errorf("only %d of %d runs with retryable faults completed: retries are not working", ok.Load(), *seedCount)
 					}
@@ -106,19 +116,24 @@ func TestFaultMatrix(t *testing.T) {
 }
 
 // runMatrixCase runs one read against a fresh faulty server and checks it; true when
-// the read completed.
+// the read completed. It runs on its own goroutine, so it reports with t.Errorf only.
 func runMatrixCase(t *testing.T, mix faultMix, way readWay, seed int64, tot *matrixTotals) bool {
 	t.Helper()
 	srv := daktelatest.NewServer(daktelatest.Options{Seed: seed, Records: map[string]int{matrixModel: matrixRecords}})
 	defer srv.Close()
 	want := srv.Names(matrixModel)
 	if len(want) != matrixRecords {
-		t.Fatalf("the server has %d %s, want %d", len(want), matrixModel, matrixRecords)
+		t.Errorf("the server has %d %s, want %d", len(want), matrixModel, matrixRecords)
+		return false
 	}
 	if err := srv.SetFaultSpec(mix.spec); err != nil {
-		t.Fatal(err)
+		t.Error(err)
+		return false
 	}
-	o := way.read(t, srv, way.skip)
+	o, ok := way.read(t, srv, way.skip)
+	if !ok {
+		return false // already reported
+	}
 	tot.runs.Add(1)
 	tot.requests.Add(srv.RequestCount())
 	for _, r := range srv.Requests() {
@@ -207,7 +222,7 @@ func matrixRequest(skip bool) *daktela.ReadRequest {
 func recordName(t *testing.T, r daktela.Record) string {
 	var v struct{ Name string }
 	if err := r.Decode(&v); err != nil || v.Name == "" {
-		t.Fatalf("record %s has no name: %v", r, err)
+		t.Errorf("record %s has no name: %v", r, err)
 	}
 	return v.Name
 }
@@ -224,21 +239,21 @@ func skippedOf(pages []daktela.PageError) []skippedPage {
 	return out
 }
 
-func goReadAll(t *testing.T, srv *daktelatest.Server, skip bool) outcome {
+func goReadAll(t *testing.T, srv *daktelatest.Server, skip bool) (outcome, bool) {
 	c := faultClient(srv, daktela.AuthHeader)
 	resp, err := c.Execute(testCtx(t, time.Minute), matrixRequest(skip))
 	if err != nil {
-		return outcome{Err: err.Error()}
+		return outcome{Err: err.Error()}, true
 	}
 	var o outcome
 	for _, r := range resp.Records() {
 		o.Names = append(o.Names, recordName(t, r))
 	}
 	o.Skipped = skippedOf(resp.Skipped())
-	return o
+	return o, true
 }
 
-func goIterate(t *testing.T, srv *daktelatest.Server, skip bool) outcome {
+func goIterate(t *testing.T, srv *daktelatest.Server, skip bool) (outcome, bool) {
 	c := faultClient(srv, daktela.AuthQuery)
 	it := c.Iterate(testCtx(t, time.Minute), matrixRequest(false), daktela.PageSize(matrixPage), daktela.StopOnError(!skip))
 	var o outcome
@@ -248,12 +263,12 @@ func goIterate(t *testing.T, srv *daktelatest.Server, skip bool) outcome {
 			if !errors.As(err, &re) {
 				t.Errorf("iterate failed with %T, not a *daktela.RequestError: %v", err, err)
 			}
-			return outcome{Err: err.Error()}
+			return outcome{Err: err.Error()}, true
 		}
 		o.Names = append(o.Names, recordName(t, r))
 	}
 	o.Skipped = skippedOf(it.Skipped())
-	return o
+	return o, true
 }
 
 // The JavaScript reads print their outcome as JSON. Skipped pages are what the
@@ -281,31 +296,35 @@ try {
 }
 `
 
-func jsReadAll(t *testing.T, srv *daktelatest.Server, skip bool) outcome {
+func jsReadAll(t *testing.T, srv *daktelatest.Server, skip bool) (outcome, bool) {
 	return runJSOutcome(t, faultClient(srv, daktela.AuthQuery), fmt.Sprintf(jsReadAllScript, matrixPage, skip))
 }
 
-func jsIterate(t *testing.T, srv *daktelatest.Server, skip bool) outcome {
+func jsIterate(t *testing.T, srv *daktelatest.Server, skip bool) (outcome, bool) {
 	return runJSOutcome(t, faultClient(srv, daktela.AuthHeader), fmt.Sprintf(jsIterateScript, matrixPage, !skip))
 }
 
-func runJSOutcome(t *testing.T, c *daktela.Client, src string) outcome {
+func runJSOutcome(t *testing.T, c *daktela.Client, src string) (outcome, bool) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	rt, err := runtime.New(runtime.Options{Client: c, Stdout: &stdout, Stderr: &stderr})
 	if err != nil {
-		t.Fatal(err)
+		t.Error(err)
+		return outcome{}, false
 	}
 	defer rt.Close()
 	if err := rt.RunString(testCtx(t, time.Minute), "matrix.js", src); err != nil {
-		t.Fatalf("the script failed: %v\n%s", err, stderr.String())
+		t.Errorf("the script failed: %v\n%s", err, stderr.String())
+		return outcome{}, false
 	}
 	var o outcome
 	if err := json.Unmarshal(stdout.Bytes(), &o); err != nil {
-		t.Fatalf("script output %q: %v (stderr %q)", stdout.String(), err, stderr.String())
+		t.Errorf("script output %q: %v (stderr %q)", stdout.String(), err, stderr.String())
+		return outcome{}, false
 	}
 	if strings.HasPrefix(o.Err, "not a RequestException") {
 		t.Errorf("a failed read threw %s", o.Err)
+		return outcome{}, false
 	}
-	return o
+	return o, true
 }

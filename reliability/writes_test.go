@@ -48,7 +48,6 @@ func TestCreateNeverSentTwice(t *testing.T) {
 		{"truncated:method=POST", false, 1}, // created, answer not JSON: an error, not retried
 		{"malformed:method=POST", false, 1}, // as truncated
 	}
-	attempts := 0
 	for _, tc := range cases {
 		t.Run(tc.spec, func(t *testing.T) {
 			t.Parallel()
@@ -60,7 +59,6 @@ func TestCreateNeverSentTwice(t *testing.T) {
 				sent := countSent(srv, "POST", "contacts")
 				made := srv.Count("contacts") - before
 				srv.Close()
-				attempts++
 				if err == nil {
 					t.Fatalf("seed %d: the create succeeded under %s", seed, tc.spec)
 				}
