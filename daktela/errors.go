@@ -42,7 +42,7 @@ func (e *RequestError) Error() string {
 	}
 	if e.Err != nil {
 		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		b.WriteString(strings.TrimPrefix(e.Err.Error(), "daktela: ")) // said once, at the start
 	}
 	return b.String()
 }

@@ -432,7 +432,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		}
 		includeNull := a.OptBool(1, "includeNull", false)
 		// Convert everything first, so a mistake adds nothing.
-		var seen []*goja.Object
+		seen := []*goja.Object{o} // a value holding the attributes object itself is a cycle
 		keys := o.Keys()
 		list := make([]daktela.Attribute, 0, len(keys))
 		for _, k := range keys {
