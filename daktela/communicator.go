@@ -118,6 +118,10 @@ func (a *ApiCommunicator) SetLogger(l *slog.Logger) {
 	a.update(func(s *settings) { s.logger = l })
 }
 
+// Logger returns the logger set with SetLogger, or nil. A binding that adds a logger of
+// its own (a script's) uses it to keep sending entries to the one the host configured.
+func (a *ApiCommunicator) Logger() *slog.Logger { return a.snapshot().logger }
+
 // SetHTTPClient replaces the HTTP client (proxies, custom transports); nil restores the
 // shared default. The request timeout still applies to each request.
 func (a *ApiCommunicator) SetHTTPClient(hc *http.Client) {

@@ -3,6 +3,7 @@ package jsdaktela
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,10 @@ type clientHandle struct {
 	comm *goja.Object // the ApiCommunicator object, made on first use
 	logs *logQueue    // entries logged by the transport, waiting for the JS thread
 	log  goja.Callable
+	// host is the logger the host gave the Go client (--verbose), kept when the script
+	// first calls setLogger: the script's logger is added to it, never replaces it.
+	host     *slog.Logger
+	hostKept bool
 }
 
 // defaultExecuteAllConcurrency is how many requests executeAll sends at once unless told.

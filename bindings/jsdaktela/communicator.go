@@ -2,6 +2,7 @@ package jsdaktela
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math"
 	"slices"
@@ -88,16 +89,25 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		h := in.commThis(call, "setLogger")
 		a := bindings.Args{VM: vm, Call: call, Method: "setLogger"}
 		ch := h.ch
+		c := ch.c.ApiCommunicator()
+		if !ch.hostKept {
+			ch.host, ch.hostKept = c.Logger(), true
+		}
 		if !a.Has(0) {
+			// The script's logger goes; the host's stays.
 			ch.log = nil
-			ch.c.ApiCommunicator().SetLogger(nil)
+			c.SetLogger(ch.host)
 			return call.This
 		}
 		ch.log = a.Func(0, "logger")
 		if ch.logs == nil {
 			ch.logs = &logQueue{}
 		}
-		ch.c.ApiCommunicator().SetLogger(slog.New(&queueHandler{q: ch.logs}))
+		var handler slog.Handler = &queueHandler{q: ch.logs}
+		if ch.host != nil {
+			handler = &teeHandler{script: handler, host: ch.host.Handler()}
+		}
+		c.SetLogger(slog.New(handler))
 		return call.This
 	})
 	in.method(p, "setRetryConfig", func(call goja.FunctionCall) goja.Value {
@@ -459,6 +469,35 @@ func (h *queueHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
 }
 
 func (h *queueHandler) WithGroup(string) slog.Handler { return h }
+
+// teeHandler sends every entry to the script's queue and to the logger the host
+// configured, so a script's setLogger adds a logger and does not silence --verbose.
+type teeHandler struct {
+	script, host slog.Handler
+}
+
+func (t *teeHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return t.script.Enabled(ctx, l) || t.host.Enabled(ctx, l)
+}
+
+func (t *teeHandler) Handle(ctx context.Context, r slog.Record) error {
+	var errs []error
+	if t.script.Enabled(ctx, r.Level) {
+		errs = append(errs, t.script.Handle(ctx, r.Clone()))
+	}
+	if t.host.Enabled(ctx, r.Level) {
+		errs = append(errs, t.host.Handle(ctx, r))
+	}
+	return errors.Join(errs...)
+}
+
+func (t *teeHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return &teeHandler{script: t.script.WithAttrs(attrs), host: t.host.WithAttrs(attrs)}
+}
+
+func (t *teeHandler) WithGroup(name string) slog.Handler {
+	return &teeHandler{script: t.script.WithGroup(name), host: t.host.WithGroup(name)}
+}
 
 // drainLogs hands the queued log entries of ch to its JS logger, on the JS thread.
 // An entry is {level, message, method, path, status, durationMs, attempt, bytes, error?}:

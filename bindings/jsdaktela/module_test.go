@@ -1,12 +1,15 @@
 package jsdaktela
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -411,5 +414,72 @@ func TestCancelStopsExecute(t *testing.T) {
 	}
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("error %v does not wrap context.Canceled", err)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for the transport's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestSetLoggerKeepsHostLogger shows that a script's setLogger adds its function to the
+// logger the host gave the client (the CLI's --verbose) instead of replacing it: both get
+// every entry, also of executeAsync; the host logger's own attributes stay its own; a
+// second setLogger does not log twice to the host; setLogger() drops only the script's.
+func TestSetLoggerKeepsHostLogger(t *testing.T) {
+	api := newFakeAPI(t, 250)
+	client := newTestClient(api)
+	var hostLog lockedBuffer
+	client.ApiCommunicator().SetLogger(slog.New(slog.NewTextHandler(&hostLog, nil)).With("run", "verbose"))
+	h := newTestHost(t, Config{Client: client})
+	err := h.run(`
+const client = daktela.client();
+const comm = client.getApiCommunicator();
+const first = [], second = [];
+comm.setLogger(e => first.push(e));
+client.execute(daktela.buildReadRequest("Users"));
+comm.setLogger(e => second.push(e));
+client.execute(daktela.buildReadSingleRequest("Users", "admin"));
+client.executeAsync(daktela.buildReadRequest("Users").setTake(5)).then(() => {
+	comm.setLogger();
+	client.execute(daktela.buildReadRequest("Users").setSkip(1));
+	print(first.length, first[0].path, first[0].status, first[0].run);
+	print(second.length, second.map(e => e.path).join(" "));
+});
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "1 users.json?skip=0&take=100 200 undefined\n2 users/admin.json users.json?skip=0&take=5\n"
+	if got := h.out.String(); got != want {
+		t.Errorf("script's entries:\n%s\nwant:\n%s", got, want)
+	}
+	// The host's logger got all four requests, each once, the last after the script's
+	// logger was removed.
+	lines := strings.Split(strings.TrimSpace(hostLog.String()), "\n")
+	wantPaths := []string{"path=\"users.json?skip=0&take=100\"", "path=users/admin.json", "path=\"users.json?skip=0&take=5\"", "path=\"users.json?skip=1&take=100\""}
+	if len(lines) != len(wantPaths) {
+		t.Fatalf("host logger got %d entries, want %d:\n%s", len(lines), len(wantPaths), hostLog.String())
+	}
+	for i, l := range lines {
+		if !strings.Contains(l, wantPaths[i]) || !strings.Contains(l, "run=verbose") || !strings.Contains(l, "status=200") {
+			t.Errorf("host entry %d = %q, want %s with run=verbose and status=200", i, l, wantPaths[i])
+		}
+	}
+	if strings.Contains(hostLog.String(), testToken) {
+		t.Error("the token reached the host's log")
 	}
 }

@@ -489,7 +489,7 @@ declare module "daktela" {
     setUserAgentSuffix(suffix: string): this;
     /** The User-Agent header sent. */
     getUserAgent(): string;
-    /** Calls logger with one entry per HTTP attempt (on the script's thread); no argument turns logging off. */
+    /** Calls logger with one entry per HTTP attempt (on the script's thread), in addition to the log the host keeps (--verbose goes on); a second call replaces the script's logger; no argument removes it. */
     setLogger(logger?: (entry: LogEntry) => void): this;
     /** How transient failures are retried: a RetryConfig or its options. Creates are retried only when the request provably never reached the server. */
     setRetryConfig(config: RetryConfig | RetryConfigOptions): this;
