@@ -20,8 +20,8 @@ import (
 //	let a = 1; a + 1       →  return 0,  a = 1, a + 1  expressions and declarations
 //	                                                   ending in ";": the ";" become ",",
 //	                                                   "return " goes first
-//	x = 1                  →  x = 1;return (           a last expression on a line of its
-//	(await f()).y              (await f()).y)          own: "return (" ends the line before
+//	x = 1                  →  x = 1;return 0,          a last expression on a line of its
+//	(await f()).y              (await f()).y           own: "return 0," ends the line before
 //	class A {}             →  A = class A {};          an assignment (";A = " at the end of
 //	                                                   the line before when on a later line;
 //	                                                   ";" only if the class has none)
@@ -67,7 +67,9 @@ func rewriteForREPL(name, code string) (src string, line1Shift int, ok bool) {
 		return "", 0, false
 	}
 	body, ok := arrow.Body.(*ast.BlockStatement)
-	if !ok {
+	if !ok || off(int(body.RightBrace)) != len(tlaPrefix)+len(code)+1 {
+		// The entry must end where the wrapper's "}" is (goja takes an unfinished
+		// regular expression on the last line up to the end of the text).
 		return "", 0, false
 	}
 	rw := &replRewriter{src: wrapped, codeStart: len(tlaPrefix), codeEnd: len(tlaPrefix) + len(code), list: body.List}
@@ -110,8 +112,7 @@ func (rw *replRewriter) run() {
 		case *ast.ClassDeclaration:
 			if s.Class.Name != nil {
 				n := s.Class.Name.Name.String()
-				e, _ := rw.before(i, n+" = ", false)
-				inserts = append(inserts, e)
+				inserts = append(inserts, rw.before(i, n+" = ", false))
 				if end := off(int(s.Idx1())); !strings.HasPrefix(strings.TrimLeft(rw.src[end:], " \t"), ";") {
 					rw.edits = append(rw.edits, replEdit{end, end, ";"})
 				}
@@ -143,12 +144,7 @@ func (rw *replRewriter) run() {
 				rw.edits = append(rw.edits, replEdit{semi, semi + 1, ","})
 				head = p
 			}
-			e, paren := rw.before(head, "return ", true)
-			inserts = append(inserts, e)
-			if paren {
-				end := rw.statementEnd(last)
-				inserts = append(inserts, replEdit{end, end, ")"})
-			}
+			inserts = append(inserts, rw.before(head, "return ", true))
 		}
 	}
 	rw.edits = append(rw.edits, inserts...)
@@ -235,11 +231,60 @@ func (rw *replRewriter) gap(i int) (anchor, start int) {
 // exprStart is where the parser says statement i starts (for an expression statement,
 // its expression, which may sit inside parentheses).
 func (rw *replRewriter) exprStart(i int) int {
-	p := off(int(rw.list[i].Idx0()))
+	idx := rw.list[i].Idx0()
+	if es, ok := rw.list[i].(*ast.ExpressionStatement); ok {
+		idx = leftmost(es.Expression)
+	}
+	p := off(int(idx))
 	if p < rw.codeStart || p > rw.codeEnd {
 		return rw.codeStart
 	}
 	return p
+}
+
+// leftmost is where expression e starts. goja's Idx0 says the same except for a
+// tagged template (it gives the template's quote, not the tag), also when the
+// template is the leftmost part of a longer expression.
+func leftmost(e ast.Expression) file.Idx {
+	for {
+		switch x := e.(type) {
+		case *ast.TemplateLiteral:
+			if x.Tag == nil {
+				return x.Idx0()
+			}
+			e = x.Tag
+		case *ast.AssignExpression:
+			e = x.Left
+		case *ast.BinaryExpression:
+			e = x.Left
+		case *ast.BracketExpression:
+			e = x.Left
+		case *ast.CallExpression:
+			e = x.Callee
+		case *ast.ConditionalExpression:
+			e = x.Test
+		case *ast.DotExpression:
+			e = x.Left
+		case *ast.PrivateDotExpression:
+			e = x.Left
+		case *ast.SequenceExpression:
+			if len(x.Sequence) == 0 {
+				return x.Idx0()
+			}
+			e = x.Sequence[0]
+		case *ast.UnaryExpression:
+			if !x.Postfix {
+				return x.Idx0()
+			}
+			e = x.Operand
+		case *ast.OptionalChain:
+			e = x.Expression
+		case *ast.Optional:
+			e = x.Expression
+		default:
+			return e.Idx0()
+		}
+	}
 }
 
 // separator finds the one ";" between statements i and j > i, when only that
@@ -276,47 +321,21 @@ func (rw *replRewriter) separator(i, j int) (semi int, ok bool) {
 
 // before places text in front of statement i. On the entry's first line before
 // anything else it goes at the very start (inside line 1's shift); when statement i
-// starts a later line, it goes at the end of the code before it, after a ";" (and a
-// return gets an opening parenthesis, and paren tells the caller to close it);
-// otherwise it goes right before the statement, moving the rest of the line.
-func (rw *replRewriter) before(i int, text string, isReturn bool) (e replEdit, paren bool) {
+// starts a later line, it goes at the end of the code before it, after a ";" (a
+// return as "return 0," so that the line break does not end it); otherwise it goes
+// right before the statement, moving the rest of the line.
+func (rw *replRewriter) before(i int, text string, isReturn bool) replEdit {
 	anchor, start := rw.gap(i)
 	if !strings.ContainsAny(rw.src[anchor:start], "\n\r") {
 		if anchor == rw.codeStart {
-			return replEdit{anchor, anchor, text}, false
+			return replEdit{anchor, anchor, text}
 		}
-		return replEdit{start, start, text}, false
+		return replEdit{start, start, text}
 	}
 	if isReturn {
-		return replEdit{anchor, anchor, ";return ("}, true
+		text = "return 0,"
 	}
-	return replEdit{anchor, anchor, ";" + text}, false
-}
-
-// statementEnd is just after the last character of statement i, the closing
-// parentheses the parser leaves out included (i is the last statement).
-func (rw *replRewriter) statementEnd(i int) int {
-	p := off(int(rw.list[i].Idx1()))
-	if p < rw.codeStart || p > rw.codeEnd {
-		return rw.codeEnd
-	}
-	end := p
-	for p < rw.codeEnd {
-		switch c := rw.src[p]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			p++
-		case strings.HasPrefix(rw.src[p:], "//"):
-			p = skipLineComment(rw.src, p, rw.codeEnd)
-		case strings.HasPrefix(rw.src[p:], "/*"):
-			p = skipBlockComment(rw.src, p, rw.codeEnd)
-		case c == ')':
-			p++
-			end = p
-		default:
-			return end
-		}
-	}
-	return end
+	return replEdit{anchor, anchor, ";" + text}
 }
 
 // apply makes the edits and returns the result and line 1's shift.
@@ -358,6 +377,9 @@ func skipLineComment(s string, p, end int) int {
 }
 
 func skipBlockComment(s string, p, end int) int {
+	if p+2 > end {
+		return end
+	}
 	if i := strings.Index(s[p+2:end], "*/"); i >= 0 {
 		return p + 2 + i + 2
 	}
