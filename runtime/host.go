@@ -37,3 +37,10 @@ func (h host) Stdout() io.Writer { return h.r.stdout }
 
 // Stderr returns the run's error output.
 func (h host) Stderr() io.Writer { return h.r.stderr }
+
+// OnClose registers fn to run at the end of every RunString and RunFile (however the
+// script ended, process.exit included) and at Close, on the runtime's goroutine: the
+// fs and csv modules flush and close there the writers a script did not close (the
+// optional CleanupHost interface of package jsfs). Evals do not run it, so the writers
+// a REPL session opened live until Close.
+func (h host) OnClose(fn func()) { h.r.cleanups = append(h.r.cleanups, fn) }

@@ -86,6 +86,8 @@ type Runtime struct {
 	helpers  *inspectHelpers
 	evalSeq  int
 	scriptNm string // process.argv[1]
+
+	cleanups []func() // given by modules through OnClose: flush and close what a script left open
 }
 
 // New returns a runtime configured by opts.
@@ -157,6 +159,9 @@ func (r *Runtime) readScript(p string) (src, name string, err error) {
 // RunString runs src as a script named name (used in error positions).
 func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 	_, err := r.run(ctx, func() (goja.Value, error) {
+		// However the script ended (finished, threw, process.exit, timeout), the files it
+		// left open are flushed and closed: its run is over.
+		defer r.runCleanups()
 		r.setScriptName(name)
 		prg, wrapped, err := r.compileScript(name, src)
 		if err != nil {
@@ -192,6 +197,10 @@ func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 //
 // An entry that calls process.exit ends with an [*ExitError], also for code 0 (a
 // REPL must stop then; RunString returns nil for code 0).
+//
+// Unlike RunString, the end of an Eval is not the end of the script: a file writer an
+// entry opens stays open for later entries (a REPL session may write a file over several
+// lines), and [Runtime.Close] flushes and closes what is still open.
 func (r *Runtime) Eval(ctx context.Context, src string) (goja.Value, error) {
 	return r.EvalNamed(ctx, "", src)
 }
@@ -247,11 +256,30 @@ func (r *Runtime) Inspect(v goja.Value) string {
 // another goroutine.
 func (r *Runtime) VM() *goja.Runtime { return r.vm }
 
-// Close releases the runtime; pending timers are dropped and later runs fail with
-// [ErrClosed].
+// Close releases the runtime: files and writers scripts left open (fs and csv writers
+// a script or REPL session never closed) are flushed and closed, pending timers are
+// dropped, and later runs fail with [ErrClosed]. Call it on the goroutine that runs
+// scripts, after the last run; a second Close does nothing.
 func (r *Runtime) Close() {
+	if r.closed {
+		return
+	}
 	r.closed = true
+	if r.busy.CompareAndSwap(false, true) {
+		// Not during a run: cleanups close streams the running script still uses.
+		r.runCleanups()
+		r.busy.Store(false)
+	}
 	r.loop.close()
+}
+
+// runCleanups calls the functions modules gave OnClose, in the order given. They stay
+// registered: a module instance lives as long as the runtime, and the streams a later
+// run opens are closed at its end too.
+func (r *Runtime) runCleanups() {
+	for _, fn := range r.cleanups {
+		fn()
+	}
 }
 
 // setFunc sets obj[name] to a native function whose JavaScript name is name (goja
