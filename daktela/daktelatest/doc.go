@@ -64,9 +64,10 @@
 // The demo data set is a pure function of Options.Seed: 8 users (admin, supervisor,
 // agents, api), 5 queues (3000–3004), 6 statuses, 2 SLAs, 4 ticket categories, 8
 // accounts, 30 contacts, 2 campaign databases, 4 campaign types, 200 campaign records
-// (one named records_5fa299a48ab72834012563 as in the PHP connector's README), 40
-// tickets (1001–1040), 300 activities (calls, e-mails, comments) and e-mail
-// attachments. Writes persist for the life of the server.
+// (one named records_5fa299a48ab72834012563 as in the PHP connector's README, with
+// three outbound calls among its activities), 40 tickets (1001–1040), 300 activities
+// (calls, e-mails, comments) and e-mail attachments. Writes persist for the life of the
+// server.
 //
 // Options.Records (or [ParseRecords]) replaces a model with N synthesised records (up to
 // [MaxRecords]) that are never held in memory: record i is a pure function of (seed,

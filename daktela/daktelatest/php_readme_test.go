@@ -85,6 +85,10 @@ func TestPHPReadme(t *testing.T) {
 			if !resp.IsList() {
 				t.Fatal("relation read is not a list")
 			}
+			// The seed gives the README's record calls, so the example prints something.
+			if resp.Total() == 0 || len(resp.Records()) != resp.Total() {
+				t.Fatalf("relation read: total %d, %d records; want the record's activities", resp.Total(), len(resp.Records()))
+			}
 			for _, a := range resp.Records() {
 				if rec, _ := decode(t, a)["record"].(map[string]any); rec["name"] != record {
 					t.Fatalf("activity of another record: %v", rec)

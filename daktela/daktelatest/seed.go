@@ -112,6 +112,9 @@ func asciiFold(s string) string {
 	return strings.ToLower(r.Replace(s))
 }
 
+// readmeRecordCalls is how many seeded calls belong to the PHP README's campaign record.
+const readmeRecordCalls = 3
+
 // seed fills the store with the demo data set.
 func (s *store) seed() {
 	profAdmin := s.put("profiles", map[string]any{"title": "Administrator", "type": "CC", "maxActivities": 10, "canTransferCall": "blind and assisted transfer"}).name(s.models["profiles"])
@@ -256,6 +259,10 @@ func (s *store) seed() {
 		tickets = append(tickets, int64(1001+i))
 	}
 
+	// The first outbound calls of the campaign go to the PHP README's record, so its
+	// relation example (records_5fa299a48ab72834012563 → activities) has something to
+	// show; the draw is still made, so every other record keeps its data.
+	readmeCalls := 0
 	file := int64(70001)
 	for i := 0; i < 300; i++ {
 		day := 84 - float64(i)*0.28
@@ -280,6 +287,10 @@ func (s *store) seed() {
 				1736930000+i*997, i, s.at(day), dir, answered, phone(i), dur, vals["time_wait"]))
 			if dir == "out" && i%2 == 0 {
 				vals["record"] = records[s.rng.IntN(len(records))]
+				if readmeCalls < readmeRecordCalls {
+					vals["record"] = records[0]
+					readmeCalls++
+				}
 			} else {
 				vals["ticket"] = tk
 			}
