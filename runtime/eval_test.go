@@ -103,6 +103,8 @@ func TestEvalAwaitKeepsColumns(t *testing.T) {
 		{"const a = await x // c )\n;(a).nope.z", all},
 		{"const a = await x;\nconst c = 1;\n\tc.nope.z", all},
 		{"let a = 1;\nfunction f() { return a.nope.z }\nawait x; f()", all},
+		{"{ a: await x, b: null.boom }", all},
+		{"const rows = await x\nconsole.log(\n  rows.nope.z\n)", all},
 		{"function f() { return null.boom }; await x; f()", throw},
 		{"class A { m() { return null.boom } }; await x; new A().m()", throw},
 		{"if (true) {} await x; null.boom", line},
