@@ -118,6 +118,7 @@ func New(opts Options) (*Runtime, error) {
 	}
 	r.vm.SetMaxCallStackSize(n)
 	r.vm.SetPromiseRejectionTracker(r.trackRejection)
+	r.installJSON()
 	r.installTimers()
 	r.installConsole()
 	r.installProcess()
