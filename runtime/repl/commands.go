@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
-	"github.com/dop251/goja"
+	"github.com/dkscript/dkscript/bindings/jstypes"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -18,7 +17,7 @@ var commands = []struct{ name, args, help string }{
 	{"break", "", "Leave an unfinished multi-line entry"},
 	{"editor", "", "Enter editor mode: paste or type several lines, Ctrl-D on an empty line runs them, Ctrl-C cancels"},
 	{"exit", "", "Exit the REPL"},
-	{"help", "", "Print this help: the commands, the keys and the daktela API"},
+	{"help", "[NAME]", "Print this help: the commands, the keys and the API; with a NAME, its signature and description"},
 	{"load", "FILE", "Run a JavaScript file in this session (its declarations stay visible)"},
 	{"save", "FILE", "Save the entries of this session that ran without error (loaded files included) to a file"},
 }
@@ -72,7 +71,16 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 	case "exit":
 		return true, nil
 	case "help":
-		s.out(s.help(ctx))
+		if arg == "" {
+			s.out(s.help())
+			return false, nil
+		}
+		text, err := jstypes.Describe(arg)
+		if err != nil {
+			fmt.Fprintf(s.cfg.Stderr, ".help: %v\n", err)
+			return false, nil
+		}
+		s.out(strings.TrimRight(text, "\n"))
 	case "load":
 		if arg == "" {
 			fmt.Fprintln(s.cfg.Stderr, ".load: which file? (.load FILE)")
@@ -154,9 +162,9 @@ func (s *session) editor(ctx context.Context) (done bool, err error) {
 	return s.evaluate(ctx, src, "")
 }
 
-// help is the text of .help: commands, keys, and the daktela API read from the
-// daktela global (its functions, and its classes with their methods).
-func (s *session) help(ctx context.Context) string {
+// help is the text of .help: commands, keys, and the API overview read from the
+// declarations (daktela.d.ts) that .help NAME describes name by name.
+func (s *session) help() string {
 	var b strings.Builder
 	b.WriteString("Commands:\n")
 	for _, c := range commands {
@@ -164,84 +172,19 @@ func (s *session) help(ctx context.Context) string {
 		if c.args != "" {
 			name += " " + c.args
 		}
-		fmt.Fprintf(&b, "  %-12s %s\n", name, c.help)
+		fmt.Fprintf(&b, "  %-13s %s\n", name, c.help)
 	}
 	b.WriteString(`
 Keys: Tab completes names (also model names in buildReadRequest("...)); Up/Down and
 Ctrl-R search the history; Ctrl-C stops running code or clears the line; Ctrl-C twice
 on an empty line, or Ctrl-D, exits. An unfinished entry continues on the next line.
 _ holds the last result, _error the last error; top-level await works.
+
+API: .help NAME prints a name's signature and description, as in .help Client,
+.help ReadRequest.addFilter or .help csv.writer.
 `)
-	var api string
-	_ = s.rt.Do(ctx, func(vm *goja.Runtime) error {
-		api = describeAPI(vm, "daktela")
-		return nil
-	})
-	if api != "" {
-		b.WriteString("\n")
-		b.WriteString(api)
-	}
+	b.WriteString(jstypes.Overview())
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// describeAPI lists what the global named global holds: functions, classes with their
-// prototype methods, and other values, wrapped to 88 columns.
-func describeAPI(vm *goja.Runtime, global string) string {
-	root, ok := vm.Get(global).(*goja.Object)
-	if !ok {
-		return ""
-	}
-	var funcs, values []string
-	type class struct {
-		name    string
-		methods []string
-	}
-	var classes []class
-	tryJS(vm, func() {
-		names := root.GetOwnPropertyNames()
-		sort.Strings(names)
-		for _, n := range names {
-			v := root.Get(n)
-			o, isObj := v.(*goja.Object)
-			if _, isFn := goja.AssertFunction(v); isFn && isObj {
-				if p, ok := o.Get("prototype").(*goja.Object); ok && n != "" && n[0] >= 'A' && n[0] <= 'Z' {
-					var ms []string
-					for _, m := range p.GetOwnPropertyNames() {
-						if _, isFn := goja.AssertFunction(p.Get(m)); isFn && m != "constructor" {
-							ms = append(ms, m)
-						}
-					}
-					sort.Strings(ms)
-					classes = append(classes, class{n, ms})
-					continue
-				}
-				funcs = append(funcs, n+"()")
-				continue
-			}
-			values = append(values, n)
-		}
-	})
-	var b strings.Builder
-	fmt.Fprintf(&b, "The %s API (the global %s, also require(%q)):\n", global, global, global)
-	wrapList(&b, "  functions: ", funcs)
-	if len(classes) > 0 {
-		b.WriteString("  classes:\n")
-		for _, c := range classes {
-			if len(c.methods) == 0 {
-				fmt.Fprintf(&b, "    %s\n", c.name)
-				continue
-			}
-			wrapList(&b, fmt.Sprintf("    %-16s ", c.name), c.methods)
-		}
-	}
-	wrapList(&b, "  other: ", values)
-	fmt.Fprintf(&b, "Type %s.<Tab>, or a variable's name and a dot and Tab, to see what it offers.\n", global)
-	return b.String()
-}
-
-// wrapList writes words after prefix, wrapping at 88 columns under the first word.
-func wrapList(b *strings.Builder, prefix string, words []string) {
-	wrapWords(b, prefix, words, " ", 88)
 }
 
 // wrapWords writes words joined by sep after prefix, wrapping lines at width columns

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dkscript/dkscript/bindings/jstypes"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
@@ -262,16 +263,56 @@ func TestSessionHelp(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := h.stdout.String()
-	t.Logf("\n%s", out)
 	for _, c := range commands {
 		if !strings.Contains(out, "."+c.name) {
 			t.Errorf("help lacks .%s", c.name)
 		}
 	}
-	for _, w := range []string{"buildReadRequest()", "ReadRequest ", "addFilter", "Response ", "getHttpStatus", "Client ", "executeAsync"} {
+	// The API part is the declarations' overview, every line of it.
+	for _, line := range strings.Split(strings.TrimRight(jstypes.Overview(), "\n"), "\n") {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("help lacks the overview line %q", line)
+		}
+	}
+	for _, w := range []string{"buildReadRequest()", "ReadRequest ", "Response ", "Client ", "csv ", ".help NAME"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("help lacks %q", w)
 		}
+	}
+	if h.stderr.String() != "" {
+		t.Errorf("stderr %q", h.stderr)
+	}
+}
+
+// .help NAME prints what jstypes.Describe says of NAME, in the forms a user types; an
+// unknown name is an error on stderr with suggestions, and the session goes on.
+func TestSessionHelpName(t *testing.T) {
+	h := newTestHost(t, false)
+	lines := typed(".help daktela.Client", ".help ReadRequest.addFilter()", ".help buildReadReqest", "1 + 1")
+	if err := h.session(t, newFakePrompter(false, lines...), Config{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := h.stdout.String()
+	for _, name := range []string{"daktela.Client", "ReadRequest.addFilter()"} {
+		want, err := jstypes.Describe(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf(".help %s: output lacks\n%s\ngot\n%s", name, want, out)
+		}
+	}
+	for _, w := range []string{"executeAsync()", "addFilter("} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	_, wantErr := jstypes.Describe("buildReadReqest")
+	if wantErr == nil || h.stderr.String() != ".help: "+wantErr.Error()+"\n" {
+		t.Errorf("stderr %q, want .help: %v", h.stderr, wantErr)
+	}
+	if !strings.HasSuffix(out, "2\n") {
+		t.Errorf("the session did not go on after the unknown name: %q", out)
 	}
 }
 
