@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/dkscript/dkscript/bindings/jstypes"
 )
 
 var completionCommand = &command{
@@ -89,7 +91,7 @@ func writeBashCompletion(w io.Writer) error {
 			words = []string{"bash", "zsh", "fish"}
 		}
 		if c.name == "help" {
-			words = commandNames()
+			words = append(commandNames(), "api")
 		}
 		fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -W %q -- \"$cur\")", c.name, strings.Join(words, " "))
 		if c.name == "run" {
@@ -123,7 +125,7 @@ func writeZshCompletion(w io.Writer) error {
 		case "completion":
 			words = []string{"bash", "zsh", "fish"}
 		case "help":
-			words = commandNames()
+			words = append(commandNames(), "api")
 		}
 		fmt.Fprintf(&b, "    %s) compadd -- %s", c.name, strings.Join(words, " "))
 		if c.name == "run" {
@@ -169,22 +171,53 @@ func writeFishCompletion(w io.Writer) error {
 
 var helpCommand = &command{
 	name:    "help",
-	summary: "show help for dkscript or a command",
-	usage:   "help [COMMAND]",
+	summary: "show help for dkscript, a command or the JavaScript API",
+	usage:   "help [COMMAND] | help api [NAME]",
 	help: `Shows the overview, or a command's flags and examples.
+
+"help api" lists the JavaScript API: every module (require("name"), and the global
+daktela) and the globals, with the names each declares. "help api NAME" prints NAME's
+signature and description, and for a module, class or interface its members. NAME is
+written as in a script: Client, daktela.Client.execute, ReadRequest.addFilter,
+csv.writer, dates.range. Both read the declarations "dkscript types" writes for editors,
+as the REPL's .help does.
 
 Examples:
   dkscript help
   dkscript help run
+  dkscript help api
+  dkscript help api ReadRequest.addFilter
+  dkscript help api csv.writer
 `,
 	run: func(st *state, self *command, args []string) error {
 		if len(args) == 0 {
 			return printTopHelp(st.Stdout)
 		}
+		if args[0] == "api" {
+			return printAPIHelp(st.Stdout, args[1:])
+		}
 		c := findCommand(args[0])
 		if c == nil {
-			return usagef("", "help: unknown command %q", args[0])
+			return usagef("", "help: unknown command %q (\"dkscript help api\" describes the JavaScript API)", args[0])
 		}
 		return printCommandHelp(st.Stdout, c)
 	},
+}
+
+// printAPIHelp prints the API overview, or the description of the one name in args.
+func printAPIHelp(w io.Writer, args []string) error {
+	switch len(args) {
+	case 0:
+		_, err := io.WriteString(w, jstypes.Overview()+"\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer.\n")
+		return err
+	case 1:
+	default:
+		return usagef("help", "help api: one name at a time, got %d (%s)", len(args), strings.Join(args, " "))
+	}
+	text, err := jstypes.Describe(args[0])
+	if err != nil {
+		return configErrorf("help api: %v; \"dkscript help api\" lists the modules and their names", err)
+	}
+	_, err = io.WriteString(w, text)
+	return err
 }

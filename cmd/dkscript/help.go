@@ -17,6 +17,7 @@ Usage:
   dkscript types [flags]                     write TypeScript declarations for editors
   dkscript version                           print version information
   dkscript completion bash|zsh|fish          print a shell completion script
+  dkscript help api [NAME]                   the JavaScript API, or one name's signature and docs
 
 With no arguments dkscript starts the REPL on a terminal, or runs the script piped to
 its standard input. Flags go before the script; everything after the script belongs to
