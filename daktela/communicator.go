@@ -179,6 +179,14 @@ func (a *ApiCommunicator) SetDryRun(fn func(WriteIntent)) {
 	a.update(func(s *settings) { s.dryRun = fn })
 }
 
+// DryRun reports whether dry-run mode is on (SetDryRun was given a function), so that a
+// script can say what it would do, or skip work that only makes sense after real writes.
+func (a *ApiCommunicator) DryRun() bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.s.dryRun != nil
+}
+
 // SetProgress sets a function called as multi-page reads advance (nil = none). It is
 // called on the goroutine that consumes the read, after each page and once at the end
 // with Done set.

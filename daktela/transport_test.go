@@ -741,7 +741,13 @@ func TestDryRun(t *testing.T) {
 	c := s.client()
 	c.ApiCommunicator().SetAuthenticationMethod(AuthQuery)
 	var intents []WriteIntent
+	if c.ApiCommunicator().DryRun() {
+		t.Error("DryRun() before SetDryRun")
+	}
 	c.ApiCommunicator().SetDryRun(func(w WriteIntent) { intents = append(intents, w) })
+	if !c.ApiCommunicator().DryRun() {
+		t.Error("DryRun() false after SetDryRun")
+	}
 	ctx := ctxT(t)
 	resp, err := c.Execute(ctx, BuildCreateRequest("Users").AddAttribute("title", "Ann"))
 	if err != nil || !resp.DryRun() || resp.HTTPStatus() != 0 {
@@ -769,6 +775,10 @@ func TestDryRun(t *testing.T) {
 	}
 	if resp, err := c.Execute(ctx, BuildReadRequest("Users")); err != nil || resp.DryRun() || s.count.Load() != 1 {
 		t.Errorf("reads must run in dry-run mode: %v", err)
+	}
+	c.ApiCommunicator().SetDryRun(nil)
+	if c.ApiCommunicator().DryRun() {
+		t.Error("DryRun() after SetDryRun(nil)")
 	}
 }
 

@@ -206,6 +206,9 @@ func (in *instance) buildClientClass() *goja.Object {
 	in.method(p, "getBaseUrl", func(call goja.FunctionCall) goja.Value {
 		return vm.ToValue(in.clientThis(call, "getBaseUrl").c.BaseURL())
 	})
+	in.method(p, "isDryRun", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(in.clientThis(call, "isDryRun").c.ApiCommunicator().DryRun())
+	})
 
 	ctor := in.class("Client", p, func(call goja.ConstructorCall) *goja.Object {
 		in.mayCreateClients("new daktela.Client")

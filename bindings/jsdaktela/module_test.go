@@ -483,3 +483,25 @@ client.executeAsync(daktela.buildReadRequest("Users").setTake(5)).then(() => {
 		t.Error("the token reached the host's log")
 	}
 }
+
+// withDryRunClient is withClient in dry-run mode, as the CLI's --dry-run sets it up.
+func withDryRunClient(api *fakeAPI) Config {
+	c := newTestClient(api)
+	c.ApiCommunicator().SetDryRun(func(daktela.WriteIntent) {})
+	return Config{Client: c}
+}
+
+// client.isDryRun() lets a script ask before its first write whether writes are sent.
+func TestClientIsDryRun(t *testing.T) {
+	src := `
+const c = daktela.client();
+const before = c.isDryRun();
+const res = c.execute(daktela.buildCreateRequest("CampaignsRecords").addStringAttribute("number", "1"));
+print(before, c.isDryRun(), res.isDryRun(), res.httpStatus);
+`
+	runCases(t, withClient, []scriptCase{{name: "sent", src: src, want: "false false false 201\n"}})
+	runCases(t, withDryRunClient, []scriptCase{
+		{name: "dry run", src: src, want: "true true true 0\n"},
+		{name: "wrong this", src: "\nconst f = daktela.client().isDryRun;\nf.call({});", wantErr: "test.js:3"},
+	})
+}
