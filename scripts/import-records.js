@@ -181,11 +181,10 @@ console.log(
 );
 let created = 0;
 let failed = 0;
-let dryRun = false;
-// The first create goes alone: if the client is in dry-run mode, the rest go one by one
-// too, so the DRY-RUN lines come out in the file's order.
-await pool(todo.slice(0, 1), 1, createOne);
-await pool(todo.slice(1), dryRun ? 1 : concurrency, createOne);
+const dryRun = client.isDryRun();
+// In dry-run mode the creates go one by one, so the DRY-RUN lines come out in the file's
+// order.
+await pool(todo, dryRun ? 1 : concurrency, createOne);
 
 // createOne creates the record of one row and notes the outcome in results.
 async function createOne(r) {
@@ -193,7 +192,6 @@ async function createOne(r) {
   try {
     const resp = await client.executeAsync(req);
     if (resp.dryRun) {
-      dryRun = true;
       results.push({ line: r.line, number: r.number, type: r.type, status: "dry-run" });
     } else {
       created++;

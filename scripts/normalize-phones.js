@@ -73,12 +73,11 @@ for (const line of odd) console.log(`  ${line}`);
 
 // 2. Update them.
 let updated = 0;
-let dryRun = false;
+const dryRun = client.isDryRun();
 const failures = [];
-// The first update goes alone: if the client is in dry-run mode, the rest go one by one
-// too, so the DRY-RUN lines come out in the order listed above.
-await pool(changes.slice(0, 1), 1, update);
-await pool(changes.slice(1), dryRun ? 1 : concurrency, update);
+// In dry-run mode the updates go one by one, so the DRY-RUN lines come out in the order
+// listed above.
+await pool(changes, dryRun ? 1 : concurrency, update);
 for (const f of failures.sort()) console.log(`  FAILED ${f}`);
 if (changes.length > 0) {
   console.log(`${dryRun ? "Would update" : "Updated"} ${updated}` + (failures.length > 0 ? `; ${failures.length} failed.` : "."));
@@ -92,8 +91,7 @@ async function update(ch) {
     .setObjectName(ch.contact.name)
     .addAttribute("customFields", { [field]: ch.after });
   try {
-    const resp = await client.executeAsync(upd);
-    dryRun = dryRun || resp.dryRun;
+    await client.executeAsync(upd);
     updated++;
   } catch (e) {
     failures.push(`${ch.contact.name} ${ch.contact.title}: ${e.message}`);

@@ -465,6 +465,8 @@ declare module "daktela" {
     getApiCommunicator(): ApiCommunicator;
     /** The instance URL, normalised (https:// added when missing, no trailing slash). */
     getBaseUrl(): string;
+    /** Whether the client is in dry-run mode (dkscript run --dry-run): creates, updates and deletes are printed, not sent, and their responses have isDryRun() true. Reads run normally. */
+    isDryRun(): boolean;
   }
 
   /** A client's transport settings; every setter returns the communicator, so calls chain. */
@@ -699,7 +701,7 @@ declare module "fs" {
     [Symbol.iterator](): LineIterator;
   }
 
-  /** A buffered file writer from createWriter: data reaches the file on close (call it in finally). */
+  /** A buffered file writer from createWriter: data reaches the file on close, or when the script ends if it never closes it (close it in finally to see a failed flush). */
   export interface FileWriter {
     /** Writes data (a string, written as UTF-8, or bytes). */
     write(data: string | Uint8Array): FileWriter;
@@ -809,7 +811,7 @@ declare module "csv" {
     [Symbol.iterator](): RowIterator;
   }
 
-  /** A streaming CSV writer: memory stays flat; close it in a finally block. */
+  /** A streaming CSV writer: memory stays flat. The file is complete once closed, or when the script ends if it never closes it; close it in a finally block to see a failed flush. */
   export interface CsvWriter {
     /** Writes one row (an object, or an array of values). */
     write(row: object | any[]): CsvWriter;
