@@ -89,6 +89,9 @@ func checkCondition(method, at string, f *Filter) error {
 		if f.Value == nil {
 			return argError(method, place(at, "value"), nil, "a string, number or bool ("+f.Operator+" needs a value)")
 		}
+		if _, isString := f.Value.(string); isString {
+			return nil // already the wire form: no second boxing of the same string
+		}
 		s, ok := scalarString(f.Value)
 		if !ok {
 			want := "a string, number or bool"

@@ -65,9 +65,16 @@ func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest 
 	case r.filterShape == shapeGroup:
 		r.filterShape = shapeWrapped
 	}
+	if r.filters == nil {
+		// Room for the few filters a request usually has: one allocation, not 1, 2, 4.
+		r.filters = make([]Filter, 0, smallListCap)
+	}
 	r.filters = append(r.filters, f)
 	return r
 }
+
+// smallListCap is the capacity a request's filter and sort lists start with.
+const smallListCap = 4
 
 // AddFilterFromArray adds filters given in the PHP connector's array forms: a list whose
 // items are positional triplets ([]any{"field", "op", value}), maps with "field",
@@ -132,6 +139,9 @@ func (r *ReadRequest) AddSort(field, dir string) *ReadRequest {
 	s, err := normalizeSort(field, dir)
 	if err != nil {
 		return r.fail(err)
+	}
+	if r.sorts == nil {
+		r.sorts = make([]Sort, 0, smallListCap)
 	}
 	r.sorts = append(r.sorts, s)
 	return r

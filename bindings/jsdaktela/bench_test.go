@@ -46,6 +46,25 @@ func BenchmarkBuilderCall(b *testing.B) {
 		benchLoop(b, `let r = daktela.buildReadRequest("Users")`,
 			`if ((i & 7) === 0) r = daktela.buildReadRequest("Users"); r.addFilter("username", "eq", "admin")`, 1)
 	})
+	b.Run("addFilterNumber", func(b *testing.B) {
+		benchLoop(b, `let r = daktela.buildReadRequest("Users")`,
+			`if ((i & 7) === 0) r = daktela.buildReadRequest("Users"); r.addFilter("priority", "gte", 3)`, 1)
+	})
+	b.Run("addSort", func(b *testing.B) {
+		benchLoop(b, `let r = daktela.buildReadRequest("Users")`,
+			`if ((i & 7) === 0) r = daktela.buildReadRequest("Users"); r.addSort("edited", "desc")`, 1)
+	})
+	b.Run("setFields", func(b *testing.B) {
+		benchLoop(b, `const r = daktela.buildReadRequest("Users"); const f = ["name", "title", "edited"]`,
+			`r.setFields(f)`, 1)
+	})
+	b.Run("every8Loop", func(b *testing.B) { // the loop addFilter and addSort run in, without the call
+		benchLoop(b, `let r = daktela.buildReadRequest("Users")`,
+			`if ((i & 7) === 0) r = daktela.buildReadRequest("Users")`, 1)
+	})
+	b.Run("newRequest", func(b *testing.B) {
+		benchLoop(b, `let r`, `r = daktela.buildReadRequest("Users")`, 1)
+	})
 }
 
 // pageBody returns one page of n campaign-record-like records (about 600 B each) in the
