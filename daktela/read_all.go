@@ -191,10 +191,21 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 	}
 }
 
+// ReadAllConcurrency is how many pages a TypeAll read fetches at once while the client's
+// concurrency is the default: such a read holds every page until the last one has come,
+// so more pages in flight cost no memory and only shorten the wait. A concurrency set
+// with SetConcurrency to anything but the default is used as it is (1: one page after
+// the other).
+const ReadAllConcurrency = 2 * DefaultConcurrency
+
 // readAll executes a TypeAll read: every page, combined into one response whose total
 // is the latest the server gave.
 func (c *Client) readAll(ctx context.Context, st *settings, req *ReadRequest) (*Response, error) {
-	p := newPager(c, st, req, req.Take(), st.concurrency, 0, req.SkipErrorRequests())
+	conc := st.concurrency
+	if conc == DefaultConcurrency {
+		conc = ReadAllConcurrency
+	}
+	p := newPager(c, st, req, req.Take(), conc, 0, req.SkipErrorRequests())
 	var pages []*Response
 	err := p.run(ctx, func(page *Response) bool {
 		pages = append(pages, page)
