@@ -7,7 +7,7 @@ import "strings"
 // become ±Inf (encoding/json reports an error instead).
 func (ix *Index) Value(n int) any {
 	nd := &ix.nodes[n]
-	switch nd.kind {
+	switch nd.kind() {
 	case KindNull:
 		return nil
 	case KindTrue:
@@ -21,13 +21,13 @@ func (ix *Index) Value(n int) any {
 		return strings.Clone(ix.String(n)) // the result must not alias the document
 	case KindArray:
 		out := make([]any, 0, ix.Count(n))
-		for e, end := n+1, int(nd.next); e < end; e = int(ix.nodes[e].next) {
+		for e, end := n+1, ix.next(n); e < end; e = ix.next(e) {
 			out = append(out, ix.Value(e))
 		}
 		return out
 	case KindObject:
 		out := make(map[string]any, ix.Count(n))
-		for k, end := n+1, int(nd.next); k < end; k = int(ix.nodes[k+1].next) {
+		for k, end := n+1, ix.next(n); k < end; k = ix.next(k + 1) {
 			out[strings.Clone(ix.String(k))] = ix.Value(k + 1)
 		}
 		return out

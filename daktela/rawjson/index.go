@@ -38,12 +38,26 @@ const (
 	flagNeg                  // number: starts with '-'
 )
 
-// node is one value or key: its byte span and where its subtree ends.
+// node is one value or key in 12 bytes: its byte span, its kind and flags, and how many
+// nodes its subtree spans (1 for scalars and keys).
 type node struct {
 	start, end uint32 // value bytes are data[start:end] (strings include the quotes)
-	next       uint32 // index of the node after this one's subtree
-	kind       Kind
-	flags      uint8
+	meta       uint32 // kind (4 bits) | flags (4 bits) | span (24 bits)
+}
+
+const (
+	spanBits = 24
+	spanMask = 1<<spanBits - 1
+	// farSpan marks a container whose subtree spans spanMask nodes or more (a document of
+	// some 16 million values): its next node is kept in Index.far instead.
+	farSpan = spanMask
+)
+
+func (nd *node) kind() Kind   { return Kind(nd.meta >> 28) }
+func (nd *node) flags() uint8 { return uint8(nd.meta>>spanBits) & 0xf }
+func (nd *node) span() uint32 { return nd.meta & spanMask }
+func packMeta(k Kind, flags uint8, span uint32) uint32 {
+	return uint32(k)<<28 | uint32(flags&0xf)<<spanBits | span
 }
 
 // Index is the parsed form of a JSON document: its nodes in document order. Node 0 is the
@@ -52,6 +66,16 @@ type node struct {
 type Index struct {
 	data  []byte
 	nodes []node
+	far   map[uint32]uint32 // next node of containers spanning farSpan nodes or more
+}
+
+// next returns the node after n's subtree.
+func (ix *Index) next(n int) int {
+	sp := ix.nodes[n].span()
+	if sp == farSpan {
+		return int(ix.far[uint32(n)])
+	}
+	return n + int(sp)
 }
 
 // Data returns the indexed document.
@@ -64,7 +88,7 @@ func (ix *Index) Len() int { return len(ix.nodes) }
 func (ix *Index) Root() int { return 0 }
 
 // Kind returns the kind of node n.
-func (ix *Index) Kind(n int) Kind { return ix.nodes[n].kind }
+func (ix *Index) Kind(n int) Kind { return ix.nodes[n].kind() }
 
 // Raw returns the bytes of node n as they appear in the document (strings and keys with
 // their quotes, containers with their brackets). The slice aliases the document.
@@ -78,30 +102,30 @@ func (ix *Index) Offset(n int) int { return int(ix.nodes[n].start) }
 
 // Next returns the node that follows n's whole subtree: the next member's key or the next
 // element of the enclosing container, or End(container) after the last one.
-func (ix *Index) Next(n int) int { return int(ix.nodes[n].next) }
+func (ix *Index) Next(n int) int { return ix.next(n) }
 
 // First returns the first child of container n (the first key of an object, the first
 // element of an array) and whether there is one.
 func (ix *Index) First(n int) (int, bool) {
-	return n + 1, ix.nodes[n].next > uint32(n+1)
+	return n + 1, ix.next(n) > n+1
 }
 
 // End returns the node after container n's subtree; children c of n satisfy c < End(n).
-func (ix *Index) End(n int) int { return int(ix.nodes[n].next) }
+func (ix *Index) End(n int) int { return ix.next(n) }
 
 // Count returns the number of members of an object or elements of an array (0 for other
 // kinds).
 func (ix *Index) Count(n int) int {
-	switch ix.nodes[n].kind {
+	switch ix.nodes[n].kind() {
 	case KindObject:
 		c := 0
-		for k, end := n+1, int(ix.nodes[n].next); k < end; k = int(ix.nodes[k+1].next) {
+		for k, end := n+1, ix.next(n); k < end; k = ix.next(k + 1) {
 			c++
 		}
 		return c
 	case KindArray:
 		c := 0
-		for e, end := n+1, int(ix.nodes[n].next); e < end; e = int(ix.nodes[e].next) {
+		for e, end := n+1, ix.next(n); e < end; e = ix.next(e) {
 			c++
 		}
 		return c
@@ -112,7 +136,7 @@ func (ix *Index) Count(n int) int {
 // Members calls fn for each member of object n in document order with the key's node and
 // the value's node, until fn returns false.
 func (ix *Index) Members(n int, fn func(key, val int) bool) {
-	for k, end := n+1, int(ix.nodes[n].next); k < end; k = int(ix.nodes[k+1].next) {
+	for k, end := n+1, ix.next(n); k < end; k = ix.next(k + 1) {
 		if !fn(k, k+1) {
 			return
 		}
@@ -122,7 +146,7 @@ func (ix *Index) Members(n int, fn func(key, val int) bool) {
 // Elements calls fn for each element of array n in order, until fn returns false.
 func (ix *Index) Elements(n int, fn func(i, val int) bool) {
 	i := 0
-	for e, end := n+1, int(ix.nodes[n].next); e < end; e = int(ix.nodes[e].next) {
+	for e, end := n+1, ix.next(n); e < end; e = ix.next(e) {
 		if !fn(i, e) {
 			return
 		}
@@ -134,7 +158,7 @@ func (ix *Index) Elements(n int, fn func(i, val int) bool) {
 // the last occurrence wins, as in JavaScript and encoding/json.
 func (ix *Index) Lookup(n int, key string) (int, bool) {
 	found := -1
-	for k, end := n+1, int(ix.nodes[n].next); k < end; k = int(ix.nodes[k+1].next) {
+	for k, end := n+1, ix.next(n); k < end; k = ix.next(k + 1) {
 		if ix.KeyEquals(k, key) {
 			found = k + 1
 		}
@@ -147,7 +171,7 @@ func (ix *Index) Lookup(n int, key string) (int, bool) {
 func (ix *Index) KeyEquals(n int, s string) bool {
 	nd := &ix.nodes[n]
 	raw := ix.data[nd.start+1 : nd.end-1]
-	if nd.flags&flagEscape == 0 {
+	if nd.flags()&flagEscape == 0 {
 		return string(raw) == s
 	}
 	u, _ := Unquote(ix.data[nd.start:nd.end])
@@ -155,23 +179,23 @@ func (ix *Index) KeyEquals(n int, s string) bool {
 }
 
 // HasEscapes reports whether string or key node n contains a backslash escape.
-func (ix *Index) HasEscapes(n int) bool { return ix.nodes[n].flags&flagEscape != 0 }
+func (ix *Index) HasEscapes(n int) bool { return ix.nodes[n].flags()&flagEscape != 0 }
 
 // IsASCII reports whether string or key node n is pure ASCII in the document (escapes
 // may still decode to other characters).
-func (ix *Index) IsASCII(n int) bool { return ix.nodes[n].flags&flagNonASCII == 0 }
+func (ix *Index) IsASCII(n int) bool { return ix.nodes[n].flags()&flagNonASCII == 0 }
 
 // IsInt reports whether number node n has neither a fraction nor an exponent.
-func (ix *Index) IsInt(n int) bool { return ix.nodes[n].flags&flagFloat == 0 }
+func (ix *Index) IsInt(n int) bool { return ix.nodes[n].flags()&flagFloat == 0 }
 
 // String returns the unquoted text of string or key node n, decoded as encoding/json does
 // (invalid UTF-8 and unpaired surrogates become U+FFFD). Without escapes the result aliases
 // the document and costs no allocation.
 func (ix *Index) String(n int) string {
 	nd := &ix.nodes[n]
-	if nd.flags&flagEscape == 0 {
+	if nd.flags()&flagEscape == 0 {
 		raw := ix.data[nd.start+1 : nd.end-1]
-		if nd.flags&flagNonASCII == 0 || validUTF8(raw) {
+		if nd.flags()&flagNonASCII == 0 || validUTF8(raw) {
 			return unsafe.String(unsafe.SliceData(raw), len(raw))
 		}
 	}
@@ -195,11 +219,11 @@ func (ix *Index) Float(n int) (float64, error) {
 // of at most 18 digits, not -0; ok is false otherwise.
 func (ix *Index) Int(n int) (v int64, ok bool) {
 	nd := &ix.nodes[n]
-	if nd.flags&flagFloat != 0 {
+	if nd.flags()&flagFloat != 0 {
 		return 0, false
 	}
 	return parseSmallInt(ix.data[nd.start:nd.end])
 }
 
 // Bool returns true for a true node.
-func (ix *Index) Bool(n int) bool { return ix.nodes[n].kind == KindTrue }
+func (ix *Index) Bool(n int) bool { return ix.nodes[n].kind() == KindTrue }

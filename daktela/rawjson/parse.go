@@ -38,11 +38,17 @@ func Parse(data []byte) (*Index, error) {
 	if len(data) > MaxSize {
 		return nil, &SyntaxError{Offset: 0, Msg: "document too large"}
 	}
-	p := parser{data: data, nodes: make([]node, 0, nodeBound(data))}
+	return parse(data, farSpan)
+}
+
+// parse is Parse with the span from which a container's next node goes to Index.far
+// (lowered by tests to reach that path without a document of 16 million values).
+func parse(data []byte, farAt uint32) (*Index, error) {
+	p := parser{data: data, nodes: make([]node, 0, nodeBound(data)), farAt: farAt}
 	if err := p.run(); err != nil {
 		return nil, err
 	}
-	return &Index{data: data, nodes: p.nodes}, nil
+	return &Index{data: data, nodes: p.nodes, far: p.far}, nil
 }
 
 // nodeBound is an upper bound on the nodes of a document: every key follows '{' or ',',
@@ -60,6 +66,8 @@ type parser struct {
 	kinds        []Kind  // kind of each open container (validateOnly)
 	validateOnly bool
 	lastFlags    uint8
+	far          map[uint32]uint32 // Index.far
+	farAt        uint32            // spans from which a container goes to far
 }
 
 func (p *parser) errAt(off int, msg string) error {
@@ -98,8 +106,7 @@ func (p *parser) add(k Kind, start, end int, flags uint8) {
 	if p.validateOnly {
 		return
 	}
-	n := uint32(len(p.nodes))
-	p.nodes = append(p.nodes, node{start: uint32(start), end: uint32(end), next: n + 1, kind: k, flags: flags})
+	p.nodes = append(p.nodes, node{start: uint32(start), end: uint32(end), meta: packMeta(k, flags, 1)})
 }
 
 func (p *parser) push(k Kind, start int) error {
@@ -109,7 +116,7 @@ func (p *parser) push(k Kind, start int) error {
 	p.kinds = append(p.kinds, k)
 	if !p.validateOnly {
 		p.stack = append(p.stack, int32(len(p.nodes)))
-		p.nodes = append(p.nodes, node{start: uint32(start), kind: k})
+		p.nodes = append(p.nodes, node{start: uint32(start), meta: packMeta(k, 0, 0)})
 	}
 	return nil
 }
@@ -123,7 +130,15 @@ func (p *parser) pop(end int) {
 	p.stack = p.stack[:len(p.stack)-1]
 	n := &p.nodes[idx]
 	n.end = uint32(end)
-	n.next = uint32(len(p.nodes))
+	span := uint32(len(p.nodes)) - uint32(idx)
+	if span >= p.farAt {
+		if p.far == nil {
+			p.far = make(map[uint32]uint32)
+		}
+		p.far[uint32(idx)] = uint32(len(p.nodes))
+		span = farSpan
+	}
+	n.meta |= span
 }
 
 // key parses an object key and the colon after it; i is at the key's quote.
