@@ -50,7 +50,11 @@ func (r *Runtime) installModules() error {
 		return nil
 	}
 	_ = add(utilModule{r: r})
-	_ = add(jsdaktela.New(jsdaktela.Config{Client: r.opts.Client, AllowNewClients: r.opts.Capabilities.NewClients}))
+	_ = add(jsdaktela.New(jsdaktela.Config{
+		Client:          r.opts.Client,
+		AllowNewClients: r.opts.Capabilities.NewClients,
+		ConfigureClient: r.opts.ConfigureClient,
+	}))
 	for i, m := range r.opts.Modules {
 		if m == nil {
 			return fmt.Errorf("runtime: Options.Modules[%d] is nil", i)

@@ -46,6 +46,11 @@ type Options struct {
 	ModuleFS     fs.FS             // where require finds relative modules; nil: the OS file system when FileAccess is granted
 	Modules      []bindings.Module // modules beyond daktela (the CLI adds fs, csv, path, dates)
 	Capabilities Capabilities
+	// ConfigureClient, when set, is applied to every client a script makes itself (new
+	// daktela.Client, Client.getInstance, daktela.login; see Capabilities.NewClients)
+	// before the script uses it. A host gives it what it applied to Client (dry-run,
+	// logging, rate cap, retries, timeouts), so those clients are held to the same rules.
+	ConfigureClient func(*daktela.Client)
 	// MaxCallStackSize limits JS recursion (default 10 000 frames).
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).

@@ -83,11 +83,29 @@ func (in *instance) login(call goja.FunctionCall) goja.Value {
 	url := a.String(0, "url")
 	user := a.String(1, "username")
 	pass := a.String(2, "password")
-	c, err := daktela.Login(in.host.Context(), url, user, pass)
-	if err != nil {
+	c := daktela.NewClient(url, "")
+	in.configure(c) // before signing in: the sign-in request goes through the same transport
+	if err := c.Login(in.host.Context(), user, pass); err != nil {
 		in.throw(err)
 	}
 	return in.clientObject(c)
+}
+
+// newClientObject returns the JS object for a client the script made, applying the
+// host's Config.ConfigureClient the first time this runtime hands c out.
+func (in *instance) newClientObject(c *daktela.Client) *goja.Object {
+	if o, ok := in.clients[c]; ok {
+		return o
+	}
+	in.configure(c)
+	return in.clientObject(c)
+}
+
+// configure applies the host's Config.ConfigureClient to a client a script made.
+func (in *instance) configure(c *daktela.Client) {
+	if in.cfg.ConfigureClient != nil {
+		in.cfg.ConfigureClient(c)
+	}
 }
 
 // buildClientClass makes daktela.Client: the constructor, getInstance and the methods.
@@ -215,14 +233,14 @@ func (in *instance) buildClientClass() *goja.Object {
 		a := bindings.Args{VM: vm, Call: goja.FunctionCall{Arguments: call.Arguments}, Method: "new daktela.Client"}
 		url := a.String(0, "url")
 		token := a.String(1, "token")
-		return in.clientObject(daktela.NewClient(url, token))
+		return in.newClientObject(daktela.NewClient(url, token))
 	})
 	in.setFn(ctor, "getInstance", func(call goja.FunctionCall) goja.Value {
 		in.mayCreateClients("daktela.Client.getInstance")
 		a := bindings.Args{VM: vm, Call: call, Method: "daktela.Client.getInstance"}
 		url := a.String(0, "url")
 		token := a.String(1, "token")
-		return in.clientObject(daktela.GetInstance(url, token))
+		return in.newClientObject(daktela.GetInstance(url, token))
 	})
 	return ctor
 }

@@ -24,6 +24,13 @@ type Config struct {
 	// AllowNewClients permits new daktela.Client(url, token), Client.getInstance and
 	// daktela.login; without it they throw (embedders keep scripts to the given client).
 	AllowNewClients bool
+	// ConfigureClient, when set, is applied to every client a script makes (new
+	// daktela.Client, Client.getInstance, daktela.login) before the script can use it:
+	// the host gives those clients what it gave its own (dry-run, logging, rate cap,
+	// retries, timeouts, TLS), so a script cannot leave them behind by making its own
+	// client. A daktela.login client is configured before it signs in. A getInstance
+	// client is configured when this runtime first hands it out.
+	ConfigureClient func(*daktela.Client)
 }
 
 // New returns the daktela module configured by cfg.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
@@ -15,6 +16,9 @@ type session struct {
 	models   []string    // model names the fake server serves (--mock), for REPL completion
 	progress *progressReporter
 	closers  []func()
+	// configure applies the transport flags to a client: the configured one and every
+	// client a script makes (runtime.Options.ConfigureClient).
+	configure func(*daktela.Client)
 }
 
 // close releases the session: the progress bar, then the embedded fake server.
@@ -53,51 +57,79 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 		// Loud on purpose, every run.
 		fmt.Fprintln(st.Stderr, "dkscript: WARNING: --insecure: TLS certificates are NOT verified; anyone on the network path can read the access token and the data")
 	}
+	if showProgress(st, f, env) {
+		s.progress = newProgressReporter(st.Stderr)
+		s.closers = append(s.closers, s.progress.close)
+	}
+	token := ""
+	if conn != nil {
+		token = conn.Token
+	}
+	s.configure = clientConfig(st, f, token, s.progress)
 	if conn == nil {
 		return s, nil
 	}
 	c := daktela.NewClient(conn.URL, conn.Token)
-	comm := c.ApiCommunicator()
 	if conn.Auth == "query" {
-		comm.SetAuthenticationMethod(daktela.AuthQuery)
+		c.ApiCommunicator().SetAuthenticationMethod(daktela.AuthQuery)
 	} else {
-		comm.SetAuthenticationMethod(daktela.AuthHeader)
+		c.ApiCommunicator().SetAuthenticationMethod(daktela.AuthHeader)
 	}
-	if f.insecure {
-		comm.SetVerifySsl(false)
-	}
-	if f.requestTimeout.set {
-		comm.SetRequestTimeout(f.requestTimeout.d)
-	}
-	if f.uaSuffix != "" {
-		comm.SetUserAgentSuffix(f.uaSuffix)
-	}
-	if f.retries.set {
-		if f.retries.n == 0 {
-			comm.SetRetryConfig(daktela.DisabledRetryConfig())
-		} else {
-			rc := daktela.DefaultRetryConfig()
-			rc.MaxRetries = f.retries.n
-			comm.SetRetryConfig(rc)
-		}
-	}
-	if f.rate > 0 {
-		comm.SetRateCap(f.rate)
-	}
-	if f.concurrency > 0 {
-		comm.SetConcurrency(f.concurrency)
-	}
-	if f.dryRun {
-		comm.SetDryRun(dryRunPrinter(st.Stderr))
-	}
-	if f.verbose {
-		comm.SetLogger(newRequestLogger(st.Stderr, f.logFormat, conn.Token))
-	}
-	if showProgress(st, f, env) {
-		s.progress = newProgressReporter(st.Stderr)
-		comm.SetProgress(s.progress.update)
-		s.closers = append(s.closers, s.progress.close)
-	}
+	s.configure(c)
 	s.client, s.conn = c, conn
 	return s, nil
+}
+
+// clientConfig returns the function that applies the transport flags (--insecure,
+// --request-timeout, --user-agent-suffix, --retries, --rate, --concurrency, --dry-run,
+// --verbose, the progress bar) to a client. The CLI's own client and every client a
+// script makes get it, sharing one dry-run printer and one request logger, so a script
+// cannot send a write under --dry-run or leave the request log by making its own client.
+// token, the configured connection's (empty without one), is redacted from the log;
+// clients never log their own.
+func clientConfig(st *state, f *runFlags, token string, progress *progressReporter) func(*daktela.Client) {
+	var dryRun func(daktela.WriteIntent)
+	if f.dryRun {
+		dryRun = dryRunPrinter(st.Stderr)
+	}
+	var logger *slog.Logger
+	if f.verbose {
+		logger = newRequestLogger(st.Stderr, f.logFormat, token)
+	}
+	return func(c *daktela.Client) {
+		comm := c.ApiCommunicator()
+		if f.insecure {
+			comm.SetVerifySsl(false)
+		}
+		if f.requestTimeout.set {
+			comm.SetRequestTimeout(f.requestTimeout.d)
+		}
+		if f.uaSuffix != "" {
+			comm.SetUserAgentSuffix(f.uaSuffix)
+		}
+		if f.retries.set {
+			if f.retries.n == 0 {
+				comm.SetRetryConfig(daktela.DisabledRetryConfig())
+			} else {
+				rc := daktela.DefaultRetryConfig()
+				rc.MaxRetries = f.retries.n
+				comm.SetRetryConfig(rc)
+			}
+		}
+		if f.rate > 0 {
+			comm.SetRateCap(f.rate)
+		}
+		if f.concurrency > 0 {
+			comm.SetConcurrency(f.concurrency)
+		}
+		if dryRun != nil {
+			comm.SetDryRun(dryRun)
+		}
+		if logger != nil {
+			comm.SetLogger(logger)
+		}
+		if progress != nil {
+			comm.SetProgress(progress.update)
+		}
+	}
 }

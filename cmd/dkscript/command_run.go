@@ -195,12 +195,13 @@ func runJS(st *state, f *runFlags, cmd string, args []string, withStdin bool, bo
 // runtimeOptions are the runtime options of a CLI run: everything granted.
 func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session, args []string, withStdin bool) runtime.Options {
 	opts := runtime.Options{
-		Client:  sess.client,
-		Stdout:  st.Stdout,
-		Stderr:  st.Stderr,
-		Args:    args,
-		Env:     withoutToken(env),
-		Modules: helperModules(st),
+		Client:          sess.client,
+		ConfigureClient: sess.configure,
+		Stdout:          st.Stdout,
+		Stderr:          st.Stderr,
+		Args:            args,
+		Env:             withoutToken(env),
+		Modules:         helperModules(st),
 		Capabilities: runtime.Capabilities{
 			FileAccess: true,
 			Env:        true,
