@@ -160,7 +160,9 @@ func (a *ApiCommunicator) SetRateCap(perSecond float64) {
 }
 
 // SetConcurrency sets how many pages a multi-page read fetches at once (default 8; values
-// below 1 mean 1).
+// below 1 mean 1). With 1, pages are fetched strictly one after the other, each only when
+// the previous one has been consumed: an iteration that stops early sends nothing more,
+// so the requests are the same on every run.
 func (a *ApiCommunicator) SetConcurrency(n int) {
 	if n < 1 {
 		n = 1

@@ -50,6 +50,9 @@ func MaxItems(n int) IterateOption { return func(c *iterateConfig) { c.maxItems 
 func StopOnError(stop bool) IterateOption { return func(c *iterateConfig) { c.stopOnError = stop } }
 
 // Concurrency sets how many pages are fetched at once (default: the client's setting).
+// Above 1, pages are fetched ahead while the loop works; 1 fetches each page only when
+// the loop asks for it, so a loop that stops early sends no request for a page it
+// never reaches (and the requests follow the loop exactly).
 func Concurrency(n int) IterateOption { return func(c *iterateConfig) { c.concurrency = n } }
 
 // Iterate returns an iterator over the records req reads, starting at req's skip. Nothing

@@ -278,6 +278,41 @@ func TestIterateBreakStopsFetching(t *testing.T) {
 	}
 }
 
+// With one page in flight there is no read-ahead: a loop that stops early sends exactly
+// the requests for the pages it reached, on every run.
+func TestIterateConcurrencyOneFetchesOnDemand(t *testing.T) {
+	ps := newPageServer(t, pagesConfig{records: 1000})
+	c := ps.client()
+	for _, stopAt := range []int{1, 100, 150, 250} {
+		before := ps.count.Load()
+		n := 0
+		for _, err := range c.Iterate(ctxT(t), BuildReadRequest("Items"), PageSize(100), Concurrency(1)).All() {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n++; n == stopAt {
+				break
+			}
+		}
+		if got, want := ps.count.Load()-before, int32((stopAt+99)/100); got != want {
+			t.Errorf("break at record %d: %d pages requested, want %d", stopAt, got, want)
+		}
+	}
+	before := ps.count.Load()
+	if _, err := c.Iterate(ctxT(t), BuildReadRequest("Items"), PageSize(100), Concurrency(1)).First(); err != nil {
+		t.Fatal(err)
+	}
+	if got := ps.count.Load() - before; got != 1 {
+		t.Errorf("First: %d pages requested, want 1", got)
+	}
+	// A whole read still gets every page, in order.
+	c.ApiCommunicator().SetConcurrency(1)
+	resp, err := c.Execute(ctxT(t), BuildReadRequest("Items").SetTake(300).SetRequestType(TypeAll))
+	if err != nil || len(resp.Records()) != 1000 {
+		t.Fatalf("read all with concurrency 1: %v, %d records", err, len(resp.Records()))
+	}
+}
+
 func TestIterateCancelStopsAtOnce(t *testing.T) {
 	ps := newPageServer(t, pagesConfig{records: 1_000_000, delay: 5 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())

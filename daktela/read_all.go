@@ -15,7 +15,8 @@ const MaxPages = 100_000
 
 // pager reads the pages of a list read in order. The first page is fetched on the
 // caller's goroutine; once it gives the total, up to conc further pages are fetched at
-// once, each parsed on its own goroutine, and handed over in order. Only the pages in
+// once, each parsed on its own goroutine, and handed over in order. With conc 1 there is
+// no read-ahead: each page is asked for once the previous one has been consumed. Only the pages in
 // flight are held. It stops on a short page or on reaching the total (never asking for
 // a page past it), follows a total that shrinks or grows mid-read, and stops at maxItems
 // records and at the page cap.
@@ -157,7 +158,10 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 		}
 		end := cur.skip + n
 		stop := n < cur.take || end >= limit || (p.total > 0 && end >= p.total)
-		if !stop {
+		fill := func() {
+			if stop {
+				return
+			}
 			window := p.conc
 			if p.total == 0 {
 				window = 1 // no total: one page after the other until a short one
@@ -169,12 +173,21 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 				launched++
 			}
 		}
+		// With more than one page in flight, the next pages are fetched while the
+		// consumer works on this one. With one, the next page is asked for only once
+		// this one is consumed: a loop that stops early sends nothing more.
+		if p.conc > 1 || cur.err != nil {
+			fill()
+		}
 		if cur.err == nil {
 			p.read += n
 			if !yield(resp) {
 				return nil
 			}
 			p.report(false)
+			if p.conc == 1 {
+				fill()
+			}
 		}
 		if stop {
 			return nil
