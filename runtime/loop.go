@@ -28,10 +28,24 @@ type eventLoop struct {
 	immediates []*timer
 	nextID     int
 	seq        uint64
+	// taskNow is the time the timers of the running task count from: when the task
+	// set its first timer (zero until then). See taskTime.
+	taskNow time.Time
 }
 
 func newEventLoop() *eventLoop {
 	return &eventLoop{wakeCh: make(chan struct{}, 1), active: make(map[int]*timer)}
+}
+
+// taskTime returns the time the delays of timers set by the running task count from:
+// the moment the task set its first timer. Timers one task sets are ordered by their
+// delays alone, however long the task ran between setting them (Node's loop caches its
+// time per turn the same way), so their order never depends on the machine's load.
+func (l *eventLoop) taskTime() time.Time {
+	if l.taskNow.IsZero() {
+		l.taskNow = time.Now()
+	}
+	return l.taskNow
 }
 
 // wake makes a waiting loop look at its queue again. Safe from any goroutine.
@@ -124,7 +138,10 @@ func (l *eventLoop) run(ctx context.Context, call func(func() error) error) erro
 			tm.Stop()
 		}
 	}()
-	runOne := call
+	runOne := func(fn func() error) error {
+		l.taskNow = time.Time{} // a new task: its timers count from their own start
+		return call(fn)
+	}
 	for {
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -32,11 +32,35 @@ func newRT(t *testing.T, opts runtime.Options) (*runtime.Runtime, *bytes.Buffer,
 	return rt, &out, &errb
 }
 
+// cancelOnWrite is a stdout that cancels a run when the script first prints: the
+// script is then provably inside the code the test wants interrupted, however slowly
+// the machine got there.
+type cancelOnWrite struct {
+	buf    bytes.Buffer // not embedded: its WriteString would bypass Write
+	once   sync.Once
+	cancel context.CancelFunc
+}
+
+func (w *cancelOnWrite) Write(p []byte) (int, error) {
+	defer w.once.Do(w.cancel)
+	return w.buf.Write(p)
+}
+
+func (w *cancelOnWrite) String() string { return w.buf.String() }
+
 func TestCancelStopsEndlessLoopAndRuntimeRunsAgain(t *testing.T) {
-	rt, out, _ := newRT(t, runtime.Options{})
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
-	err := rt.RunString(ctx, "spin.js", "let i = 0;\nfor (;;) { i++ }")
+	// Bounded: should the script never print, the run still ends.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out := &cancelOnWrite{cancel: cancel}
+	rt, err := runtime.New(runtime.Options{Stdout: out, Stderr: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(rt.Close)
+	// The loop prints once it runs, and everything it uses is declared on line 2: goja
+	// may place an interrupt at the declaration of a variable the loop updates.
+	err = rt.RunString(ctx, "spin.js", "const started = Date.now();\nfor (let i = 0; ; i++) { if (i === 100) console.log('spinning') }")
 	var ie *runtime.InterruptError
 	if !errors.As(err, &ie) || runtime.ExitCode(err) != runtime.ExitInterrupted || !errors.Is(err, runtime.ErrInterrupted) {
 		t.Fatalf("got %v (exit %d), want an InterruptError with exit 130", err, runtime.ExitCode(err))
@@ -47,7 +71,7 @@ func TestCancelStopsEndlessLoopAndRuntimeRunsAgain(t *testing.T) {
 	if err := rt.RunString(context.Background(), "again.js", "console.log('again')"); err != nil {
 		t.Fatalf("second run: %v", err)
 	}
-	if out.String() != "again\n" {
+	if out.String() != "spinning\nagain\n" {
 		t.Errorf("stdout %q", out.String())
 	}
 }
@@ -65,6 +89,28 @@ func TestCancelEndsSleepAndWaitingLoop(t *testing.T) {
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s: took %v to stop", src, d)
 		}
+	}
+}
+
+// The timers one task sets count from the same instant, as in Node: they fire by their
+// delays, however long the task ran between setting them, so their order does not
+// depend on the machine's load.
+func TestTimersOfOneTaskFireByDelay(t *testing.T) {
+	rt, out, _ := newRT(t, runtime.Options{})
+	src := `setTimeout(() => console.log("set first, 20 ms"), 20)
+sleep(40)
+setTimeout(() => console.log("set after 40 ms, 10 ms"), 10)
+setTimeout(() => {
+	setTimeout(() => console.log("later task, 2 ms"), 2)
+	sleep(10)
+	setTimeout(() => console.log("later task, 1 ms"), 1)
+}, 30)`
+	if err := rt.RunString(context.Background(), "timers.js", src); err != nil {
+		t.Fatal(err)
+	}
+	want := "set after 40 ms, 10 ms\nset first, 20 ms\nlater task, 1 ms\nlater task, 2 ms\n"
+	if out.String() != want {
+		t.Errorf("order:\n%s\nwant:\n%s", out, want)
 	}
 }
 

@@ -75,7 +75,7 @@ func (r *Runtime) installTimers() {
 			if immediate {
 				l.immediates = append(l.immediates, t)
 			} else {
-				t.when = time.Now().Add(delay)
+				t.when = l.taskTime().Add(delay)
 				heap.Push(&l.timers, t)
 			}
 			return vm.ToValue(t.id)

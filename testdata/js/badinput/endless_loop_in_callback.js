@@ -1,3 +1,3 @@
-// @timeout 300ms
+// @timeout 1s
 const it = daktela.client().iterate(daktela.buildReadRequest("Queues"))
 it.each(q => { while (q) {} })

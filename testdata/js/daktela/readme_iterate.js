@@ -1,5 +1,6 @@
 // README "Memory-Efficient Iteration": for...of, options, helpers, pages.
 const client = daktela.client();
+client.getApiCommunicator().setConcurrency(1); // pages on demand: first() sends no read-ahead, a stable request log
 const request = daktela.RequestFactory.buildReadRequest("CampaignsRecords")
 	.addFilter("created", "gte", "2020-01-01 00:00:00");
 
