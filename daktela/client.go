@@ -184,15 +184,21 @@ func pathOf(wr wireRequest) string {
 	return wr.Path + "?" + wr.Query
 }
 
-// toResponse parses an answer; non-2xx answers become the package's typed errors.
+// toResponse parses an answer (unless roundTrip did); non-2xx answers become the
+// package's typed errors, a 2xx answer whose body is not valid JSON an error wrapping
+// [ErrBrokenAnswer].
 func toResponse(wr wireRequest, ans *answer) (*Response, error) {
-	resp, perr := parseResponse(ans.status, ans.body, wr.Kind)
+	resp, perr := ans.resp, ans.perr
+	if !ans.parsed {
+		resp, perr = parseResponse(ans.status, ans.body, wr.Kind)
+	}
 	if resp == nil {
 		resp = &Response{status: ans.status, kind: wr.Kind, body: ans.body}
 	}
-	if ans.status >= 200 && ans.status <= 299 {
+	if isSuccess(ans.status) {
 		if perr != nil {
-			return nil, &RequestError{Method: wr.Method, Path: pathOf(wr), Status: ans.status, Response: resp, Err: perr}
+			return nil, &RequestError{Method: wr.Method, Path: pathOf(wr), Status: ans.status, Response: resp,
+				Err: &brokenAnswerError{applied: wr.Method != http.MethodGet, retries: ans.retries, err: perr}}
 		}
 		return resp, nil
 	}

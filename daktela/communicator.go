@@ -113,7 +113,10 @@ func (a *ApiCommunicator) UserAgent() string { return userAgent(a.snapshot().uaS
 // Entries are logged at Info level, or Warn when the attempt failed or the answer was
 // not 2xx. Their attributes: method, path (below /api/v6/, with the query, never the
 // token), status (0 when no answer arrived), duration_ms, attempt (1 for the first),
-// bytes (of the answer's body) and error when the attempt failed.
+// bytes (of the answer's body), error when the attempt failed (also for a 2xx answer
+// whose body broke off or is not valid JSON), and, when the request is sent again, retry
+// (why: "HTTP 503 is retryable", "no answer", "the 2xx answer is broken", a 429 wait)
+// and retry_in_ms (the wait before it is).
 func (a *ApiCommunicator) SetLogger(l *slog.Logger) {
 	a.update(func(s *settings) { s.logger = l })
 }

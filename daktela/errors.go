@@ -76,9 +76,43 @@ func (e *RateLimitError) RetryAfterSeconds() int {
 }
 
 // ErrOutcomeUnknown is wrapped by the error of a write whose connection broke after the
-// request was sent: the server may or may not have applied it, so it was not retried.
+// request was sent and before a status arrived: the server may or may not have applied
+// it, so it was not retried.
 // Check before sending it again.
 var ErrOutcomeUnknown = errors.New("the request was sent but no answer arrived: it may or may not have been applied")
+
+// ErrBrokenAnswer is wrapped by the error of a request whose answer has a 2xx status
+// but a body that broke off or is not valid JSON.
+//
+// A read (GET) with such an answer is sent again, as for a retryable status, as often as
+// the retry configuration allows (the log entry of each attempt says why); its error
+// means the last answer was still broken. A create, update or delete is never sent
+// again: its 2xx status says the server applied it, and only the answer is lost (a
+// delete sent again would report a 404, a create would make a duplicate). So for a
+// write, errors.Is(err, ErrBrokenAnswer) means it took effect; RequestError.Status holds
+// the status and RequestError.Response has no record.
+var ErrBrokenAnswer = errors.New("the answer has a success status but a broken body")
+
+// brokenAnswerError is the Err of a RequestError for a 2xx answer whose body broke off
+// or is not valid JSON; it wraps ErrBrokenAnswer and the cause.
+type brokenAnswerError struct {
+	applied bool // a write: it took effect and was not sent again
+	retries int  // a read: how many times it was sent again
+	err     error
+}
+
+func (e *brokenAnswerError) Error() string {
+	msg := strings.TrimPrefix(e.err.Error(), "daktela: ")
+	switch {
+	case e.applied:
+		return "the request took effect, but its answer is broken (so it was not sent again): " + msg
+	case e.retries > 0:
+		return fmt.Sprintf("%s (sent %d times)", msg, e.retries+1)
+	}
+	return msg
+}
+
+func (e *brokenAnswerError) Unwrap() []error { return []error{ErrBrokenAnswer, e.err} }
 
 // ErrRequestLimit is wrapped by the error of a request refused because the client has
 // sent as many HTTP requests as SetMaxRequests allows. Nothing was sent.

@@ -11,10 +11,14 @@ import (
 // RetryConfig is how transient failures are retried: exponential backoff with jitter.
 //
 // Reads (GET) and idempotent writes (PUT, DELETE) are retried on RetryableStatusCodes and,
-// when RetryOnConnectionError is set, on connection failures. A create (POST) is retried
-// only when the request provably never reached the server (the connection could not be
+// when RetryOnConnectionError is set, on connection failures. A read whose answer has a
+// 2xx status but a body that broke off or is not valid JSON is retried too (whatever
+// RetryOnConnectionError says); a write with such an answer is not, since its status says
+// it took effect (its error wraps [ErrBrokenAnswer]). A create (POST) is retried only
+// when the request provably never reached the server (the connection could not be
 // made), so a retry can never create a duplicate; a POST whose connection broke after the
-// request was written fails with an error wrapping [ErrOutcomeUnknown].
+// request was written, before a status arrived, fails with an error wrapping
+// [ErrOutcomeUnknown].
 type RetryConfig struct {
 	MaxRetries             int           // retries after the first attempt (0 = none)
 	BaseDelay              time.Duration // delay before the first retry

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -71,7 +72,16 @@ type answer struct {
 	header     http.Header
 	body       []byte
 	retryAfter time.Duration // for a 429: what Retry-After asked (0 when it did not say)
+
+	// A 2xx answer is parsed by roundTrip (a broken body may be retried): the result,
+	// which toResponse uses instead of parsing again.
+	parsed  bool
+	resp    *Response
+	perr    error
+	retries int // how many times the request was sent again before this answer
 }
+
+func isSuccess(status int) bool { return status >= 200 && status <= 299 }
 
 // target is where one request goes and how it is shown.
 type target struct {
@@ -102,7 +112,11 @@ func (c *Client) target(st *settings, wr wireRequest, token string) target {
 
 // roundTrip sends wr with token and returns the final answer, whatever its status,
 // after the retries and 429 waits the settings allow. The error, when there is one, is
-// a *RequestError with no answer (Status 0) and Err set; it never holds the token.
+// a *RequestError with Err set; it never holds the token.
+//
+// A 2xx answer is parsed here: a read (GET) whose 2xx body is not valid JSON is sent
+// again like one with a retryable status. A write whose 2xx answer broke off is not: it
+// took effect (see [ErrBrokenAnswer]).
 func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, token string) (*answer, error) {
 	t := c.target(st, wr, token)
 	fail := func(err error) error {
@@ -125,20 +139,48 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 			c.comm.sent.Add(-1)
 			return nil, fail(fmt.Errorf("%w (%d requests)", ErrRequestLimit, st.maxRequests))
 		}
-		ans, sent, err := c.attempt(ctx, st, t, attempt)
+		ans, rec, err := c.attempt(ctx, st, t)
+		rec.n = attempt
+		// retry logs the attempt with why it is sent again, and waits d.
+		retry := func(why string, d time.Duration) error {
+			rec.retry, rec.retryIn = why, d
+			c.logAttempt(st, t, rec, err)
+			return sleepCtx(ctx, d)
+		}
 		if err != nil {
-			if ctx.Err() != nil {
+			switch {
+			case ctx.Err() != nil:
+				c.logAttempt(st, t, rec, err)
 				return nil, fail(ctx.Err())
-			}
-			if wr.Method == http.MethodPost && sent {
+			case ans != nil && isSuccess(ans.status) && wr.Method != http.MethodGet:
+				// The status line says the write took effect; only its body broke off.
+				c.logAttempt(st, t, rec, err)
+				return nil, &RequestError{Method: wr.Method, Path: t.path, Status: ans.status,
+					Response: &Response{status: ans.status, kind: wr.Kind},
+					Err:      &brokenAnswerError{applied: true, err: err}}
+			case wr.Method == http.MethodPost && rec.sent:
+				c.logAttempt(st, t, rec, err)
 				return nil, fail(fmt.Errorf("%w: %w", ErrOutcomeUnknown, err))
-			}
-			if st.retry.RetryOnConnectionError && retries < st.retry.MaxRetries && retryableTransportError(err) {
-				if serr := sleepCtx(ctx, st.retry.jittered(retries)); serr != nil {
+			case retries < st.retry.MaxRetries && retryableTransportError(err) &&
+				(ans != nil && isSuccess(ans.status) || st.retry.RetryOnConnectionError):
+				why := "no answer"
+				switch {
+				case ans != nil && isSuccess(ans.status):
+					why = "the 2xx answer is broken" // a read's: sent again like a retryable status
+				case ans != nil:
+					why = fmt.Sprintf("the answer (HTTP %d) broke off", ans.status)
+				}
+				if serr := retry(why, st.retry.jittered(retries)); serr != nil {
 					return nil, fail(serr)
 				}
 				retries++
 				continue
+			}
+			c.logAttempt(st, t, rec, err)
+			if ans != nil && isSuccess(ans.status) {
+				return nil, &RequestError{Method: wr.Method, Path: t.path, Status: ans.status,
+					Response: &Response{status: ans.status, kind: wr.Kind},
+					Err:      &brokenAnswerError{retries: retries, err: err}}
 			}
 			return nil, fail(err)
 		}
@@ -151,29 +193,59 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 			}
 			rl := st.rateLimit
 			if rl.AutoRetry && wait <= rl.MaxWait && waits < rl.maxRetries() {
-				if serr := sleepCtx(ctx, wait); serr != nil {
+				if serr := retry("HTTP 429: waiting as the server asks", wait); serr != nil {
 					return nil, fail(serr)
 				}
 				waits++
 				continue
 			}
+			c.logAttempt(st, t, rec, nil)
 			return ans, nil
 		}
 		if wr.Method != http.MethodPost && retries < st.retry.MaxRetries && st.retry.IsRetryableStatus(ans.status) {
-			if serr := sleepCtx(ctx, st.retry.jittered(retries)); serr != nil {
+			if serr := retry(fmt.Sprintf("HTTP %d is retryable", ans.status), st.retry.jittered(retries)); serr != nil {
 				return nil, fail(serr)
 			}
 			retries++
 			continue
 		}
+		ans.retries = retries
+		if isSuccess(ans.status) {
+			ans.resp, ans.perr = parseResponse(ans.status, ans.body, wr.Kind)
+			ans.parsed = true
+			if ans.perr != nil {
+				err = ans.perr
+				if wr.Method == http.MethodGet && retries < st.retry.MaxRetries {
+					if serr := retry("the 2xx answer is broken", st.retry.jittered(retries)); serr != nil {
+						return nil, fail(serr)
+					}
+					retries++
+					continue
+				}
+			}
+		}
+		c.logAttempt(st, t, rec, err)
 		return ans, nil
 	}
 }
 
-// attempt sends one HTTP request and reads its answer in full. sent reports whether the
-// request may have reached the server (its writing began, or an answer arrived); when it
-// is false the server provably never saw it. The error never holds the token.
-func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (ans *answer, sent bool, err error) {
+// attemptRecord is what the log says about one attempt.
+type attemptRecord struct {
+	n       int // 1 for the first attempt
+	status  int // 0 when no answer arrived
+	size    int // body bytes read
+	start   time.Time
+	sent    bool          // the request may have reached the server
+	retry   string        // why the request is sent again ("" when it is not)
+	retryIn time.Duration // the wait before it is
+}
+
+// attempt sends one HTTP request and reads its answer in full. rec.sent reports whether
+// the request may have reached the server (its writing began, or an answer arrived);
+// when it is false the server provably never saw it. When the body could not be read,
+// the error comes with an answer holding the status and headers only. The error never
+// holds the token.
+func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answer, rec attemptRecord, err error) {
 	actx := ctx
 	if st.timeout > 0 {
 		var cancel context.CancelFunc
@@ -191,12 +263,10 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 	if t.wr.Body != nil {
 		body = bytes.NewReader(t.wr.Body)
 	}
-	start := time.Now()
+	rec.start = time.Now()
 	req, err := http.NewRequestWithContext(actx, t.wr.Method, t.url, body)
 	if err != nil {
-		err = redactError(err, t.token, t.safeURL)
-		c.logAttempt(st, t, 0, 0, start, n, err)
-		return nil, false, err
+		return nil, rec, redactError(err, t.token, t.safeURL)
 	}
 	h := req.Header
 	h["User-Agent"] = []string{userAgent(st.uaSuffix)}
@@ -208,31 +278,29 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target, n int) (an
 		h["X-Auth-Token"] = []string{t.token}
 	}
 	resp, err := st.client().Do(req)
-	status, size := 0, 0
 	if err == nil {
-		status = resp.StatusCode
+		rec.status = resp.StatusCode
 		var data []byte
 		data, err = readBody(resp, st.maxBody)
 		resp.Body.Close()
-		size = len(data)
-		if err == nil {
-			ans = &answer{status: resp.StatusCode, header: resp.Header, body: data}
-		} else {
+		rec.size = len(data)
+		ans = &answer{status: resp.StatusCode, header: resp.Header, body: data}
+		if err != nil {
+			ans.body = nil
 			err = fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)
 		}
-		sent = true
+		rec.sent = true
 	}
 	if err != nil {
 		if ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", st.timeout, err)
 		}
 		err = redactError(err, t.token, t.safeURL)
-		if !sent {
-			sent = wrote.Load()
+		if !rec.sent {
+			rec.sent = wrote.Load()
 		}
 	}
-	c.logAttempt(st, t, status, size, start, n, err)
-	return ans, sent, err
+	return ans, rec, err
 }
 
 // readBody reads an answer's body in full, in one allocation when its length is known,
@@ -280,26 +348,30 @@ func retryableTransportError(err error) bool {
 	return true
 }
 
-// logAttempt logs one HTTP attempt: status is 0 when no answer arrived, size the body
-// bytes read.
-func (c *Client) logAttempt(st *settings, t target, status, size int, start time.Time, n int, err error) {
+// logAttempt logs one HTTP attempt; err is why it failed (a transport error, or a 2xx
+// body that is not valid JSON).
+func (c *Client) logAttempt(st *settings, t target, rec attemptRecord, err error) {
 	if st.logger == nil {
 		return
 	}
 	level := slog.LevelInfo
-	if err != nil || status < 200 || status > 299 {
+	if err != nil || !isSuccess(rec.status) {
 		level = slog.LevelWarn
 	}
 	attrs := []slog.Attr{
 		slog.String("method", t.wr.Method),
 		slog.String("path", t.path),
-		slog.Int("status", status),
-		slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
-		slog.Int("attempt", n),
-		slog.Int("bytes", size),
+		slog.Int("status", rec.status),
+		slog.Float64("duration_ms", float64(time.Since(rec.start).Microseconds())/1000),
+		slog.Int("attempt", rec.n),
+		slog.Int("bytes", rec.size),
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", redactString(err.Error(), t.token)))
+		attrs = append(attrs, slog.String("error", redactString(strings.TrimPrefix(err.Error(), "daktela: "), t.token)))
+	}
+	if rec.retry != "" {
+		attrs = append(attrs, slog.String("retry", rec.retry),
+			slog.Float64("retry_in_ms", float64(rec.retryIn.Microseconds())/1000))
 	}
 	st.logger.LogAttrs(context.Background(), level, "daktela request", attrs...)
 }
