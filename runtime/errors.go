@@ -208,3 +208,15 @@ func ExitCode(err error) int {
 	}
 	return ExitScriptError
 }
+
+// CleanupError is the error of a run that succeeded but left files open that could not
+// be flushed or closed when it ended (a full disk met by a writer's last buffer): the
+// script's output is incomplete although it threw nothing. Err holds one
+// [*github.com/dkscript/dkscript/bindings/jsfs.UnclosedError] per file, naming it.
+type CleanupError struct{ Err error }
+
+// Error names each file and what failed, one line a file.
+func (e *CleanupError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the cleanups' errors.
+func (e *CleanupError) Unwrap() error { return e.Err }

@@ -42,5 +42,6 @@ func (h host) Stderr() io.Writer { return h.r.stderr }
 // script ended, process.exit included) and at Close, on the runtime's goroutine: the
 // fs and csv modules flush and close there the writers a script did not close (the
 // optional CleanupHost interface of package jsfs). Evals do not run it, so the writers
-// a REPL session opened live until Close.
-func (h host) OnClose(fn func()) { h.r.cleanups = append(h.r.cleanups, fn) }
+// a REPL session opened live until Close. An error fn returns becomes the run's error
+// when the script itself succeeded, and is a warning on stderr otherwise (and at Close).
+func (h host) OnClose(fn func() error) { h.r.cleanups = append(h.r.cleanups, fn) }

@@ -92,7 +92,7 @@ type Runtime struct {
 	evalSeq  int
 	scriptNm string // process.argv[1]
 
-	cleanups []func() // given by modules through OnClose: flush and close what a script left open
+	cleanups []func() error // given by modules through OnClose: flush and close what a script left open
 }
 
 // New returns a runtime configured by opts.
@@ -164,10 +164,11 @@ func (r *Runtime) readScript(p string) (src, name string, err error) {
 
 // RunString runs src as a script named name (used in error positions).
 func (r *Runtime) RunString(ctx context.Context, name, src string) error {
+	var cleanupErr error
 	_, err := r.run(ctx, func() (goja.Value, error) {
 		// However the script ended (finished, threw, process.exit, timeout), the files it
 		// left open are flushed and closed: its run is over.
-		defer r.runCleanups()
+		defer func() { cleanupErr = r.runCleanups() }()
 		r.setScriptName(name)
 		prg, wrapped, err := r.compileScript(name, src)
 		if err != nil {
@@ -193,7 +194,30 @@ func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 		}
 		return nil, r.exitCodeError()
 	})
+	return r.reportCleanup(err, cleanupErr)
+}
+
+// reportCleanup returns the error of a run whose cleanups (the flush of the files the
+// script left open) returned cleanupErr: that error when the run itself succeeded (a
+// file the script believes written is not, so the run failed), else the run's error,
+// with cleanupErr as a warning on stderr so the file is still named.
+func (r *Runtime) reportCleanup(err, cleanupErr error) error {
+	if cleanupErr == nil {
+		return err
+	}
+	cleanupErr = &CleanupError{Err: cleanupErr}
+	if err == nil {
+		return cleanupErr
+	}
+	r.warnCleanup(cleanupErr)
 	return err
+}
+
+// warnCleanup writes a cleanup error to stderr as a warning, one line per file.
+func (r *Runtime) warnCleanup(err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		_, _ = io.WriteString(r.stderr, "Warning: "+line+"\n")
+	}
 }
 
 // Eval evaluates src as the REPL and `dkscript eval` do: top-level await is allowed,
@@ -273,19 +297,25 @@ func (r *Runtime) Close() {
 	r.closed = true
 	if r.busy.CompareAndSwap(false, true) {
 		// Not during a run: cleanups close streams the running script still uses.
-		r.runCleanups()
+		if err := r.runCleanups(); err != nil {
+			r.warnCleanup(&CleanupError{Err: err})
+		}
 		r.busy.Store(false)
 	}
 	r.loop.close()
 }
 
-// runCleanups calls the functions modules gave OnClose, in the order given. They stay
-// registered: a module instance lives as long as the runtime, and the streams a later
-// run opens are closed at its end too.
-func (r *Runtime) runCleanups() {
+// runCleanups calls the functions modules gave OnClose, in the order given, and returns
+// their errors joined. They stay registered: a module instance lives as long as the
+// runtime, and the streams a later run opens are closed at its end too.
+func (r *Runtime) runCleanups() error {
+	var errs []error
 	for _, fn := range r.cleanups {
-		fn()
+		if err := fn(); err != nil {
+			errs = append(errs, err)
+		}
 	}
+	return errors.Join(errs...)
 }
 
 // setFunc sets obj[name] to a native function whose JavaScript name is name (goja

@@ -21,7 +21,7 @@ type testHost struct {
 	stdin    io.Reader
 	stdout   bytes.Buffer
 	stderr   bytes.Buffer
-	cleanups []func()
+	cleanups []func() error
 	dir      string // the module's base directory, when a test needs it
 }
 
@@ -54,12 +54,12 @@ func (h *testHost) RegisterCallback() func(func() error) {
 func (h *testHost) Stdin() io.Reader  { return h.stdin }
 func (h *testHost) Stdout() io.Writer { return &h.stdout }
 func (h *testHost) Stderr() io.Writer { return &h.stderr }
-func (h *testHost) OnClose(fn func()) { h.cleanups = append(h.cleanups, fn) }
+func (h *testHost) OnClose(fn func() error) { h.cleanups = append(h.cleanups, fn) }
 
 // close runs the cleanups as a runtime's Close would.
 func (h *testHost) close() {
 	for _, fn := range h.cleanups {
-		fn()
+		_ = fn()
 	}
 }
 

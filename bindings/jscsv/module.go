@@ -174,7 +174,7 @@ func (in *instance) reader(call goja.FunctionCall) goja.Value {
 	cfg := readOptions(in.vm, call.Argument(1), fn)
 	rc, br := in.open(path, cfg.charset)
 	closer := &onceCloser{c: rc}
-	in.streams.Add(closer)
+	in.streams.Add(closer, path)
 	rr := newRowReader(in.vm, br, cfg, path)
 	stop := func() {
 		in.streams.Remove(closer)
@@ -256,7 +256,7 @@ func (in *instance) writer(call goja.FunctionCall) goja.Value {
 		panic(jsfs.NodeError(in.vm, err, "open", path))
 	}
 	f := &csvFile{wc: wc, bw: bufio.NewWriterSize(wc, 64<<10)}
-	in.streams.Add(f)
+	in.streams.Add(f, path)
 	f.cw = csv.NewWriter(f.bw)
 	w := newRowWriter(in, f.cw, cfg, "writer.write")
 	if !fresh {

@@ -3,9 +3,11 @@ package jsfs
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/dkscript/dkscript/bindings"
 )
@@ -98,30 +100,31 @@ func SkipBOM(r *bufio.Reader) error {
 }
 
 // CleanupHost is an optional interface of a [bindings.Host]. A host that implements it
-// calls every function given to OnClose when the runtime closes (on the runtime's
-// goroutine, after the last script ended), so the fs and csv modules can flush and close
-// the streams a script left open.
+// calls every function given to OnClose when a script's run ends and when the runtime
+// closes (on the runtime's goroutine), so the fs and csv modules can flush and close the
+// streams a script left open. An error fn returns is the host's to report: nobody else
+// is left to hear of a file that could not be written.
 type CleanupHost interface {
-	OnClose(fn func())
+	OnClose(fn func() error)
 }
 
 // Streams tracks the streams a module instance has open, so that those a script forgot
-// are closed when the runtime closes (when its host is a [CleanupHost]).
+// are closed when the run ends (when its host is a [CleanupHost]).
 type Streams struct {
-	open map[io.Closer]struct{}
+	open map[io.Closer]string // the stream and the path the script named it by
 }
 
 // NewStreams returns a tracker that closes its streams when h closes, if h supports it.
 func NewStreams(h bindings.Host) *Streams {
-	s := &Streams{open: map[io.Closer]struct{}{}}
+	s := &Streams{open: map[io.Closer]string{}}
 	if ch, ok := h.(CleanupHost); ok {
 		ch.OnClose(s.CloseAll)
 	}
 	return s
 }
 
-// Add tracks c until Remove is called with it.
-func (s *Streams) Add(c io.Closer) { s.open[c] = struct{}{} }
+// Add tracks c, opened at path (as the script named it), until Remove is called with it.
+func (s *Streams) Add(c io.Closer, path string) { s.open[c] = path }
 
 // Remove stops tracking c (the stream closed itself).
 func (s *Streams) Remove(c io.Closer) { delete(s.open, c) }
@@ -129,11 +132,39 @@ func (s *Streams) Remove(c io.Closer) { delete(s.open, c) }
 // Len returns how many streams are open.
 func (s *Streams) Len() int { return len(s.open) }
 
-// CloseAll closes every tracked stream, ignoring errors (there is no script left to
-// report them to).
-func (s *Streams) CloseAll() {
-	for c := range s.open {
-		_ = c.Close()
+// CloseAll closes every tracked stream. It returns what went wrong, one
+// [*UnclosedError] per stream that could not be flushed or closed (a writer's last
+// buffer meeting a full disk, say), joined in the order of the paths.
+func (s *Streams) CloseAll() error {
+	var errs []*UnclosedError
+	for c, p := range s.open {
+		if err := c.Close(); err != nil {
+			errs = append(errs, &UnclosedError{Path: p, Err: err})
+		}
 		delete(s.open, c)
 	}
+	if len(errs) == 0 {
+		return nil
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Path < errs[j].Path })
+	all := make([]error, len(errs))
+	for i, e := range errs {
+		all[i] = e
+	}
+	return errors.Join(all...)
 }
+
+// UnclosedError is a stream the script left open that could not be flushed or closed
+// when its run ended.
+type UnclosedError struct {
+	Path string // as the script named it
+	Err  error
+}
+
+// Error names the file and says what failed.
+func (e *UnclosedError) Error() string {
+	return "'" + e.Path + "', which the script left open, could not be flushed and closed when it ended: " + e.Err.Error()
+}
+
+// Unwrap returns the write or close error.
+func (e *UnclosedError) Unwrap() error { return e.Err }

@@ -71,7 +71,7 @@ func (in *instance) lines(call goja.FunctionCall) goja.Value {
 		_ = rc.Close()
 		in.throw(err, "read", p)
 	}
-	in.streams.Add(lr)
+	in.streams.Add(lr, p)
 	stop := func() {
 		in.streams.Remove(lr)
 		_ = lr.Close()

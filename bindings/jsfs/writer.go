@@ -83,7 +83,7 @@ func (in *instance) createWriter(call goja.FunctionCall) goja.Value {
 		in.throw(err, "open", p)
 	}
 	bf := NewBufferedFile(wc)
-	in.streams.Add(bf)
+	in.streams.Add(bf, p)
 	w := in.vm.NewObject()
 	write := func(call goja.FunctionCall, name string, newline bool) goja.Value {
 		if bf.Closed() && bf.err == nil {
