@@ -1,6 +1,7 @@
 package jscsv_test
 
 import (
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"strings"
 	"testing"
 )
@@ -21,21 +22,21 @@ func TestEncodings(t *testing.T) {
 		{`Array.from(csv.reader("utf16.txt", {delimiter: "\t", encoding: "utf-16"}))`, `[{"line":2,"record":{"a":"č","b":"2"}}]`},
 	}
 	for _, c := range cases {
-		if got := h.run(t, `JSON.stringify(`+c.src+`)`).String(); got != c.want {
+		if got := h.Run(t, `JSON.stringify(`+c.src+`)`).String(); got != c.want {
 			t.Errorf("%s\n got  %s\n want %s", c.src, got, c.want)
 		}
 	}
 	// Read as UTF-8, the same file is refused with its line, not imported garbled.
-	e := h.throws(t, `csv.parseFile("cp1250.csv", {delimiter: ";"})`)
-	if !strings.HasPrefix(str(e, "message"), `cp1250.csv:1: field is not valid UTF-8 (if the file is in another encoding, pass it, e.g. {encoding: "windows-1250"}`) {
-		t.Fatalf("got %s", str(e, "message"))
+	e := h.Throws(t, `csv.parseFile("cp1250.csv", {delimiter: ";"})`)
+	if !strings.HasPrefix(bindingstest.Prop(e, "message"), `cp1250.csv:1: field is not valid UTF-8 (if the file is in another encoding, pass it, e.g. {encoding: "windows-1250"}`) {
+		t.Fatalf("got %s", bindingstest.Prop(e, "message"))
 	}
-	e = h.throws(t, `csv.parseFile("cp1250.csv", {delimiter: ";", encoding: "ebcdic"})`)
-	if !strings.Contains(str(e, "message"), `csv.parseFile: option encoding must be one of utf8, cp1250, cp1252, iso-8859-1`) {
-		t.Fatalf("got %s", str(e, "message"))
+	e = h.Throws(t, `csv.parseFile("cp1250.csv", {delimiter: ";", encoding: "ebcdic"})`)
+	if !strings.Contains(bindingstest.Prop(e, "message"), `csv.parseFile: option encoding must be one of utf8, cp1250, cp1252, iso-8859-1`) {
+		t.Fatalf("got %s", bindingstest.Prop(e, "message"))
 	}
-	e = h.throws(t, `csv.parse("a", {encoding: "windows-1250"})`)
-	if str(e, "message") != "csv.parse: option encoding applies to files (parseFile, reader); text is already decoded" {
-		t.Fatalf("got %s", str(e, "message"))
+	e = h.Throws(t, `csv.parse("a", {encoding: "windows-1250"})`)
+	if bindingstest.Prop(e, "message") != "csv.parse: option encoding applies to files (parseFile, reader); text is already decoded" {
+		t.Fatalf("got %s", bindingstest.Prop(e, "message"))
 	}
 }

@@ -1,6 +1,7 @@
 package jscsv_test
 
 import (
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,11 +10,12 @@ import (
 	"github.com/dkscript/dkscript/bindings/jscsv"
 )
 
-func newCSV(t testing.TB, stdin string) (*testHost, string) {
+func newCSV(t testing.TB, stdin string) (*bindingstest.Host, string) {
 	t.Helper()
 	dir := t.TempDir()
-	h := newHost(t, stdin, jscsv.New(jscsv.Options{BaseDir: dir}))
-	h.run(t, `var csv = require("csv");`)
+	h := bindingstest.New(t, jscsv.New(jscsv.Options{BaseDir: dir}))
+	h.Input = strings.NewReader(stdin)
+	h.Run(t, `var csv = require("csv");`)
 	return h, dir
 }
 
@@ -33,8 +35,8 @@ const tricky = "\xEF\xBB\xBFname,note,phone\r\n" +
 
 func TestParseObjects(t *testing.T) {
 	h, _ := newCSV(t, "")
-	h.vm.Set("text", tricky)
-	got := h.run(t, `JSON.stringify(csv.parse(text))`).String()
+	h.VM().Set("text", tricky)
+	got := h.Run(t, `JSON.stringify(csv.parse(text))`).String()
 	want := `[{"name":"Jan Novák","note":"hello, world","phone":"+420 777 000 111"},` +
 		`{"name":"Eva \"Evka\" Malá","note":"two\nlines","phone":""},` +
 		`{"name":"Petr","note":"plain","phone":"123"}]`
@@ -42,7 +44,7 @@ func TestParseObjects(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 	// Keys keep the header's order.
-	if got := h.run(t, `Object.keys(csv.parse(text)[0]).join()`).String(); got != "name,note,phone" {
+	if got := h.Run(t, `Object.keys(csv.parse(text)[0]).join()`).String(); got != "name,note,phone" {
 		t.Fatalf("key order %s", got)
 	}
 }
@@ -65,7 +67,7 @@ func TestParseOptions(t *testing.T) {
 		{`csv.parse("a,b\n1,2", {quote: '"'})`, `[{"a":"1","b":"2"}]`},
 	}
 	for _, c := range cases {
-		if got := h.run(t, `JSON.stringify(`+c.src+`)`).String(); got != c.want {
+		if got := h.Run(t, `JSON.stringify(`+c.src+`)`).String(); got != c.want {
 			t.Errorf("%s\n got  %s\n want %s", c.src, got, c.want)
 		}
 	}
@@ -84,20 +86,20 @@ func TestParseErrors(t *testing.T) {
 		{`csv.parse("a,a\n1,2\n")`, `csv.parse: line 1: duplicate column name "a" in the header`, 1},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "message") != c.msg || str(e, "code") != "ERR_CSV_PARSE" || e.Get("line").ToInteger() != c.line || str(e, "name") != "Error" {
-			t.Errorf("%s\n got  %s %s line %s: %s\n want %s line %d", c.src, str(e, "name"), str(e, "code"), str(e, "line"), str(e, "message"), c.msg, c.line)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "message") != c.msg || bindingstest.Prop(e, "code") != "ERR_CSV_PARSE" || e.Get("line").ToInteger() != c.line || bindingstest.Prop(e, "name") != "Error" {
+			t.Errorf("%s\n got  %s %s line %s: %s\n want %s line %d", c.src, bindingstest.Prop(e, "name"), bindingstest.Prop(e, "code"), bindingstest.Prop(e, "line"), bindingstest.Prop(e, "message"), c.msg, c.line)
 		}
 	}
 	// Files name themselves and count lines across quoted line breaks.
 	writeFile(t, dir, "broken.csv", "\xEF\xBB\xBFa,b\n\"x\ny\",1\n2,3,4\n")
-	e := h.throws(t, `csv.parseFile("broken.csv")`)
-	if str(e, "message") != "broken.csv:4: wrong number of fields (expected 2, got 3)" || str(e, "file") != "broken.csv" {
-		t.Fatalf("file error: %s (file %s)", str(e, "message"), str(e, "file"))
+	e := h.Throws(t, `csv.parseFile("broken.csv")`)
+	if bindingstest.Prop(e, "message") != "broken.csv:4: wrong number of fields (expected 2, got 3)" || bindingstest.Prop(e, "file") != "broken.csv" {
+		t.Fatalf("file error: %s (file %s)", bindingstest.Prop(e, "message"), bindingstest.Prop(e, "file"))
 	}
-	e = h.throws(t, `csv.parseFile("missing.csv")`)
-	if str(e, "message") != "ENOENT: no such file or directory, open 'missing.csv'" || str(e, "code") != "ENOENT" {
-		t.Fatalf("missing file: %s", str(e, "message"))
+	e = h.Throws(t, `csv.parseFile("missing.csv")`)
+	if bindingstest.Prop(e, "message") != "ENOENT: no such file or directory, open 'missing.csv'" || bindingstest.Prop(e, "code") != "ENOENT" {
+		t.Fatalf("missing file: %s", bindingstest.Prop(e, "message"))
 	}
 }
 
@@ -125,9 +127,9 @@ func TestArgumentErrors(t *testing.T) {
 		{`csv.stringify([], {delimiter: '"'})`, `csv.stringify: option delimiter must be different from the quote character`},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "name") != "TypeError" || !strings.Contains(str(e, "message"), c.msg) {
-			t.Errorf("%s\n got  %s: %s\n want TypeError containing %s", c.src, str(e, "name"), str(e, "message"), c.msg)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "name") != "TypeError" || !strings.Contains(bindingstest.Prop(e, "message"), c.msg) {
+			t.Errorf("%s\n got  %s: %s\n want TypeError containing %s", c.src, bindingstest.Prop(e, "name"), bindingstest.Prop(e, "message"), c.msg)
 		}
 	}
 }
@@ -135,7 +137,7 @@ func TestArgumentErrors(t *testing.T) {
 func TestReader(t *testing.T) {
 	h, dir := newCSV(t, "")
 	writeFile(t, dir, "in.csv", tricky)
-	got := h.run(t, `
+	got := h.Run(t, `
 		var out = [];
 		for (const {line, record} of csv.reader("in.csv")) out.push(line + ":" + record.name);
 		out.join("|");
@@ -143,17 +145,17 @@ func TestReader(t *testing.T) {
 	if got != `2:Jan Novák|3:Eva "Evka" Malá|5:Petr` {
 		t.Fatalf("got %s", got)
 	}
-	got = h.run(t, `Array.from(csv.reader("in.csv", {header: false}), r => r.line + ":" + r.record.length).join("|")`).String()
+	got = h.Run(t, `Array.from(csv.reader("in.csv", {header: false}), r => r.line + ":" + r.record.length).join("|")`).String()
 	if got != "1:3|2:3|3:3|5:3" {
 		t.Fatalf("arrays: %s", got)
 	}
 
 	writeFile(t, dir, "bad.csv", "id,name\n1,Ann\n2,Bob,extra\n3,Bo\"b\n4,Cyril\n")
-	e := h.throws(t, `for (const r of csv.reader("bad.csv")) {}`)
-	if str(e, "message") != "bad.csv:3: wrong number of fields (expected 2, got 3)" || e.Get("line").ToInteger() != 3 {
-		t.Fatalf("reader error: %s", str(e, "message"))
+	e := h.Throws(t, `for (const r of csv.reader("bad.csv")) {}`)
+	if bindingstest.Prop(e, "message") != "bad.csv:3: wrong number of fields (expected 2, got 3)" || e.Get("line").ToInteger() != 3 {
+		t.Fatalf("reader error: %s", bindingstest.Prop(e, "message"))
 	}
-	got = h.run(t, `
+	got = h.Run(t, `
 		var report = [];
 		for (const r of csv.reader("bad.csv", {errors: "yield"})) {
 			report.push(r.error ? "line " + r.line + ": " + r.error : r.line + "=" + r.record.name);
@@ -164,15 +166,15 @@ func TestReader(t *testing.T) {
 	if got != want {
 		t.Fatalf("yielded errors:\n got  %s\n want %s", got, want)
 	}
-	e = h.throws(t, `csv.reader("nope.csv")`)
-	if str(e, "code") != "ENOENT" || str(e, "message") != "ENOENT: no such file or directory, open 'nope.csv'" {
-		t.Fatalf("missing: %s", str(e, "message"))
+	e = h.Throws(t, `csv.reader("nope.csv")`)
+	if bindingstest.Prop(e, "code") != "ENOENT" || bindingstest.Prop(e, "message") != "ENOENT: no such file or directory, open 'nope.csv'" {
+		t.Fatalf("missing: %s", bindingstest.Prop(e, "message"))
 	}
 }
 
 func TestReaderStdin(t *testing.T) {
 	h, _ := newCSV(t, "\xEF\xBB\xBFa,b\r\n1,2\r\n")
-	if got := h.run(t, `JSON.stringify(Array.from(csv.reader("/dev/stdin")))`).String(); got != `[{"line":2,"record":{"a":"1","b":"2"}}]` {
+	if got := h.Run(t, `JSON.stringify(Array.from(csv.reader("/dev/stdin")))`).String(); got != `[{"line":2,"record":{"a":"1","b":"2"}}]` {
 		t.Fatalf("got %s", got)
 	}
 }
@@ -197,20 +199,20 @@ func TestStringify(t *testing.T) {
 		{`csv.stringify([{"Jméno": "Žofie"}])`, "Jméno\nŽofie\n"},
 	}
 	for _, c := range cases {
-		if got := h.run(t, c.src).String(); got != c.want {
+		if got := h.Run(t, c.src).String(); got != c.want {
 			t.Errorf("%s\n got  %q\n want %q", c.src, got, c.want)
 		}
 	}
 	// stringify then parse gives the rows back.
-	h.vm.Set("text", tricky)
-	if got := h.run(t, `var rows = csv.parse(text); JSON.stringify(csv.parse(csv.stringify(rows))) === JSON.stringify(rows)`); !got.ToBoolean() {
+	h.VM().Set("text", tricky)
+	if got := h.Run(t, `var rows = csv.parse(text); JSON.stringify(csv.parse(csv.stringify(rows))) === JSON.stringify(rows)`); !got.ToBoolean() {
 		t.Fatal("round trip changed the rows")
 	}
 }
 
 func TestWriter(t *testing.T) {
 	h, dir := newCSV(t, "")
-	h.run(t, `
+	h.Run(t, `
 		var w = csv.writer("out.csv", {columns: ["id", {key: "queue.title", header: "queue"}]});
 		w.write({id: 1, queue: {title: "Sales"}}).write({id: 2, queue: {title: "Support, 2nd line"}});
 		w.writeAll([{id: 3}]);
@@ -231,20 +233,20 @@ func TestWriter(t *testing.T) {
 	check("out.csv", "id,queue\n1,Sales\n2,\"Support, 2nd line\"\n3,\n4,late\n")
 	check("empty.csv", "\uFEFFx,y\n")
 	check("derived.csv", "p,q\n1,2\n4,3\n")
-	if n := h.run(t, `n`).ToInteger(); n != 3 {
+	if n := h.Run(t, `n`).ToInteger(); n != 3 {
 		t.Fatalf("count %d", n)
 	}
-	e := h.throws(t, `w.write({id: 9})`)
-	if str(e, "code") != "ERR_STREAM_WRITE_AFTER_END" || str(e, "message") != "writer.write: write after close to 'out.csv'" {
-		t.Fatalf("after close: %s", str(e, "message"))
+	e := h.Throws(t, `w.write({id: 9})`)
+	if bindingstest.Prop(e, "code") != "ERR_STREAM_WRITE_AFTER_END" || bindingstest.Prop(e, "message") != "writer.write: write after close to 'out.csv'" {
+		t.Fatalf("after close: %s", bindingstest.Prop(e, "message"))
 	}
-	e = h.throws(t, `csv.writer("nodir/x.csv")`)
-	if str(e, "message") != "ENOENT: no such file or directory, open 'nodir/x.csv'" {
-		t.Fatalf("open error: %s", str(e, "message"))
+	e = h.Throws(t, `csv.writer("nodir/x.csv")`)
+	if bindingstest.Prop(e, "message") != "ENOENT: no such file or directory, open 'nodir/x.csv'" {
+		t.Fatalf("open error: %s", bindingstest.Prop(e, "message"))
 	}
-	h.run(t, `var s = csv.writer("/dev/stdout", {columns: ["a"]}); s.write({a: "x"}); s.close();`)
-	if h.stdout.String() != "a\nx\n" {
-		t.Fatalf("stdout %q", h.stdout.String())
+	h.Run(t, `var s = csv.writer("/dev/stdout", {columns: ["a"]}); s.write({a: "x"}); s.close();`)
+	if h.Output.String() != "a\nx\n" {
+		t.Fatalf("stdout %q", h.Output.String())
 	}
 }
 
@@ -253,23 +255,22 @@ func TestWriterErrorClosesFile(t *testing.T) {
 		t.Skip("needs /dev/full")
 	}
 	h, dir := newCSV(t, "")
-	h.dir = dir
-	before := openFDs(t)
-	e := h.throws(t, `var w = csv.writer("/dev/full"); for (let i = 0; i < 1000; i++) w.write({a: "x".repeat(1000)});`)
-	if str(e, "code") != "ENOSPC" || str(e, "message") != "ENOSPC: no space left on device, write '/dev/full'" {
-		t.Fatalf("got %s", str(e, "message"))
+	before := bindingstest.OpenFDs(t)
+	e := h.Throws(t, `var w = csv.writer("/dev/full"); for (let i = 0; i < 1000; i++) w.write({a: "x".repeat(1000)});`)
+	if bindingstest.Prop(e, "code") != "ENOSPC" || bindingstest.Prop(e, "message") != "ENOSPC: no space left on device, write '/dev/full'" {
+		t.Fatalf("got %s", bindingstest.Prop(e, "message"))
 	}
-	if openFDs(t) != before {
+	if bindingstest.OpenFDs(t) != before {
 		t.Fatal("failed writer left its file open")
 	}
 	// A write failing in the middle of writeAll closes the writer and the reader it
 	// was draining.
-	writeFile(t, h.dir, "big.csv", "a\n"+strings.Repeat(strings.Repeat("y", 1000)+"\n", 2000))
-	e = h.throws(t, `csv.writer("/dev/full").writeAll(csv.reader("big.csv"))`)
-	if str(e, "code") != "ENOSPC" {
-		t.Fatalf("got %s", str(e, "message"))
+	writeFile(t, dir, "big.csv", "a\n"+strings.Repeat(strings.Repeat("y", 1000)+"\n", 2000))
+	e = h.Throws(t, `csv.writer("/dev/full").writeAll(csv.reader("big.csv"))`)
+	if bindingstest.Prop(e, "code") != "ENOSPC" {
+		t.Fatalf("got %s", bindingstest.Prop(e, "message"))
 	}
-	if openFDs(t) != before {
+	if bindingstest.OpenFDs(t) != before {
 		t.Fatal("writeAll failure left files open")
 	}
 }
@@ -278,8 +279,8 @@ func TestStreamsAreClosed(t *testing.T) {
 	h, dir := newCSV(t, "")
 	writeFile(t, dir, "in.csv", "a\n1\n2\n3\n")
 	writeFile(t, dir, "bad.csv", "a\n1\n2,2\n")
-	before := openFDs(t)
-	h.run(t, `
+	before := bindingstest.OpenFDs(t)
+	h.Run(t, `
 		for (let i = 0; i < 30; i++) { for (const r of csv.reader("in.csv")) break; }
 		for (let i = 0; i < 30; i++) { try { for (const r of csv.reader("bad.csv")) {} } catch (e) {} }
 		for (let i = 0; i < 30; i++) { try { csv.parseFile("bad.csv"); } catch (e) {} }
@@ -287,11 +288,11 @@ func TestStreamsAreClosed(t *testing.T) {
 		for (let i = 0; i < 30; i++) { var w = csv.writer("o.csv"); try { csv.writer("o.csv").writeAll(csv.reader("in.csv")); w.write(5); } catch (e) {} }
 	`)
 	// The 30 writers whose writeAll ran but never closed stay open until the runtime closes.
-	if after := openFDs(t); after != before+60 {
+	if after := bindingstest.OpenFDs(t); after != before+60 {
 		t.Fatalf("%d descriptors open, want the 60 unclosed writers", after-before)
 	}
-	h.close()
-	if after := openFDs(t); after != before {
+	h.Close()
+	if after := bindingstest.OpenFDs(t); after != before {
 		t.Fatalf("%d descriptors left after the runtime closed", after-before)
 	}
 }

@@ -63,7 +63,7 @@ func TestStream100kConstantMemory(t *testing.T) {
 	h, dir := newCSV(t, "")
 	size := writeRows(t, filepath.Join(dir, "in.csv"), 100_000)
 	var base, peak uint64
-	_ = h.vm.Set("sample", func() {
+	_ = h.VM().Set("sample", func() {
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
@@ -72,7 +72,7 @@ func TestStream100kConstantMemory(t *testing.T) {
 		}
 		peak = max(peak, ms.HeapAlloc)
 	})
-	if n := h.run(t, pipeScript).ToInteger(); n != 100_000 {
+	if n := h.Run(t, pipeScript).ToInteger(); n != 100_000 {
 		t.Fatalf("streamed %d rows", n)
 	}
 	growth := int64(peak) - int64(base)
@@ -98,10 +98,10 @@ func BenchmarkStream(b *testing.B) {
 	const rows = 10_000
 	h, dir := newCSV(b, "")
 	writeRows(b, filepath.Join(dir, "in.csv"), rows)
-	_ = h.vm.Set("sample", func() {})
+	_ = h.VM().Set("sample", func() {})
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := h.vm.RunString(pipeScript); err != nil {
+		if _, err := h.VM().RunString(pipeScript); err != nil {
 			b.Fatal(err)
 		}
 	}

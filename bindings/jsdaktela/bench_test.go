@@ -15,14 +15,14 @@ import (
 // so the numbers are the per-call cost seen by scripts) and reports ns per builder call.
 func benchLoop(b *testing.B, setup, body string, callsPerIter int) {
 	h := newTestHost(b, Config{})
-	fn, err := h.vm.RunString("(function (n) {" + setup + "; for (let i = 0; i < n; i++) {" + body + "} })")
+	fn, err := h.VM().RunString("(function (n) {" + setup + "; for (let i = 0; i < n; i++) {" + body + "} })")
 	if err != nil {
 		b.Fatal(err)
 	}
 	run, _ := goja.AssertFunction(fn)
 	b.ReportAllocs()
 	b.ResetTimer()
-	if _, err := run(goja.Undefined(), h.vm.ToValue(b.N)); err != nil {
+	if _, err := run(goja.Undefined(), h.VM().ToValue(b.N)); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*callsPerIter), "ns/call")
@@ -100,7 +100,7 @@ func BenchmarkPage1000(b *testing.B) {
 	defer srv.Close()
 	c := daktela.NewClient(srv.URL, "bench-token")
 	h := newTestHost(b, Config{Client: c})
-	fn, err := h.vm.RunString(`(function () {
+	fn, err := h.VM().RunString(`(function () {
 		const res = daktela.client().execute(daktela.buildReadRequest("CampaignsRecords").setTake(1000));
 		const recs = res.getData();
 		let sum = 0, n = 0, tl = 0;

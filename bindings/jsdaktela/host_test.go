@@ -1,10 +1,9 @@
 package jsdaktela
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,102 +11,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
-	"github.com/dop251/goja"
 )
 
-// testHost is a minimal bindings.Host over a bare goja runtime, with an event loop that
-// runs callbacks queued by RegisterCallback until none is pending. The real host is the
-// runtime package; this one lets the module be tested on its own.
-type testHost struct {
-	vm      *goja.Runtime
-	ctx     context.Context
-	out     bytes.Buffer
-	mu      sync.Mutex
-	queue   []func() error
-	pending int
-	wake    chan struct{}
-}
-
-func newTestHost(t testing.TB, cfg Config) *testHost {
+// newTestHost returns a host for the module alone (no runtime), with the daktela global
+// and print(...) writing lines to h.Output.
+func newTestHost(t testing.TB, cfg Config) *bindingstest.Host {
 	t.Helper()
-	h := &testHost{vm: goja.New(), ctx: context.Background(), wake: make(chan struct{}, 1)}
-	exports, err := New(cfg).Instantiate(h)
-	if err != nil {
-		t.Fatalf("Instantiate: %v", err)
-	}
-	h.vm.Set("daktela", exports)
-	h.vm.Set("print", func(call goja.FunctionCall) goja.Value {
-		parts := make([]string, len(call.Arguments))
-		for i, a := range call.Arguments {
-			parts[i] = a.String()
-		}
-		h.out.WriteString(strings.Join(parts, " ") + "\n")
-		return goja.Undefined()
-	})
-	return h
+	return bindingstest.New(t, New(cfg))
 }
-
-func (h *testHost) VM() *goja.Runtime        { return h.vm }
-func (h *testHost) Context() context.Context { return h.ctx }
-func (h *testHost) Stdin() io.Reader         { return strings.NewReader("") }
-func (h *testHost) Stdout() io.Writer        { return &h.out }
-func (h *testHost) Stderr() io.Writer        { return io.Discard }
-
-func (h *testHost) RegisterCallback() func(func() error) {
-	h.mu.Lock()
-	h.pending++
-	h.mu.Unlock()
-	var once sync.Once
-	return func(f func() error) {
-		once.Do(func() {
-			h.mu.Lock()
-			h.queue = append(h.queue, f)
-			h.mu.Unlock()
-			select {
-			case h.wake <- struct{}{}:
-			default:
-			}
-		})
-	}
-}
-
-// run runs src as "test.js" and then the loop until no callback is pending (at most 10 s).
-func (h *testHost) run(src string) error {
-	if _, err := h.vm.RunScript("test.js", src); err != nil {
-		return err
-	}
-	deadline := time.After(10 * time.Second)
-	for {
-		h.mu.Lock()
-		q := h.queue
-		h.queue = nil
-		h.pending -= len(q)
-		left := h.pending
-		h.mu.Unlock()
-		for _, f := range q {
-			if err := f(); err != nil {
-				return err
-			}
-		}
-		if len(q) > 0 {
-			continue
-		}
-		if left == 0 {
-			return nil
-		}
-		select {
-		case <-h.wake:
-		case <-deadline:
-			return fmt.Errorf("loop: %d callbacks still pending after 10s", left)
-		}
-	}
-}
-
-var _ bindings.Host = (*testHost)(nil)
 
 // fakeAPI is a small Daktela stand-in on 127.0.0.1 for the module's unit tests: canned
 // users, a paged model "campaignsRecords" with total records, a 404, a 429, creates

@@ -33,10 +33,10 @@ func runCases(t *testing.T, cfg func(*fakeAPI) Config, cases []scriptCase) {
 		t.Run(tc.name, func(t *testing.T) {
 			api := newFakeAPI(t, 250)
 			h := newTestHost(t, cfg(api))
-			err := h.run(tc.src)
+			_, err := h.Eval(tc.src)
 			if tc.wantErr != "" {
 				if err == nil {
-					t.Fatalf("no error; output:\n%s", h.out.String())
+					t.Fatalf("no error; output:\n%s", h.Output.String())
 				}
 				if got := scriptError(err); !strings.Contains(got, tc.wantErr) {
 					t.Fatalf("error %q does not contain %q", got, tc.wantErr)
@@ -44,12 +44,12 @@ func runCases(t *testing.T, cfg func(*fakeAPI) Config, cases []scriptCase) {
 				return
 			}
 			if err != nil {
-				t.Fatalf("run: %v\noutput so far:\n%s", err, h.out.String())
+				t.Fatalf("run: %v\noutput so far:\n%s", err, h.Output.String())
 			}
-			if got := h.out.String(); got != tc.want {
+			if got := h.Output.String(); got != tc.want {
 				t.Errorf("output:\n%s\nwant:\n%s", got, tc.want)
 			}
-			if strings.Contains(h.out.String(), testToken) {
+			if strings.Contains(h.Output.String(), testToken) {
 				t.Errorf("the token reached the script's output")
 			}
 		})
@@ -378,7 +378,7 @@ print(f.getNormalizedPhoneNumber("773 794 604"), f.getNormalizedPhoneNumber("+42
 func TestExceptionValue(t *testing.T) {
 	api := newFakeAPI(t, 0)
 	h := newTestHost(t, withClient(api))
-	err := h.run(`daktela.client().execute(daktela.buildReadSingleRequest("Users", "nobody"))`)
+	_, err := h.Eval(`daktela.client().execute(daktela.buildReadSingleRequest("Users", "nobody"))`)
 	var ex *goja.Exception
 	if !errors.As(err, &ex) {
 		t.Fatalf("error %T %v is not a *goja.Exception", err, err)
@@ -406,9 +406,9 @@ func TestCancelStopsExecute(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := daktela.NewClient(srv.URL, testToken)
 	h := newTestHost(t, Config{Client: c})
-	h.ctx = ctx
+	h.Ctx = ctx
 	time.AfterFunc(100*time.Millisecond, cancel)
-	err := h.run(`daktela.client().execute(daktela.buildReadRequest("Users"))`)
+	_, err := h.Eval(`daktela.client().execute(daktela.buildReadRequest("Users"))`)
 	if err == nil {
 		t.Fatal("execute returned without error after the context was cancelled")
 	}
@@ -445,7 +445,7 @@ func TestSetLoggerKeepsHostLogger(t *testing.T) {
 	var hostLog lockedBuffer
 	client.ApiCommunicator().SetLogger(slog.New(slog.NewTextHandler(&hostLog, nil)).With("run", "verbose"))
 	h := newTestHost(t, Config{Client: client})
-	err := h.run(`
+	_, err := h.Eval(`
 const client = daktela.client();
 const comm = client.getApiCommunicator();
 const first = [], second = [];
@@ -464,7 +464,7 @@ client.executeAsync(daktela.buildReadRequest("Users").setTake(5)).then(() => {
 		t.Fatal(err)
 	}
 	want := "1 users.json?skip=0&take=100 200 undefined\n2 users/admin.json users.json?skip=0&take=5\n"
-	if got := h.out.String(); got != want {
+	if got := h.Output.String(); got != want {
 		t.Errorf("script's entries:\n%s\nwant:\n%s", got, want)
 	}
 	// The host's logger got all four requests, each once, the last after the script's

@@ -1,6 +1,7 @@
 package jsdates_test
 
 import (
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +19,7 @@ func prague(t *testing.T) *time.Location {
 }
 
 // newDates returns a host whose dates module believes it is now (Prague time).
-func newDates(t *testing.T, now string, loc *time.Location) *testHost {
+func newDates(t *testing.T, now string, loc *time.Location) *bindingstest.Host {
 	t.Helper()
 	zone := loc
 	if zone == nil {
@@ -28,8 +29,8 @@ func newDates(t *testing.T, now string, loc *time.Location) *testHost {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := newHost(t, "", jsdates.New(jsdates.Options{Location: loc, Now: func() time.Time { return at }}))
-	h.run(t, `var dates = require("dates");`)
+	h := bindingstest.New(t, jsdates.New(jsdates.Options{Location: loc, Now: func() time.Time { return at }}))
+	h.Run(t, `var dates = require("dates");`)
 	return h
 }
 
@@ -55,7 +56,7 @@ func TestRanges(t *testing.T) {
 	}
 	for _, c := range cases {
 		h := newDates(t, c.now, nil)
-		got := h.run(t, `var r = dates.range("`+c.name+`"); [r.from, r.to, r.before].join("|")`).String()
+		got := h.Run(t, `var r = dates.range("`+c.name+`"); [r.from, r.to, r.before].join("|")`).String()
 		if got != c.want {
 			t.Errorf("at %s range(%q)\n got  %s\n want %s", c.now, c.name, got, c.want)
 		}
@@ -97,7 +98,7 @@ func TestFormatParse(t *testing.T) {
 		{`dates.timeZone`, "Europe/Prague"},
 	}
 	for _, c := range cases {
-		if got := h.run(t, c.src).String(); got != c.want {
+		if got := h.Run(t, c.src).String(); got != c.want {
 			t.Errorf("%s\n got  %s\n want %s", c.src, got, c.want)
 		}
 	}
@@ -109,15 +110,15 @@ func TestOtherZone(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newDates(t, "2026-03-08 12:00:00", ny)
-	got := h.run(t, `var r = dates.range("yesterday"); [dates.timeZone, r.from, dates.format(new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), dates.parse("2026-01-02 00:00:00").toISOString()].join("|")`).String()
+	got := h.Run(t, `var r = dates.range("yesterday"); [dates.timeZone, r.from, dates.format(new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), dates.parse("2026-01-02 00:00:00").toISOString()].join("|")`).String()
 	if got != "America/New_York|2026-03-07 00:00:00|2026-01-01 22:04:05|2026-01-02T05:00:00.000Z" {
 		t.Fatalf("got %s", got)
 	}
 }
 
 func TestRealClock(t *testing.T) {
-	h := newHost(t, "", jsdates.New(jsdates.Options{}))
-	got := h.run(t, `require("dates").format(require("dates").now())`).String()
+	h := bindingstest.New(t, jsdates.New(jsdates.Options{}))
+	got := h.Run(t, `require("dates").format(require("dates").now())`).String()
 	parsed, err := time.ParseInLocation("2006-01-02 15:04:05", got, prague(t))
 	if err != nil || time.Since(parsed).Abs() > time.Minute {
 		t.Fatalf("now() = %s (%v)", got, err)
@@ -145,9 +146,9 @@ func TestErrors(t *testing.T) {
 		{`dates.startOfDay(null)`, "TypeError", "dates.startOfDay: date must be a Date, a number or a string, got null"},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "name") != c.name || !strings.HasPrefix(str(e, "message"), c.msg) {
-			t.Errorf("%s\n got  %s: %s\n want %s: %s", c.src, str(e, "name"), str(e, "message"), c.name, c.msg)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "name") != c.name || !strings.HasPrefix(bindingstest.Prop(e, "message"), c.msg) {
+			t.Errorf("%s\n got  %s: %s\n want %s: %s", c.src, bindingstest.Prop(e, "name"), bindingstest.Prop(e, "message"), c.name, c.msg)
 		}
 	}
 }

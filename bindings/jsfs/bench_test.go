@@ -27,7 +27,7 @@ func BenchmarkLinesToWriter(b *testing.B) {
 		try { for (const l of fs.lines("in.txt")) w.writeLine(l); } finally { w.close(); }
 	`
 	for b.Loop() {
-		if _, err := h.vm.RunString(src); err != nil {
+		if _, err := h.VM().RunString(src); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,10 +1,12 @@
 package jsfs_test
 
 import (
+	"errors"
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dkscript/dkscript/bindings/jsfs"
@@ -12,17 +14,18 @@ import (
 	"github.com/dop251/goja_nodejs/require"
 )
 
-func newFS(t testing.TB, stdin string) (*testHost, string) {
+func newFS(t testing.TB, stdin string) (*bindingstest.Host, string) {
 	t.Helper()
 	dir := t.TempDir()
-	h := newHost(t, stdin, jsfs.New(jsfs.Options{BaseDir: dir}))
-	h.run(t, `var fs = require("fs");`)
+	h := bindingstest.New(t, jsfs.New(jsfs.Options{BaseDir: dir}))
+	h.Input = strings.NewReader(stdin)
+	h.Run(t, `var fs = require("fs");`)
 	return h, dir
 }
 
 func TestReadWriteAppend(t *testing.T) {
 	h, dir := newFS(t, "")
-	got := h.run(t, `
+	got := h.Run(t, `
 		fs.writeFileSync("a.txt", "Příliš žluťoučký kůň\n");
 		fs.appendFileSync("a.txt", "second\n");
 		fs.writeFileSync("a.txt", "third\n", {flag: "a"});
@@ -43,7 +46,7 @@ func TestReadBytes(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "b.bin"), []byte{0xff, 0, 'A'}, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := h.run(t, `
+	got := h.Run(t, `
 		var b = fs.readFileSync("b.bin");
 		[b instanceof Uint8Array, b.length, b[0], b[1], b[2]].join(",");
 	`).String()
@@ -51,7 +54,7 @@ func TestReadBytes(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 	// Bytes written back are written as they are.
-	h.run(t, `fs.writeFileSync("c.bin", b); fs.appendFileSync("c.bin", b.buffer);`)
+	h.Run(t, `fs.writeFileSync("c.bin", b); fs.appendFileSync("c.bin", b.buffer);`)
 	c, _ := os.ReadFile(filepath.Join(dir, "c.bin"))
 	if string(c) != "\xff\x00A\xff\x00A" {
 		t.Fatalf("c.bin holds %q", c)
@@ -60,12 +63,12 @@ func TestReadBytes(t *testing.T) {
 
 func TestReadBytesAsBuffer(t *testing.T) {
 	h, dir := newFS(t, "")
-	new(require.Registry).Enable(h.vm)
-	buffer.Enable(h.vm)
+	new(require.Registry).Enable(h.VM())
+	buffer.Enable(h.VM())
 	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("héllo"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := h.run(t, `var b = fs.readFileSync("b.txt"); [b instanceof Buffer, b.toString("utf8")].join(",")`).String()
+	got := h.Run(t, `var b = fs.readFileSync("b.txt"); [b instanceof Buffer, b.toString("utf8")].join(",")`).String()
 	if got != "true,héllo" {
 		t.Fatalf("got %s", got)
 	}
@@ -73,7 +76,7 @@ func TestReadBytesAsBuffer(t *testing.T) {
 
 func TestEncodings(t *testing.T) {
 	h, dir := newFS(t, "")
-	got := h.run(t, `
+	got := h.Run(t, `
 		fs.writeFileSync("e.bin", "AP8=", "base64");
 		var r = [fs.readFileSync("e.bin", "hex"), fs.readFileSync("e.bin", "base64"), fs.readFileSync("e.bin", "latin1").charCodeAt(1)];
 		fs.writeFileSync("l.txt", "é", {encoding: "latin1"});
@@ -86,13 +89,13 @@ func TestEncodings(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 	_ = dir
-	e := h.throws(t, `fs.readFileSync("e.bin", "utf16")`)
-	if !strings.Contains(str(e, "message"), `unknown encoding "utf16"`) || str(e, "name") != "TypeError" {
-		t.Fatalf("unknown encoding error: %s: %s", str(e, "name"), str(e, "message"))
+	e := h.Throws(t, `fs.readFileSync("e.bin", "utf16")`)
+	if !strings.Contains(bindingstest.Prop(e, "message"), `unknown encoding "utf16"`) || bindingstest.Prop(e, "name") != "TypeError" {
+		t.Fatalf("unknown encoding error: %s: %s", bindingstest.Prop(e, "name"), bindingstest.Prop(e, "message"))
 	}
-	e = h.throws(t, `fs.writeFileSync("x", "zz", "hex")`)
-	if !strings.Contains(str(e, "message"), "invalid hex data") {
-		t.Fatalf("bad hex error: %s", str(e, "message"))
+	e = h.Throws(t, `fs.writeFileSync("x", "zz", "hex")`)
+	if !strings.Contains(bindingstest.Prop(e, "message"), "invalid hex data") {
+		t.Fatalf("bad hex error: %s", bindingstest.Prop(e, "message"))
 	}
 }
 
@@ -121,11 +124,11 @@ func TestErrorsNameThePath(t *testing.T) {
 		{`fs.readFileSync("")`, "ENOENT", "ENOENT: no such file or directory, open ''"},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "code") != c.code || str(e, "message") != c.msg {
-			t.Errorf("%s: got code %s message %q, want %s %q", c.src, str(e, "code"), str(e, "message"), c.code, c.msg)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "code") != c.code || bindingstest.Prop(e, "message") != c.msg {
+			t.Errorf("%s: got code %s message %q, want %s %q", c.src, bindingstest.Prop(e, "code"), bindingstest.Prop(e, "message"), c.code, c.msg)
 		}
-		if got := h.run(t, `(function(){ try { `+c.src+` } catch (e) { return e instanceof Error && e.name === "Error" && String(e).indexOf("Error: "+e.code) === 0 } })()`); !got.ToBoolean() {
+		if got := h.Run(t, `(function(){ try { `+c.src+` } catch (e) { return e instanceof Error && e.name === "Error" && String(e).indexOf("Error: "+e.code) === 0 } })()`); !got.ToBoolean() {
 			t.Errorf("%s: not a plain Error printing as Error: CODE", c.src)
 		}
 	}
@@ -152,16 +155,16 @@ func TestArgumentErrors(t *testing.T) {
 		{`fs.lines(new Date())`, "fs.lines: path must be a string, got a Date"},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "name") != "TypeError" || !strings.Contains(str(e, "message"), c.msg) {
-			t.Errorf("%s: got %s: %s; want TypeError containing %q", c.src, str(e, "name"), str(e, "message"), c.msg)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "name") != "TypeError" || !strings.Contains(bindingstest.Prop(e, "message"), c.msg) {
+			t.Errorf("%s: got %s: %s; want TypeError containing %q", c.src, bindingstest.Prop(e, "name"), bindingstest.Prop(e, "message"), c.msg)
 		}
 	}
 }
 
 func TestExistsMkdirReaddirStat(t *testing.T) {
 	h, dir := newFS(t, "")
-	got := h.run(t, `
+	got := h.Run(t, `
 		var r = [];
 		r.push(fs.existsSync("x"), fs.existsSync(42), fs.existsSync(""));
 		r.push(fs.mkdirSync("x") === undefined, fs.existsSync("x"));
@@ -189,7 +192,7 @@ func TestExistsMkdirReaddirStat(t *testing.T) {
 
 func TestUnlinkRename(t *testing.T) {
 	h, dir := newFS(t, "")
-	got := h.run(t, `
+	got := h.Run(t, `
 		fs.writeFileSync("tmp.txt", "data");
 		fs.renameSync("tmp.txt", "final.txt");
 		var r = [fs.existsSync("tmp.txt"), fs.readFileSync("final.txt", "utf8")];
@@ -209,8 +212,8 @@ func TestAbsolutePathsAndBaseDir(t *testing.T) {
 	h, dir := newFS(t, "")
 	other := t.TempDir()
 	p := filepath.Join(other, "abs.txt")
-	h.vm.Set("abs", p)
-	h.run(t, `fs.writeFileSync(abs, "x"); fs.writeFileSync("rel.txt", "y");`)
+	h.VM().Set("abs", p)
+	h.Run(t, `fs.writeFileSync(abs, "x"); fs.writeFileSync("rel.txt", "y");`)
 	if _, err := os.Stat(p); err != nil {
 		t.Fatalf("absolute path not honoured: %v", err)
 	}
@@ -221,25 +224,25 @@ func TestAbsolutePathsAndBaseDir(t *testing.T) {
 
 func TestStandardStreams(t *testing.T) {
 	h, _ := newFS(t, "line one\r\nline two\n")
-	got := h.run(t, `fs.readFileSync(0, "utf8")`).String()
+	got := h.Run(t, `fs.readFileSync(0, "utf8")`).String()
 	if got != "line one\r\nline two\n" {
 		t.Fatalf("stdin read %q", got)
 	}
-	if again := h.run(t, `fs.readFileSync("/dev/stdin", "utf8")`).String(); again != "" {
+	if again := h.Run(t, `fs.readFileSync("/dev/stdin", "utf8")`).String(); again != "" {
 		t.Fatalf("stdin read twice gave %q", again)
 	}
-	h.run(t, `
+	h.Run(t, `
 		fs.writeFileSync("/dev/stdout", "to out\n");
 		fs.appendFileSync(1, "more\n");
 		fs.writeFileSync(2, "to err\n");
 		var w = fs.createWriter("/dev/stdout"); w.writeLine("streamed"); w.close();
 	`)
-	if h.stdout.String() != "to out\nmore\nstreamed\n" || h.stderr.String() != "to err\n" {
-		t.Fatalf("stdout %q stderr %q", h.stdout.String(), h.stderr.String())
+	if h.Output.String() != "to out\nmore\nstreamed\n" || h.Errors.String() != "to err\n" {
+		t.Fatalf("stdout %q stderr %q", h.Output.String(), h.Errors.String())
 	}
 
 	h2, _ := newFS(t, "\xEF\xBB\xBFa\r\nb")
-	if got := h2.run(t, `Array.from(fs.lines("/dev/stdin")).join("|")`).String(); got != "a|b" {
+	if got := h2.Run(t, `Array.from(fs.lines("/dev/stdin")).join("|")`).String(); got != "a|b" {
 		t.Fatalf("lines of stdin: %q", got)
 	}
 }
@@ -251,7 +254,7 @@ func TestLines(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "in.txt"), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := h.run(t, `
+	got := h.Run(t, `
 		var out = [];
 		for (const l of fs.lines("in.txt")) out.push(l.length > 100 ? "long:" + l.length : l);
 		out.join("|");
@@ -262,26 +265,13 @@ func TestLines(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.run(t, `[...fs.lines("empty.txt")].length + "," + [...fs.lines("in.txt")].length`).String(); got != "0,6" {
+	if got := h.Run(t, `[...fs.lines("empty.txt")].length + "," + [...fs.lines("in.txt")].length`).String(); got != "0,6" {
 		t.Fatalf("counts %s", got)
 	}
 	// A manual iterator keeps reporting done after the end.
-	if got := h.run(t, `var it = fs.lines("empty.txt"); [it.next().done, it.next().done].join()`).String(); got != "true,true" {
+	if got := h.Run(t, `var it = fs.lines("empty.txt"); [it.next().done, it.next().done].join()`).String(); got != "true,true" {
 		t.Fatalf("done twice: %s", got)
 	}
-}
-
-// openFDs counts this process's open file descriptors (Linux only).
-func openFDs(t *testing.T) int {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("counts descriptors through /proc")
-	}
-	entries, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Skip(err)
-	}
-	return len(entries)
 }
 
 func TestStreamsAreClosed(t *testing.T) {
@@ -289,24 +279,24 @@ func TestStreamsAreClosed(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "in.txt"), []byte("a\nb\nc\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := openFDs(t)
-	h.run(t, `
+	before := bindingstest.OpenFDs(t)
+	h.Run(t, `
 		for (let i = 0; i < 50; i++) { for (const l of fs.lines("in.txt")) { if (l === "b") break; } }
 		for (let i = 0; i < 50; i++) { try { for (const l of fs.lines("in.txt")) { throw new Error("stop"); } } catch (e) {} }
 		for (let i = 0; i < 50; i++) { for (const l of fs.lines("in.txt")) {} }
 		for (let i = 0; i < 50; i++) { var w = fs.createWriter("o" + i + ".txt"); w.write("x"); w.close(); w.close(); }
 		var it = fs.lines("in.txt"); it.next(); it.close();
 	`)
-	if after := openFDs(t); after > before {
+	if after := bindingstest.OpenFDs(t); after > before {
 		t.Fatalf("%d descriptors leaked", after-before)
 	}
 	// Streams a script forgets are closed (and flushed) when the runtime closes.
-	h.run(t, `var forgotten = fs.createWriter("forgotten.txt"); forgotten.writeLine("kept"); var half = fs.lines("in.txt"); half.next();`)
-	if openFDs(t) != before+2 {
+	h.Run(t, `var forgotten = fs.createWriter("forgotten.txt"); forgotten.writeLine("kept"); var half = fs.lines("in.txt"); half.next();`)
+	if bindingstest.OpenFDs(t) != before+2 {
 		t.Fatalf("expected two open streams")
 	}
-	h.close()
-	if after := openFDs(t); after != before {
+	h.Close()
+	if after := bindingstest.OpenFDs(t); after != before {
 		t.Fatalf("%d descriptors left after close", after-before)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "forgotten.txt")); string(b) != "kept\n" {
@@ -314,9 +304,30 @@ func TestStreamsAreClosed(t *testing.T) {
 	}
 }
 
+// A forgotten writer whose last flush fails is reported by the host's cleanup, with
+// its path: the script is gone, so only the host can tell anyone.
+func TestUnclosedWriterFlushFailureIsReturned(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("needs /dev/full")
+	}
+	h, _ := newFS(t, "")
+	h.Run(t, `fs.createWriter("/dev/full").write("lost"); fs.createWriter("fine.txt").write("kept")`)
+	err := h.Close()
+	var ue *jsfs.UnclosedError
+	if !errors.As(err, &ue) || ue.Path != "/dev/full" || !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("Close: %v, want an UnclosedError for /dev/full wrapping ENOSPC", err)
+	}
+	if want := "'/dev/full', which the script left open, could not be flushed and closed when it ended: write /dev/full: no space left on device"; err.Error() != want {
+		t.Errorf("Close: %q, want %q", err, want)
+	}
+	if err := h.Close(); err != nil {
+		t.Errorf("a second Close: %v (everything was closed by the first)", err)
+	}
+}
+
 func TestWriter(t *testing.T) {
 	h, dir := newFS(t, "")
-	h.run(t, `
+	h.Run(t, `
 		var w = fs.createWriter("out.txt");
 		w.write("a").write(1).writeLine("b").writeLine().writeLine(new Uint8Array([104, 105]));
 		w.close();
@@ -327,9 +338,9 @@ func TestWriter(t *testing.T) {
 	if string(b) != "a1b\n\nhi\nappended\n" {
 		t.Fatalf("out.txt holds %q", b)
 	}
-	e := h.throws(t, `w.write("late")`)
-	if str(e, "code") != "ERR_STREAM_WRITE_AFTER_END" || str(e, "message") != "writer.write: write after close to 'out.txt'" {
-		t.Fatalf("write after close: %s %s", str(e, "code"), str(e, "message"))
+	e := h.Throws(t, `w.write("late")`)
+	if bindingstest.Prop(e, "code") != "ERR_STREAM_WRITE_AFTER_END" || bindingstest.Prop(e, "message") != "writer.write: write after close to 'out.txt'" {
+		t.Fatalf("write after close: %s %s", bindingstest.Prop(e, "code"), bindingstest.Prop(e, "message"))
 	}
 }
 
@@ -338,17 +349,17 @@ func TestWriterErrorClosesFile(t *testing.T) {
 		t.Skip("needs /dev/full")
 	}
 	h, _ := newFS(t, "")
-	before := openFDs(t)
-	e := h.throws(t, `var w = fs.createWriter("/dev/full"); for (let i = 0; i < 100; i++) w.write("x".repeat(100000));`)
-	if str(e, "code") != "ENOSPC" || str(e, "message") != "ENOSPC: no space left on device, write '/dev/full'" {
-		t.Fatalf("got %s %q", str(e, "code"), str(e, "message"))
+	before := bindingstest.OpenFDs(t)
+	e := h.Throws(t, `var w = fs.createWriter("/dev/full"); for (let i = 0; i < 100; i++) w.write("x".repeat(100000));`)
+	if bindingstest.Prop(e, "code") != "ENOSPC" || bindingstest.Prop(e, "message") != "ENOSPC: no space left on device, write '/dev/full'" {
+		t.Fatalf("got %s %q", bindingstest.Prop(e, "code"), bindingstest.Prop(e, "message"))
 	}
-	if openFDs(t) != before {
+	if bindingstest.OpenFDs(t) != before {
 		t.Fatalf("failed writer left its file open")
 	}
-	e = h.throws(t, `w.write("again")`)
-	if str(e, "code") != "ERR_STREAM_WRITE_AFTER_END" {
-		t.Fatalf("write after failure: %s", str(e, "message"))
+	e = h.Throws(t, `w.write("again")`)
+	if bindingstest.Prop(e, "code") != "ERR_STREAM_WRITE_AFTER_END" {
+		t.Fatalf("write after failure: %s", bindingstest.Prop(e, "message"))
 	}
-	h.run(t, `w.close()`)
+	h.Run(t, `w.close()`)
 }

@@ -1,6 +1,7 @@
 package jspath_test
 
 import (
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -16,8 +17,8 @@ func TestMatchesNode(t *testing.T) {
 		t.Skip("the expected answers are POSIX paths")
 	}
 	base := filepath.Join(t.TempDir(), "base")
-	h := newHost(t, "", jspath.New(jspath.Options{BaseDir: base}))
-	h.run(t, `var path = require("path");`)
+	h := bindingstest.New(t, jspath.New(jspath.Options{BaseDir: base}))
+	h.Run(t, `var path = require("path");`)
 	cases := []struct{ src, want string }{
 		{`path.join("a", "b", "../c", "./d")`, `"a/c/d"`},
 		{`path.join()`, `"."`},
@@ -87,15 +88,15 @@ func TestMatchesNode(t *testing.T) {
 	}
 	for _, c := range cases {
 		want := strings.NewReplacer("BASE", base, "PARENT", filepath.Dir(base)).Replace(c.want)
-		if got := h.run(t, `JSON.stringify(`+c.src+`)`).String(); got != want {
+		if got := h.Run(t, `JSON.stringify(`+c.src+`)`).String(); got != want {
 			t.Errorf("%s = %s, Node says %s", c.src, got, want)
 		}
 	}
 }
 
 func TestArgumentErrors(t *testing.T) {
-	h := newHost(t, "", jspath.New(jspath.Options{}))
-	h.run(t, `var path = require("path");`)
+	h := bindingstest.New(t, jspath.New(jspath.Options{}))
+	h.Run(t, `var path = require("path");`)
 	cases := []struct{ src, msg string }{
 		{`path.join("a", 5)`, "path.join: argument 2 must be a string, got 5"},
 		{`path.resolve(null)`, "path.resolve: argument 1 must be a string, got null"},
@@ -110,17 +111,17 @@ func TestArgumentErrors(t *testing.T) {
 		{`path.format({dir: 1})`, "path.format: pathObject.dir must be a string, got 1"},
 	}
 	for _, c := range cases {
-		e := h.throws(t, c.src)
-		if str(e, "name") != "TypeError" || str(e, "message") != c.msg {
-			t.Errorf("%s\n got  %s: %s\n want TypeError: %s", c.src, str(e, "name"), str(e, "message"), c.msg)
+		e := h.Throws(t, c.src)
+		if bindingstest.Prop(e, "name") != "TypeError" || bindingstest.Prop(e, "message") != c.msg {
+			t.Errorf("%s\n got  %s: %s\n want TypeError: %s", c.src, bindingstest.Prop(e, "name"), bindingstest.Prop(e, "message"), c.msg)
 		}
 	}
 }
 
 func TestBaseDirDefaultsToWorkingDirectory(t *testing.T) {
-	h := newHost(t, "", jspath.New(jspath.Options{}))
+	h := bindingstest.New(t, jspath.New(jspath.Options{}))
 	wd, _ := filepath.Abs(".")
-	if got := h.run(t, `require("path").resolve("x")`).String(); got != filepath.Join(wd, "x") {
+	if got := h.Run(t, `require("path").resolve("x")`).String(); got != filepath.Join(wd, "x") {
 		t.Fatalf("resolve against %s gave %s", wd, got)
 	}
 }
