@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -31,7 +30,7 @@ func BenchmarkWorkload(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				var out bytes.Buffer
-				rt, err := runtime.New(runtime.Options{Client: daktela.NewClient(srv.URL, srv.Token), Stdout: &out})
+				rt, err := runtime.New(runtime.Options{Client: srv.Client(), Stdout: &out})
 				if err != nil {
 					b.Fatal(err)
 				}

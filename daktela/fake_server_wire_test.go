@@ -13,7 +13,7 @@ import (
 func TestFakeServerAcceptsEveryOperator(t *testing.T) {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
-	client := daktela.NewClient(srv.URL, srv.Token)
+	client := srv.Client()
 	ctx := context.Background()
 	for _, op := range daktela.Operators() {
 		var value any = "a"

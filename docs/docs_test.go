@@ -22,7 +22,6 @@ import (
 	"github.com/dkscript/dkscript/bindings/jsfs"
 	"github.com/dkscript/dkscript/bindings/jspath"
 	"github.com/dkscript/dkscript/bindings/jstypes"
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -85,7 +84,7 @@ func runScript(t *testing.T, name, src string) (string, error) {
 	dir := t.TempDir()
 	var out bytes.Buffer
 	rt, err := runtime.New(runtime.Options{
-		Client: daktela.NewClient(srv.URL, srv.Token),
+		Client: srv.Client(),
 		Stdout: &out,
 		Stderr: &out,
 		Args:   []string{},

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -78,7 +77,7 @@ func TestCancelStopsScripts(t *testing.T) {
 				t.Parallel()
 				srv := hangingServer()
 				defer srv.Close()
-				c := daktela.NewClient(srv.URL, srv.Token)
+				c := srv.Client()
 				c.ApiCommunicator().SetRequestTimeout(0) // only the cancellation may end the wait
 				stdout := newLineWriter("started")
 				var stderr bytes.Buffer
@@ -119,7 +118,7 @@ func TestCancelStopsScripts(t *testing.T) {
 func BenchmarkCancelInFlight(b *testing.B) {
 	srv := hangingServer()
 	defer srv.Close()
-	c := daktela.NewClient(srv.URL, srv.Token)
+	c := srv.Client()
 	c.ApiCommunicator().SetRequestTimeout(0)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()

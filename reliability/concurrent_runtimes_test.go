@@ -48,7 +48,7 @@ func TestFiftyRuntimes(t *testing.T) {
 	defer srv.Close()
 	want := srv.Names("campaignsRecords")
 	contactsBefore := srv.Count("contacts")
-	shared := daktela.NewClient(srv.URL, srv.Token)
+	shared := srv.Client()
 
 	type result struct {
 		Count, Iterated, Queues                 int
@@ -65,7 +65,7 @@ func TestFiftyRuntimes(t *testing.T) {
 			defer wg.Done()
 			c := shared
 			if i%2 == 1 {
-				c = daktela.NewClient(srv.URL, srv.Token)
+				c = srv.Client()
 				c.ApiCommunicator().SetAuthenticationMethod(daktela.AuthQuery)
 			}
 			var stdout, stderr bytes.Buffer

@@ -30,7 +30,7 @@ const faultTimeout = 150 * time.Millisecond
 // faultClient returns a client for srv with fast retries, short 429 waits and a short
 // request timeout.
 func faultClient(srv *daktelatest.Server, auth daktela.AuthMethod) *daktela.Client {
-	c := daktela.NewClient(srv.URL, srv.Token)
+	c := srv.Client()
 	comm := c.ApiCommunicator()
 	comm.SetAuthenticationMethod(auth)
 	comm.SetRetryConfig(fastRetries())

@@ -7,7 +7,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -17,7 +16,7 @@ import (
 func ExampleRuntime_Eval() {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
-	rt, err := runtime.New(runtime.Options{Client: daktela.NewClient(srv.URL, srv.Token)})
+	rt, err := runtime.New(runtime.Options{Client: srv.Client()})
 	if err != nil {
 		panic(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -16,7 +15,7 @@ func Example() {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
 
-	rt, err := runtime.New(runtime.Options{Client: daktela.NewClient(srv.URL, srv.Token), Stdout: os.Stdout})
+	rt, err := runtime.New(runtime.Options{Client: srv.Client(), Stdout: os.Stdout})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -16,7 +16,6 @@ import (
 	"github.com/dkscript/dkscript/bindings/jsdates"
 	"github.com/dkscript/dkscript/bindings/jsfs"
 	"github.com/dkscript/dkscript/bindings/jspath"
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dop251/goja"
@@ -31,7 +30,7 @@ func newRuntime(t *testing.T) (*runtime.Runtime, *bytes.Buffer, string) {
 	dir := t.TempDir()
 	var out bytes.Buffer
 	rt, err := runtime.New(runtime.Options{
-		Client: daktela.NewClient(srv.URL, srv.Token),
+		Client: srv.Client(),
 		Stdout: &out,
 		Stderr: &out,
 		Modules: []bindings.Module{

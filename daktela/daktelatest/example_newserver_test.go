@@ -17,7 +17,7 @@ func ExampleNewServer() {
 	})
 	defer srv.Close()
 
-	client := daktela.NewClient(srv.URL, srv.Token)
+	client := srv.Client()
 	seen := map[string]bool{}
 	req := daktela.BuildReadRequest("CampaignsRecords").SetFields([]string{"name"})
 	for rec, err := range client.Iterate(context.Background(), req).All() {

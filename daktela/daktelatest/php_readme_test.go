@@ -40,14 +40,14 @@ func TestPHPReadme(t *testing.T) {
 	}
 
 	t.Run("instance and static access", func(t *testing.T) {
-		for _, c := range []*daktela.Client{daktela.NewClient(srv.URL, srv.Token), daktela.GetInstance(srv.URL, srv.Token)} {
+		for _, c := range []*daktela.Client{srv.Client(), daktela.GetInstance(srv.URL, srv.Token)} {
 			resp := run(t, c, daktela.BuildReadRequest("Users").AddFilter("username", "eq", "admin"))
 			if resp.Total() != 1 || decode(t, resp.Records()[0])["name"] != "admin" {
 				t.Fatalf("users where username=admin: %d %v", resp.Total(), resp.Records())
 			}
 		}
 	})
-	c := daktela.NewClient(srv.URL, srv.Token)
+	c := srv.Client()
 	c.ApiCommunicator().SetRequestTimeout(30 * time.Second)
 
 	t.Run("read with filter and sort", func(t *testing.T) {
@@ -187,7 +187,7 @@ func TestPHPReadme(t *testing.T) {
 		}
 	})
 	t.Run("authentication methods", func(t *testing.T) {
-		qc := daktela.NewClient(srv.URL, srv.Token)
+		qc := srv.Client()
 		for _, m := range []daktela.AuthMethod{daktela.AuthQuery, daktela.AuthHeader} {
 			qc.ApiCommunicator().SetAuthenticationMethod(m)
 			srv.ResetLog()
@@ -202,7 +202,7 @@ func TestPHPReadme(t *testing.T) {
 		}
 	})
 	t.Run("advanced configuration, retries", func(t *testing.T) {
-		rc := daktela.NewClient(srv.URL, srv.Token)
+		rc := srv.Client()
 		rc.ApiCommunicator().SetVerifySsl(false)
 		rc.ApiCommunicator().SetUserAgentSuffix("MyApp/1.0")
 		rc.ApiCommunicator().SetLogger(slog.New(slog.DiscardHandler))
@@ -222,7 +222,7 @@ func TestPHPReadme(t *testing.T) {
 		}
 	})
 	t.Run("rate limit", func(t *testing.T) {
-		rc := daktela.NewClient(srv.URL, srv.Token)
+		rc := srv.Client()
 		rc.ApiCommunicator().SetRateLimitConfig(daktela.RateLimitConfig{AutoRetry: false, MaxWait: 60 * time.Second, DefaultWait: 5 * time.Second})
 		srv.SetFaults(daktelatest.FaultRule{Kind: daktelatest.Fault429, RetryAfter: "7", Times: 1})
 		defer srv.SetFaults()

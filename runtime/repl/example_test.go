@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dkscript/dkscript/runtime/repl"
@@ -18,7 +17,7 @@ import (
 func ExampleRun() {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
-	rt, err := runtime.New(runtime.Options{Client: daktela.NewClient(srv.URL, srv.Token), Stdout: os.Stdout})
+	rt, err := runtime.New(runtime.Options{Client: srv.Client(), Stdout: os.Stdout})
 	if err != nil {
 		panic(err)
 	}

@@ -50,7 +50,7 @@ func newTestHostWith(t testing.TB, color bool, opts daktelatest.Options) *testHo
 	t.Helper()
 	srv := daktelatest.NewServer(opts)
 	t.Cleanup(srv.Close)
-	h := &testHost{srv: srv, client: daktela.NewClient(srv.URL, srv.Token), stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	h := &testHost{srv: srv, client: srv.Client(), stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	rt, err := runtime.New(runtime.Options{
 		Client:       h.client,
 		Stdout:       h.stdout,

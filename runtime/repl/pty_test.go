@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/creack/pty"
-	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -39,7 +38,7 @@ func helperMain() int {
 	defer srv.Close()
 	color := os.Getenv("DKSCRIPT_REPL_TEST_COLOR") == "1"
 	rt, err := runtime.New(runtime.Options{
-		Client:       daktela.NewClient(srv.URL, srv.Token),
+		Client:       srv.Client(),
 		Stdout:       os.Stdout,
 		Stderr:       os.Stderr,
 		Color:        color,
