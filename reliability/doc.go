@@ -8,7 +8,8 @@
 //     returns every record exactly once or fails naming the page and the reason, and
 //     skipping reads report what they skipped;
 //   - writes under ambiguous failures: a create is never sent twice and its error says
-//     the outcome is unknown; updates and deletes are retried safely;
+//     the outcome is unknown, or that it took effect when a 2xx status came with a
+//     broken body; updates and deletes are retried safely, except after such a 2xx;
 //   - cancellation by context and timeout, in JavaScript and in flight;
 //   - 50 runtimes running scripts at once against one server;
 //   - the sandbox an embedder gets: capabilities off unless granted, request and body

@@ -32,13 +32,14 @@ type faultMix struct {
 	spec string
 	// retryable: every fault in the mix is one the client retries, so most runs must
 	// succeed (a run still may fail when one page is hit more times than there are
-	// retries; it must then say which page).
+	// retries; it must then say which page). A read's 2xx answer with a truncated or
+	// malformed body is retried like a 5xx, so both mixes are.
 	retryable bool
 }
 
 var faultMixes = []faultMix{
 	{"retryable", "5xx:0.06,html:0.02,429:0.04:retry=0,429:0.04,reset:0.04,reset-body:0.04,slow:0.03:d=5s", true},
-	{"broken bodies", "5xx:0.04,429:0.03:retry=0,429:0.03,reset:0.03,reset-body:0.03,truncated:0.03,malformed:0.03,slow:0.02:d=5s", false},
+	{"broken bodies", "5xx:0.04,429:0.03:retry=0,429:0.03,reset:0.03,reset-body:0.03,truncated:0.03,malformed:0.03,slow:0.02:d=5s", true},
 }
 
 // readWay is one way of reading every record: from Go or from JavaScript, with a

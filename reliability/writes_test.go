@@ -31,22 +31,23 @@ func newContact(i int) *daktela.CreateRequest {
 
 // TestCreateNeverSentTwice breaks creates after their body reached the server, in
 // every way the fake server can, over the seeds: each create is sent exactly once, its
-// error says the outcome is unknown (and names no token), and the server holds at most
-// the one record it may have made.
+// error says the outcome is unknown when no status arrived, or that it took effect when
+// a 2xx status came with a broken body (and names no token), and the server holds at
+// most the one record it may have made.
 func TestCreateNeverSentTwice(t *testing.T) {
 	cases := []struct {
 		spec    string
 		unknown bool // the error must wrap ErrOutcomeUnknown
-		created int  // records the server made
+		created int  // records the server made (1 with a 2xx status: ErrBrokenAnswer)
 	}{
-		{"reset:method=POST", true, 0},      // dropped after the request arrived, before the answer
-		{"reset-body:method=POST", true, 1}, // created, then the answer cut in half
-		{"hang:method=POST", true, 0},       // no answer until the request timeout
-		{"slow:method=POST:d=5s", true, 0},  // an answer, but after the timeout
-		{"5xx:method=POST", false, 0},       // an answer: the server said no, not retried
-		{"html:method=POST", false, 0},      // a proxy's 502 page: not retried
-		{"truncated:method=POST", false, 1}, // created, answer not JSON: an error, not retried
-		{"malformed:method=POST", false, 1}, // as truncated
+		{"reset:method=POST", true, 0},       // dropped after the request arrived, before the answer
+		{"reset-body:method=POST", false, 1}, // created: 201, then the answer cut in half
+		{"hang:method=POST", true, 0},        // no answer until the request timeout
+		{"slow:method=POST:d=5s", true, 0},   // an answer, but after the timeout
+		{"5xx:method=POST", false, 0},        // an answer: the server said no, not retried
+		{"html:method=POST", false, 0},       // a proxy's 502 page: not retried
+		{"truncated:method=POST", false, 1},  // created, answer not JSON: an error, not retried
+		{"malformed:method=POST", false, 1},  // as truncated
 	}
 	for _, tc := range cases {
 		t.Run(tc.spec, func(t *testing.T) {
@@ -73,6 +74,10 @@ func TestCreateNeverSentTwice(t *testing.T) {
 				}
 				if tc.unknown && !strings.Contains(err.Error(), "may or may not have been applied") {
 					t.Errorf("seed %d: the error does not say the outcome is unknown: %v", seed, err)
+				}
+				if applied := tc.created == 1; errors.Is(err, daktela.ErrBrokenAnswer) != applied ||
+					applied && !strings.Contains(err.Error(), "took effect") {
+					t.Errorf("seed %d: a create the server made must say it took effect (ErrBrokenAnswer), others not: %v", seed, err)
 				}
 				var re *daktela.RequestError
 				if !errors.As(err, &re) || re.Method != "POST" || !strings.HasPrefix(re.Path, "contacts") {
@@ -104,10 +109,9 @@ func TestCreateWaitsOut429(t *testing.T) {
 
 // TestUpdatesAndDeletesRetriedSafely breaks updates and deletes in every retryable way:
 // they are sent again until they succeed, and the result is the same as one clean
-// request (the record updated once, deleted once; a retried delete whose first attempt
-// did delete reports the 404 it then gets).
+// request (the record updated once, deleted once).
 func TestUpdatesAndDeletesRetriedSafely(t *testing.T) {
-	for _, fault := range []string{"5xx", "html", "reset", "reset-body", "hang", "slow:d=5s", "429:retry=0", "429"} {
+	for _, fault := range []string{"5xx", "html", "reset", "hang", "slow:d=5s", "429:retry=0", "429"} {
 		t.Run(fault, func(t *testing.T) {
 			t.Parallel()
 			srv := daktelatest.NewServer(daktelatest.Options{})
@@ -129,12 +133,7 @@ func TestUpdatesAndDeletesRetriedSafely(t *testing.T) {
 			before := srv.Count("contacts")
 			srv.SetFaultSpec(fault + ":method=DELETE:n=1")
 			_, err = c.Execute(ctx, daktela.BuildDeleteRequest("Contacts").SetObjectName(name))
-			var nf *daktela.NotFoundError
-			appliedFirst := fault == "reset-body" // the first attempt deleted it, the answer broke
-			switch {
-			case appliedFirst && !errors.As(err, &nf):
-				t.Errorf("delete whose first attempt was applied: want the retry's 404, got %v", err)
-			case !appliedFirst && err != nil:
+			if err != nil {
 				t.Errorf("delete: %v", err)
 			}
 			if _, ok := srv.Record("contacts", name); ok || srv.Count("contacts") != before-1 {
@@ -147,10 +146,65 @@ func TestUpdatesAndDeletesRetriedSafely(t *testing.T) {
 	}
 }
 
-// TestCreateOutcomeUnknownInJS: a script's create whose answer broke off throws a
-// RequestException saying the outcome is unknown, and the create was sent once.
+// TestUpdatesAndDeletesWithBrokenAnswers: an update or delete whose 2xx answer broke
+// off or is not JSON took effect; it is sent once (a delete sent again would report a
+// 404) and its error says it took effect. Only a write dropped before its status is
+// sent again.
+func TestUpdatesAndDeletesWithBrokenAnswers(t *testing.T) {
+	for _, fault := range []string{"reset-body", "truncated", "malformed"} {
+		t.Run(fault, func(t *testing.T) {
+			t.Parallel()
+			srv := daktelatest.NewServer(daktelatest.Options{})
+			defer srv.Close()
+			name := srv.Names("contacts")[3]
+			c := faultClient(srv, daktela.AuthQuery)
+			ctx := testCtx(t, 30*time.Second)
+			check := func(what string, err error, sent int) {
+				t.Helper()
+				var re *daktela.RequestError
+				if !errors.Is(err, daktela.ErrBrokenAnswer) || !errors.As(err, &re) || re.Status != 200 ||
+					!strings.Contains(err.Error(), "took effect") || strings.Contains(err.Error(), srv.Token) {
+					t.Errorf("%s: error %v, want status 200 wrapping ErrBrokenAnswer, saying it took effect", what, err)
+				}
+				if sent != 1 {
+					t.Errorf("%s sent %d times, want 1", what, sent)
+				}
+			}
+
+			srv.SetFaultSpec(fault + ":method=PUT")
+			_, err := c.Execute(ctx, daktela.BuildUpdateRequest("Contacts").SetObjectName(name).AddStringAttribute("firstname", "Once"))
+			check("update", err, countSent(srv, "PUT", name))
+			if rec, _ := srv.Record("contacts", name); rec["firstname"] != "Once" {
+				t.Errorf("update: firstname %v, want Once", rec["firstname"])
+			}
+
+			// A delete is answered 204 without a body: "reset-body" then drops the
+			// connection before the status, after the delete was applied, so the outcome
+			// is unknown to the client, which sends it again and reports the 404 it gets.
+			// "truncated" and "malformed" make it a 200 with a broken body.
+			before := srv.Count("contacts")
+			srv.SetFaultSpec(fault + ":method=DELETE:n=1")
+			_, err = c.Execute(ctx, daktela.BuildDeleteRequest("Contacts").SetObjectName(name))
+			var nf *daktela.NotFoundError
+			if fault == "reset-body" {
+				if !errors.As(err, &nf) || countSent(srv, "DELETE", name) != 2 {
+					t.Errorf("delete dropped after it was applied: want the retry's 404 after 2 requests, got %v after %d", err, countSent(srv, "DELETE", name))
+				}
+			} else {
+				check("delete", err, countSent(srv, "DELETE", name))
+			}
+			if _, ok := srv.Record("contacts", name); ok || srv.Count("contacts") != before-1 {
+				t.Errorf("delete: record still there or %d records gone", before-srv.Count("contacts"))
+			}
+		})
+	}
+}
+
+// TestCreateOutcomeUnknownInJS: a script's create whose connection broke before an
+// answer throws a RequestException saying the outcome is unknown, and the create was
+// sent once.
 func TestCreateOutcomeUnknownInJS(t *testing.T) {
-	srv := daktelatest.NewServer(daktelatest.Options{Faults: "reset-body:method=POST"})
+	srv := daktelatest.NewServer(daktelatest.Options{Faults: "reset:method=POST"})
 	defer srv.Close()
 	var stdout, stderr bytes.Buffer
 	rt, err := runtime.New(runtime.Options{Client: faultClient(srv, daktela.AuthQuery), Stdout: &stdout, Stderr: &stderr})
