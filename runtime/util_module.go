@@ -5,7 +5,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// utilModule is require("util"): format and inspect as console uses them.
+// utilModule is require("util"): format and inspect as console uses them, and
+// parseArgs (parse_args.go).
 type utilModule struct{ r *Runtime }
 
 var _ bindings.Module = utilModule{}
@@ -13,7 +14,8 @@ var _ bindings.Module = utilModule{}
 // Name returns "util".
 func (m utilModule) Name() string { return "util" }
 
-// Instantiate builds util.format, util.inspect and util.formatWithOptions.
+// Instantiate builds util.format, util.inspect, util.formatWithOptions and
+// util.parseArgs.
 func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
 	r := m.r
 	o := r.vm.NewObject()
@@ -30,6 +32,7 @@ func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
 	r.setFunc(o, "inspect", func(call goja.FunctionCall) goja.Value {
 		return r.vm.ToValue(r.inspect(call.Argument(0), r.inspectOptionsFrom(call.Argument(1))))
 	})
+	r.setFunc(o, "parseArgs", r.parseArgs)
 	return o, nil
 }
 

@@ -25,16 +25,26 @@
 
 const dates = require("dates");
 const fs = require("fs");
+const { parseArgs } = require("util");
 
 const USAGE = "usage: activity-summary.js [--date DATE | --from DATE --to DATE | --range NAME] [--out FILE|-]";
-const args = parseArgs(process.argv.slice(2), {
-  date: "string", from: "string", to: "string", range: "string", out: "string", help: "boolean",
-});
+let args, positionals;
+try {
+  ({ values: args, positionals } = parseArgs({
+    options: {
+      date: { type: "string" }, from: { type: "string" }, to: { type: "string" }, range: { type: "string" },
+      out: { type: "string" }, help: { type: "boolean" },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  usage(e.message); // an unknown option, or one missing its value
+}
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args._.length > 0) usage(`unexpected argument "${args._[0]}"`);
+if (positionals.length > 0) usage(`unexpected argument "${positionals[0]}"`);
 if ([args.date, args.from || args.to, args.range].filter(Boolean).length > 1) {
   usage("give one of --date, --from/--to and --range");
 }
@@ -157,42 +167,6 @@ function hms(s) {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return `${h}:${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
-}
-
-// parseArgs reads --name value, --name=value and bare --flag options of the given types
-// ("string", "number", "boolean"); everything else is positional, in args._.
-function parseArgs(argv, spec) {
-  const out = { _: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      out._.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--")) {
-      out._.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const type = spec[name];
-    if (!type) usage(`unknown option --${name}`);
-    if (type === "boolean") {
-      if (eq >= 0) usage(`--${name} takes no value`);
-      out[name] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) usage(`--${name} needs a value`);
-    if (type === "number") {
-      const n = Number(value);
-      if (value.trim() === "" || !Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
-      out[name] = n;
-    } else {
-      out[name] = value;
-    }
-  }
-  return out;
 }
 
 function usage(msg) {

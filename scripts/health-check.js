@@ -24,17 +24,34 @@
 //
 // Exit codes: as above.
 
+const { parseArgs } = require("util");
+
 const USAGE = "usage: health-check.js [--warn-ms N] [--crit-ms N] [--timeout S]";
 const OK = 0, WARNING = 1, CRITICAL = 2, UNKNOWN = 3;
 
-const args = parseArgs(process.argv.slice(2), {
-  "warn-ms": "number", "crit-ms": "number", timeout: "number", help: "boolean",
-});
+let args, positionals;
+try {
+  ({ values: args, positionals } = parseArgs({
+    options: {
+      "warn-ms": { type: "string" }, "crit-ms": { type: "string" }, timeout: { type: "string" },
+      help: { type: "boolean" },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  usage(e.message); // an unknown option, or one missing its value
+}
+for (const name of ["warn-ms", "crit-ms", "timeout"]) {
+  const v = args[name];
+  if (v === undefined) continue;
+  if (v.trim() === "" || !Number.isInteger(Number(v))) usage(`--${name} must be a whole number, got "${v}"`);
+  args[name] = Number(v);
+}
 if (args.help) {
   console.log(USAGE);
   process.exit(OK);
 }
-if (args._.length > 0) usage(`unexpected argument "${args._[0]}"`);
+if (positionals.length > 0) usage(`unexpected argument "${positionals[0]}"`);
 const warnMs = args["warn-ms"] ?? 1000;
 const critMs = args["crit-ms"] ?? 5000;
 const timeout = args.timeout ?? 10;
@@ -67,42 +84,6 @@ report(OK, `${where} answered in ${health.latency_ms} ms and accepted the token$
 function report(code, text) {
   console.log(`${["OK", "WARNING", "CRITICAL", "UNKNOWN"][code]} - ${text}`);
   process.exit(code);
-}
-
-// parseArgs reads --name value, --name=value and bare --flag options of the given types
-// ("string", "number", "boolean"); everything else is positional, in args._.
-function parseArgs(argv, spec) {
-  const out = { _: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      out._.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--")) {
-      out._.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const type = spec[name];
-    if (!type) usage(`unknown option --${name}`);
-    if (type === "boolean") {
-      if (eq >= 0) usage(`--${name} takes no value`);
-      out[name] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) usage(`--${name} needs a value`);
-    if (type === "number") {
-      const n = Number(value);
-      if (value.trim() === "" || !Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
-      out[name] = n;
-    } else {
-      out[name] = value;
-    }
-  }
-  return out;
 }
 
 // usage reports bad arguments as the monitoring line, UNKNOWN.

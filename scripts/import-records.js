@@ -47,6 +47,7 @@
 const csv = require("csv");
 const dates = require("dates");
 const path = require("path");
+const { parseArgs } = require("util");
 
 const USAGE =
   "usage: import-records.js FILE.csv [--type T] [--skip-bad] [--concurrency N] [--results FILE] [--delimiter C]\n" +
@@ -54,16 +55,31 @@ const USAGE =
 const COLUMNS = ["number", "type", "firstname", "lastname", "email", "note", "user", "nextcall"];
 const CUSTOM_FIELDS = ["firstname", "lastname", "email", "note"];
 
-const args = parseArgs(process.argv.slice(2), {
-  type: "string", "skip-bad": "boolean", concurrency: "number", results: "string", delimiter: "string",
-  encoding: "string", help: "boolean",
-});
+let args, positionals;
+try {
+  ({ values: args, positionals } = parseArgs({
+    options: {
+      type: { type: "string" }, "skip-bad": { type: "boolean" }, concurrency: { type: "string" },
+      results: { type: "string" }, delimiter: { type: "string" }, encoding: { type: "string" },
+      help: { type: "boolean" },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  usage(e.message); // an unknown option, or one missing its value
+}
+for (const name of ["concurrency"]) {
+  const v = args[name];
+  if (v === undefined) continue;
+  if (v.trim() === "" || !Number.isInteger(Number(v))) usage(`--${name} must be a whole number, got "${v}"`);
+  args[name] = Number(v);
+}
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args._.length !== 1) usage(args._.length === 0 ? "missing the CSV file to import" : "give one CSV file");
-const file = args._[0];
+if (positionals.length !== 1) usage(positionals.length === 0 ? "missing the CSV file to import" : "give one CSV file");
+const file = positionals[0];
 const concurrency = args.concurrency ?? 4;
 if (concurrency < 1 || concurrency > 20) usage("--concurrency must be from 1 to 20");
 const resultsFile = args.results ?? path.basename(file, path.extname(file)) + "-results.csv";
@@ -261,42 +277,6 @@ function plural(n, word) {
 function fail(msg) {
   console.error(`import-records: ${msg}`);
   process.exit(2);
-}
-
-// parseArgs reads --name value, --name=value and bare --flag options of the given types
-// ("string", "number", "boolean"); everything else is positional, in args._.
-function parseArgs(argv, spec) {
-  const out = { _: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      out._.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--")) {
-      out._.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const type = spec[name];
-    if (!type) usage(`unknown option --${name}`);
-    if (type === "boolean") {
-      if (eq >= 0) usage(`--${name} takes no value`);
-      out[name] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) usage(`--${name} needs a value`);
-    if (type === "number") {
-      const n = Number(value);
-      if (value.trim() === "" || !Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
-      out[name] = n;
-    } else {
-      out[name] = value;
-    }
-  }
-  return out;
 }
 
 function usage(msg) {

@@ -22,16 +22,33 @@
 //
 // Exit codes: 0 done, 1 some updates failed, 2 bad arguments.
 
+const { parseArgs } = require("util");
+
 const USAGE =
   "usage: normalize-phones.js [--format plus|zeros] [--prefix P] [--field KEY] [--limit N] [--concurrency N]";
-const args = parseArgs(process.argv.slice(2), {
-  format: "string", prefix: "string", field: "string", limit: "number", concurrency: "number", help: "boolean",
-});
+let args, positionals;
+try {
+  ({ values: args, positionals } = parseArgs({
+    options: {
+      format: { type: "string" }, prefix: { type: "string" }, field: { type: "string" },
+      limit: { type: "string" }, concurrency: { type: "string" }, help: { type: "boolean" },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  usage(e.message); // an unknown option, or one missing its value
+}
+for (const name of ["limit", "concurrency"]) {
+  const v = args[name];
+  if (v === undefined) continue;
+  if (v.trim() === "" || !Number.isInteger(Number(v))) usage(`--${name} must be a whole number, got "${v}"`);
+  args[name] = Number(v);
+}
 if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (args._.length > 0) usage(`unexpected argument "${args._[0]}"`);
+if (positionals.length > 0) usage(`unexpected argument "${positionals[0]}"`);
 const format = args.format ?? "plus";
 if (format !== "plus" && format !== "zeros") usage(`--format must be plus or zeros, got "${format}"`);
 const prefix = args.prefix ?? "420";
@@ -105,42 +122,6 @@ async function pool(items, n, fn) {
     while (next < items.length) await fn(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-}
-
-// parseArgs reads --name value, --name=value and bare --flag options of the given types
-// ("string", "number", "boolean"); everything else is positional, in args._.
-function parseArgs(argv, spec) {
-  const out = { _: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      out._.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--")) {
-      out._.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const type = spec[name];
-    if (!type) usage(`unknown option --${name}`);
-    if (type === "boolean") {
-      if (eq >= 0) usage(`--${name} takes no value`);
-      out[name] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) usage(`--${name} needs a value`);
-    if (type === "number") {
-      const n = Number(value);
-      if (value.trim() === "" || !Number.isInteger(n)) usage(`--${name} must be a whole number, got "${value}"`);
-      out[name] = n;
-    } else {
-      out[name] = value;
-    }
-  }
-  return out;
 }
 
 function usage(msg) {

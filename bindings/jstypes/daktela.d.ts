@@ -929,7 +929,7 @@ declare module "dates" {
 }
 
 // ---------------------------------------------------------------------------------------
-// util: require("util"), formatting as console does.
+// util: require("util"), formatting as console does, and command-line options.
 // ---------------------------------------------------------------------------------------
 
 declare module "util" {
@@ -952,6 +952,49 @@ declare module "util" {
   export function formatWithOptions(options: InspectOptions, format?: any, ...args: any[]): string;
   /** A value as console.log shows it. */
   export function inspect(value: any, options?: InspectOptions): string;
+
+  /** One option parseArgs accepts, under its long name (--out). */
+  export interface ParseArgsOptionConfig {
+    /** "string": takes a value (--out FILE, --out=FILE, -o FILE, -oFILE); "boolean": takes none. */
+    type: "string" | "boolean";
+    /** A one-character alias: "o" for -o; booleans group, as in -vq. */
+    short?: string;
+    /** Every use is collected, in order, into an array. */
+    multiple?: boolean;
+    /** The value when the option is not given (an array for multiple). */
+    default?: string | boolean | string[] | boolean[];
+  }
+  /** parseArgs's configuration. */
+  export interface ParseArgsConfig {
+    /** The arguments to parse (default: process.argv.slice(2), the script's arguments). */
+    args?: string[];
+    /** The options, by long name. */
+    options?: { [name: string]: ParseArgsOptionConfig };
+    /** Throw on unknown options and on values of the wrong kind (default true). */
+    strict?: boolean;
+    /** Accept arguments that are not options (default: false when strict). */
+    allowPositionals?: boolean;
+    /** Also return the tokens the arguments were read as (default false). */
+    tokens?: boolean;
+  }
+  /** How parseArgs read one argument (with tokens: true). */
+  export type ParseArgsToken = { kind: "option"; name: string; rawName: string; index: number; value: string | undefined; inlineValue: boolean | undefined } | { kind: "positional"; index: number; value: string } | { kind: "option-terminator"; index: number };
+  /** What parseArgs returns. */
+  export interface ParsedArgs {
+    /** The options given, and the defaults of those not given, by long name. */
+    values: { [name: string]: string | boolean | (string | boolean)[] | undefined };
+    /** The other arguments, in order (everything after "--" included). */
+    positionals: string[];
+    /** With tokens: true, how each argument was read. */
+    tokens?: ParseArgsToken[];
+  }
+  /**
+   * Parses command-line options as Node's util.parseArgs does. A mistake throws a
+   * TypeError whose code says what was wrong: ERR_PARSE_ARGS_UNKNOWN_OPTION,
+   * ERR_PARSE_ARGS_INVALID_OPTION_VALUE (a missing, unexpected or ambiguous value),
+   * ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL.
+   */
+  export function parseArgs(config?: ParseArgsConfig): ParsedArgs;
 }
 
 // ---------------------------------------------------------------------------------------
