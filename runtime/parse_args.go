@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 )
@@ -239,6 +240,16 @@ func argsToTokens(args []string, options map[string]*argOption) []argToken {
 		}
 		return ""
 	}
+	// lone adds "-f" or "--foo" written alone: a string option takes the next argument.
+	lone := func(name, raw string) {
+		tok := argToken{kind: "option", name: name, rawName: raw, index: index}
+		if typeOf(name) == "string" && len(remaining) > 0 {
+			tok.value, tok.inline = strPtr(remaining[0]), boolPtr(false)
+			remaining = remaining[1:]
+			index++
+		}
+		tokens = append(tokens, tok)
+	}
 	for len(remaining) > 0 {
 		arg := remaining[0]
 		remaining = remaining[1:]
@@ -256,17 +267,8 @@ func argsToTokens(args []string, options map[string]*argOption) []argToken {
 			}
 			return tokens
 
-		case len(arg) == 2 && arg[0] == '-' && arg[1] != '-': // -f
-			long := longForShort(arg[1:], options)
-			tok := argToken{kind: "option", name: long, rawName: arg, index: index}
-			if typeOf(long) == "string" && len(remaining) > 0 {
-				tok.value, tok.inline = strPtr(remaining[0]), boolPtr(false)
-				remaining = remaining[1:]
-			}
-			tokens = append(tokens, tok)
-			if tok.value != nil {
-				index++
-			}
+		case utf8.RuneCountInString(arg) == 2 && arg[0] == '-' && arg[1] != '-': // -f
+			lone(longForShort(arg[1:], options), arg)
 
 		case len(arg) > 2 && arg[0] == '-' && arg[1] != '-':
 			short := string([]rune(arg[1:])[0])
@@ -292,16 +294,7 @@ func argsToTokens(args []string, options map[string]*argOption) []argToken {
 			groupCount = len(expanded)
 
 		case len(arg) > 2 && strings.HasPrefix(arg, "--") && !strings.Contains(arg[3:], "="): // --foo
-			long := arg[2:]
-			tok := argToken{kind: "option", name: long, rawName: arg, index: index}
-			if typeOf(long) == "string" && len(remaining) > 0 {
-				tok.value, tok.inline = strPtr(remaining[0]), boolPtr(false)
-				remaining = remaining[1:]
-			}
-			tokens = append(tokens, tok)
-			if tok.value != nil {
-				index++
-			}
+			lone(arg[2:], arg)
 
 		case len(arg) > 2 && strings.HasPrefix(arg, "--"): // --foo=bar
 			eq := 3 + strings.IndexByte(arg[3:], '=')

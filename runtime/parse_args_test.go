@@ -2,6 +2,7 @@ package runtime_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -34,6 +35,27 @@ require("util").parseArgs({ options: {} })`)
 	if err == nil || !strings.Contains(err.Error(), "args.js:3") || !strings.Contains(err.Error(), "Unknown option '--days'") {
 		t.Errorf("run error %v, want the unknown option at args.js:3", err)
 	}
+}
+
+// Arguments of any text are read in a bounded number of steps, each giving options,
+// positionals or a clear TypeError.
+func FuzzParseArgs(f *testing.F) {
+	for _, seed := range []string{"-é", "-vé", "-oé", "--é=1", "-", "--", "-v-o", "---x", "-😀", "--=x"} {
+		f.Add(seed, "x")
+	}
+	rt, err := runtime.New(runtime.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(rt.Close)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		args, _ := json.Marshal([]string{a, b})
+		err := rt.RunString(context.Background(), "fuzz.js", `require("util").parseArgs({args: `+string(args)+`, strict: false, options: {v: {type: "boolean", short: "é"}, o: {type: "string", short: "o"}}})
+try { require("util").parseArgs({args: `+string(args)+`, options: {v: {type: "boolean", short: "v"}}}) } catch (e) { if (!(e instanceof TypeError) || !e.code.startsWith("ERR_PARSE_ARGS_")) throw e }`)
+		if err != nil {
+			t.Fatalf("args %s: %v", args, err)
+		}
+	})
 }
 
 const parseArgsScript = `const { parseArgs } = require("util");
