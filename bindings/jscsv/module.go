@@ -259,6 +259,7 @@ func (in *instance) writer(call goja.FunctionCall) goja.Value {
 	in.streams.Add(f, path)
 	f.cw = csv.NewWriter(f.bw)
 	w := newRowWriter(in, f.cw, cfg, "writer.write")
+	f.finish = w.writeHeader
 	if !fresh {
 		w.headerDone = true
 	} else if cfg.bom {
@@ -298,11 +299,7 @@ func (in *instance) writer(call goja.FunctionCall) goja.Value {
 			return goja.Undefined()
 		}
 		in.streams.Remove(f)
-		err := w.writeHeader()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := f.Close(); err != nil {
 			panic(jsfs.NodeError(in.vm, err, "write", path))
 		}
 		return goja.Undefined()
@@ -320,16 +317,25 @@ type csvFile struct {
 	bw     *bufio.Writer
 	cw     *csv.Writer
 	closed bool
+	// finish writes what is still due before the flush (the header of a writer that
+	// got no rows), so closing at the end of a run writes the same file as close().
+	finish func() error
 }
 
-// Close flushes and closes the file once.
+// Close writes what is still due, then flushes and closes the file once.
 func (f *csvFile) Close() error {
 	if f.closed {
 		return nil
 	}
 	f.closed = true
+	var err error
+	if f.finish != nil {
+		err = f.finish()
+	}
 	f.cw.Flush()
-	err := f.cw.Error()
+	if ferr := f.cw.Error(); err == nil {
+		err = ferr
+	}
 	if cerr := f.wc.Close(); err == nil {
 		err = cerr
 	}

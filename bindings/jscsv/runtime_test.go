@@ -108,3 +108,25 @@ func TestUncaughtErrorsThroughRuntime(t *testing.T) {
 		}
 	}
 }
+
+// TestUnclosedEmptyWriterGetsHeader: a writer that got no rows and was never closed
+// ends the run with the same file an explicit close() writes: the header alone.
+func TestUnclosedEmptyWriterGetsHeader(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := runScript(t, dir, "empty.js", `
+		const csv = require("csv");
+		csv.writer("left-open.csv", {columns: ["a", "b"]});
+		csv.writer("closed.csv", {columns: ["a", "b"]}).close();
+	`); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"left-open.csv", "closed.csv"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != "a,b\n" {
+			t.Errorf("%s = %q, want the header %q", name, got, "a,b\n")
+		}
+	}
+}
