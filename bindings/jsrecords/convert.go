@@ -2,6 +2,7 @@ package jsrecords
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/dkscript/dkscript/daktela/rawjson"
 	"github.com/dop251/goja"
@@ -14,9 +15,10 @@ type converter struct {
 	shapes    map[string]*shape
 	recent    [4]*shape // recently made shapes, checked before the map
 	nrecent   int
-	lastShape *shape // shape of the last top-level record
-	arena     []slot
-	views     []view // a block that nested views are carved from
+	lastShape *shape       // shape of the last top-level record
+	nodes     []int32      // a block that field tables are carved from
+	vals      []goja.Value // a block that cached-value tables are carved from
+	views     []view       // a block that nested views are carved from
 	sig       []byte
 }
 
@@ -37,25 +39,42 @@ func newConverter(vm *goja.Runtime) *converter {
 	return &converter{vm: vm}
 }
 
-const arenaSize = 4096
+const (
+	nodeBlock = 8192
+	valBlock  = 1024
+)
 
-// allocSlots returns n zeroed slots carved from a shared block.
-func (c *converter) allocSlots(n int) []slot {
-	if n > arenaSize/4 {
-		return make([]slot, n)
+// allocNodes returns a field table of n slots carved from a shared block (its capacity
+// cut at n, so appending copies it out).
+func (c *converter) allocNodes(n int) []int32 {
+	if n > nodeBlock/8 {
+		return make([]int32, n)
 	}
-	if len(c.arena)+n > cap(c.arena) {
-		c.arena = make([]slot, 0, arenaSize)
+	if len(c.nodes)+n > cap(c.nodes) {
+		c.nodes = make([]int32, 0, nodeBlock)
 	}
-	l := len(c.arena)
-	c.arena = c.arena[:l+n]
-	return c.arena[l : l+n : l+n]
+	l := len(c.nodes)
+	c.nodes = c.nodes[:l+n]
+	return c.nodes[l : l+n : l+n]
+}
+
+// allocVals returns n nil values carved from a shared block, as allocNodes.
+func (c *converter) allocVals(n int) []goja.Value {
+	if n > valBlock/8 {
+		return make([]goja.Value, n)
+	}
+	if len(c.vals)+n > cap(c.vals) {
+		c.vals = make([]goja.Value, 0, valBlock)
+	}
+	l := len(c.vals)
+	c.vals = c.vals[:l+n]
+	return c.vals[l : l+n : l+n]
 }
 
 // shapeOf finds or makes the shape of object node n.
 func (c *converter) shapeOf(ix *rawjson.Index, n int) *shape {
 	for _, s := range c.recent[:c.nrecent] {
-		if s.matches(ix, n) {
+		if s.fill(ix, n, nil) {
 			return s
 		}
 	}
@@ -98,6 +117,9 @@ func (c *converter) convert(ix *rawjson.Index, n int, parent *shape, slot int32)
 		f, _ := ix.Float(n) // out of range gives ±Inf, as JSON.parse
 		return c.vm.ToValue(f)
 	case rawjson.KindString:
+		if parent != nil && int(slot) < len(parent.memo) {
+			return parent.memo[slot].str(c, ix, n)
+		}
 		return c.str(ix, n)
 	case rawjson.KindObject:
 		return c.vm.NewDynamicObject(c.newView(ix, n, parent, slot))
@@ -132,4 +154,34 @@ func (c *converter) str(ix *rawjson.Index, n int) goja.Value {
 		s = strings.Clone(s) // Unquote's buffer is ours already; Clone keeps it small
 	}
 	return c.vm.ToValue(s)
+}
+
+// strMemo keeps the last short string converted at one slot of a shape, so that values
+// that repeat from record to record (a status, a user's name, a model) are one JS value
+// instead of one allocation each. A slot whose values keep changing stops being memoized.
+type strMemo struct {
+	raw          string // the value's bytes as sent, aliasing the page
+	val          goja.Value
+	hits, misses uint32
+}
+
+const (
+	memoMaxLen  = 32 // longer strings are not memoized
+	memoTrial   = 64 // conversions before a slot's hit rate is judged
+	memoMinHits = 1.0 / 4
+)
+
+func (m *strMemo) str(c *converter, ix *rawjson.Index, n int) goja.Value {
+	raw := ix.RawString(n)
+	if m.val != nil && string(raw) == m.raw {
+		m.hits++
+		return m.val
+	}
+	val := c.str(ix, n)
+	if len(raw) > memoMaxLen || m.misses > memoTrial && float64(m.hits) < memoMinHits*float64(m.misses) {
+		return val
+	}
+	m.misses++
+	m.raw, m.val = unsafe.String(unsafe.SliceData(raw), len(raw)), val
+	return val
 }

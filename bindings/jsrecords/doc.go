@@ -3,9 +3,10 @@
 //
 // A list becomes a real JS array holding one object per record. Each record is a goja
 // DynamicObject whose handler reads the page's [rawjson.Index]: on first access it builds
-// the record's field table (one slot per key, pointing at the value's node), sharing the
-// key list ("shape") with every other record that has the same keys. A value is converted
-// the first time it is read and cached, so
+// the record's field table (4 bytes a key: the value's node), sharing the key list
+// ("shape") with every other record that has the same keys. Objects, arrays and written
+// values are cached on the view; strings and numbers are converted on each read (a short
+// string that repeats from record to record at the same key is one shared JS value), so
 //
 //   - records keep the server's key order (Object.keys, for..in, JSON.stringify), with
 //     integer-like keys first in ascending order, as JavaScript orders them;

@@ -1,6 +1,7 @@
 package jsrecords
 
 import (
+	"encoding/binary"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,20 +14,59 @@ type shape struct {
 	keys     []string         // unique keys in JavaScript order; never changed
 	index    map[string]int32 // key → slot
 	rawKeys  []string         // each member's key bytes as sent (between the quotes)
+	words    []keyWords       // each member's first 16 key bytes as words, for fill
 	slotOf   []int32          // each member's slot (a duplicate key reuses the first one's)
 	children []*shape         // last shape seen for an object value at each slot
+	memo     []strMemo        // last short string value converted at each slot
 }
 
-// matches reports whether object node n has exactly the members of s, in order.
-func (s *shape) matches(ix *rawjson.Index, n int) bool {
+// fill reports whether object node n has exactly the members of s, in order, and when it
+// does, has set nodes[slot] to each slot's value node (the last one for a duplicate key).
+// nodes may be nil to only check; on a mismatch its contents are unspecified.
+//
+// Keys are compared in place without a call per key: up to 16 bytes as two machine words
+// read straight from the document, longer ones as strings.
+func (s *shape) fill(ix *rawjson.Index, n int, nodes []int32) bool {
+	data := ix.Data()
 	m := 0
 	for k, end := n+1, ix.End(n); k < end; k = ix.Next(k + 1) {
-		if m >= len(s.rawKeys) || string(ix.RawString(k)) != s.rawKeys[m] {
+		if m >= len(s.rawKeys) {
 			return false
+		}
+		raw, want := ix.RawString(k), s.rawKeys[m]
+		if len(raw) != len(want) {
+			return false
+		}
+		if off := ix.Offset(k) + 1; len(want) <= 16 && off+16 <= len(data) {
+			w := &s.words[m]
+			lo := binary.LittleEndian.Uint64(data[off:])
+			hi := binary.LittleEndian.Uint64(data[off+8:])
+			if lo&w.loMask != w.lo || hi&w.hiMask != w.hi {
+				return false
+			}
+		} else if string(raw) != want {
+			return false
+		}
+		if nodes != nil {
+			nodes[s.slotOf[m]] = int32(k + 1)
 		}
 		m++
 	}
 	return m == len(s.rawKeys)
+}
+
+// keyWords is a key's first 16 bytes as two little-endian words, zero-padded, with the
+// masks that keep only the key's bytes of the words read from a document.
+type keyWords struct{ lo, hi, loMask, hiMask uint64 }
+
+func newKeyWords(key string) keyWords {
+	var b, mask [16]byte
+	copy(b[:], key)
+	for i := 0; i < len(key) && i < len(mask); i++ {
+		mask[i] = 0xff
+	}
+	le := binary.LittleEndian
+	return keyWords{le.Uint64(b[:8]), le.Uint64(b[8:]), le.Uint64(mask[:8]), le.Uint64(mask[8:])}
 }
 
 // newShape builds the shape of object node n.
@@ -34,7 +74,9 @@ func newShape(ix *rawjson.Index, n int) *shape {
 	s := &shape{index: make(map[string]int32)}
 	var order []string
 	for k, end := n+1, ix.End(n); k < end; k = ix.Next(k + 1) {
-		s.rawKeys = append(s.rawKeys, string(ix.RawString(k)))
+		raw := string(ix.RawString(k))
+		s.rawKeys = append(s.rawKeys, raw)
+		s.words = append(s.words, newKeyWords(raw))
 		key := strings.Clone(ix.String(k))
 		if _, dup := s.index[key]; !dup {
 			s.index[key] = -1
@@ -52,6 +94,7 @@ func newShape(ix *rawjson.Index, n int) *shape {
 		m++
 	}
 	s.children = make([]*shape, len(s.keys))
+	s.memo = make([]strMemo, len(s.keys))
 	return s
 }
 
