@@ -71,7 +71,10 @@ func helperCommand(t *testing.T, color bool) (*exec.Cmd, string) {
 	t.Helper()
 	home := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	env := []string{helperEnv + "=1", "TERM=xterm", "HOME=" + home, "XDG_STATE_HOME=" + filepath.Join(home, "state"), "PATH=" + os.Getenv("PATH")}
+	env := []string{helperEnv + "=1", "TERM=xterm", "HOME=" + home, "XDG_STATE_HOME=" + filepath.Join(home, "state"), "PATH=" + os.Getenv("PATH"),
+		// Under go test -race the helper is race-built: without this it sleeps a second at
+		// exit (atexit_sleep_ms) for late race reports; a race is still reported.
+		"GORACE=" + strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0")}
 	if color {
 		env = append(env, "DKSCRIPT_REPL_TEST_COLOR=1")
 	}
