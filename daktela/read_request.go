@@ -58,7 +58,31 @@ func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest 
 	if err := checkCondition("addFilter", "", &f); err != nil {
 		return r.fail(err)
 	}
-	// appendGroup("and", []Filter{f}), without allocating the one-item group.
+	r.appendCondition(f)
+	return r
+}
+
+// AddStringFilter is [ReadRequest.AddFilter] with a string value, the common case: it
+// adds the same filter and reports the same mistakes (through [ReadRequest.Err]), but a
+// scalar or no-value operator takes the value as it is, without the type checks and
+// conversions an any value needs. The JavaScript bindings call it for a string value.
+func (r *ReadRequest) AddStringFilter(field, operator, value string) *ReadRequest {
+	if field == "" {
+		return r.AddFilter(field, operator, value) // the same error, from one place
+	}
+	switch kindOf(operator) {
+	case opScalar, opNoValue:
+		// A string is already the wire form of both (checkCondition keeps it as is).
+	default:
+		return r.AddFilter(field, operator, value) // a list operator or unknown one: its error
+	}
+	r.appendCondition(Filter{Field: field, Operator: operator, Value: value})
+	return r
+}
+
+// appendCondition adds one checked condition, combined with the others by AND:
+// appendGroup("and", []Filter{f}) without allocating the one-item group.
+func (r *ReadRequest) appendCondition(f Filter) {
 	switch {
 	case len(r.filters) == 0:
 		r.filterShape = shapeList
@@ -70,7 +94,6 @@ func (r *ReadRequest) AddFilter(field, operator string, value any) *ReadRequest 
 		r.filters = make([]Filter, 0, smallListCap)
 	}
 	r.filters = append(r.filters, f)
-	return r
 }
 
 // smallListCap is the capacity a request's filter and sort lists start with.

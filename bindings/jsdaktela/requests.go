@@ -191,8 +191,41 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 	p := vm.NewObject()
 	in.readProto = p
 
+	// The request addFilter was last called on: a script adding filters calls it on the
+	// same object again, and Export (how readThis finds the Go state) allocates.
+	var lastObj *goja.Object
+	var lastRead *readHandle
 	in.method(p, "addFilter", func(call goja.FunctionCall) goja.Value {
-		h := in.readThis(call, "addFilter")
+		var h *readHandle
+		if o, ok := call.This.(*goja.Object); ok && o == lastObj {
+			h = lastRead
+		} else {
+			h = in.readThis(call, "addFilter")
+			lastObj, lastRead = call.This.(*goja.Object), h
+		}
+		if args := call.Arguments; len(args) >= 3 && goja.IsString(args[0]) && goja.IsString(args[1]) {
+			// The common cases, a string or integer value: only the operator is left to
+			// check here, and the Go side takes the value as its wire string without the
+			// checks an any value needs.
+			op := args[1].String()
+			var value string
+			fast := false
+			if goja.IsString(args[2]) {
+				value, fast = args[2].String(), true
+			} else if n, ok := bindings.IntOf(args[2]); ok && op != "in" && op != "notin" {
+				// As the Go side formats an integer; in and notin report a lone
+				// number as it was given, so they keep the general path.
+				value, fast = strconv.FormatInt(n, 10), true
+			}
+			if fast {
+				if daktela.CheckOperator(op) != nil {
+					checkOperator(bindings.Args{VM: vm, Call: call, Method: "addFilter"}, op)
+				}
+				h.r.AddStringFilter(args[0].String(), op, value)
+				in.checked(h.r.Err())
+				return call.This
+			}
+		}
 		a := bindings.Args{VM: vm, Call: call, Method: "addFilter"}
 		field := a.String(0, "field")
 		op := a.String(1, "operator")
