@@ -100,17 +100,16 @@ func (s *store) newNameAt(t *table, vals map[string]any) any {
 	return s.newName(t, at.Add(time.Duration(s.rng.IntN(1e6))*time.Microsecond))
 }
 
-func (s *store) pick(list []string) string { return list[s.rng.IntN(len(list))] }
-
 func phone(n int) string {
 	return fmt.Sprintf("+420 6%02d %03d %03d", n%100, (n*37)%1000, (n*113)%1000)
 }
 
-func asciiFold(s string) string {
-	r := strings.NewReplacer("á", "a", "č", "c", "ď", "d", "é", "e", "ě", "e", "í", "i", "ň", "n", "ó", "o",
-		"ř", "r", "š", "s", "ť", "t", "ú", "u", "ů", "u", "ý", "y", "ž", "z", "Č", "C", "Ř", "R", "Š", "S", "Ž", "Z")
-	return strings.ToLower(r.Replace(s))
-}
+// czechFold replaces the Czech letters with diacritics the seed names use by their ASCII letters.
+var czechFold = strings.NewReplacer("á", "a", "č", "c", "ď", "d", "é", "e", "ě", "e", "í", "i", "ň", "n", "ó", "o",
+	"ř", "r", "š", "s", "ť", "t", "ú", "u", "ů", "u", "ý", "y", "ž", "z", "Č", "C", "Ř", "R", "Š", "S", "Ž", "Z")
+
+// asciiFold makes a name usable in an e-mail address or host name: lower case, ASCII letters.
+func asciiFold(s string) string { return strings.ToLower(czechFold.Replace(s)) }
 
 // readmeRecordCalls is how many seeded calls belong to the PHP README's campaign record.
 const readmeRecordCalls = 3
