@@ -3,15 +3,14 @@ package jsdaktela
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/dkscript/dkscript/bindings/bindingstest"
 	"github.com/dkscript/dkscript/daktela"
 )
 
@@ -24,12 +23,10 @@ func newTestHost(t testing.TB, cfg Config) *bindingstest.Host {
 
 // fakeAPI is a small Daktela stand-in on 127.0.0.1 for the module's unit tests: canned
 // users, a paged model "campaignsRecords" with total records, a 404, a 429, creates
-// echoed back. It logs every request line.
+// echoed back.
 type fakeAPI struct {
 	*httptest.Server
 	total int
-	mu    sync.Mutex
-	log   []string
 }
 
 const testToken = "secret-token-for-tests"
@@ -41,24 +38,8 @@ func newFakeAPI(t testing.TB, total int) *fakeAPI {
 	return f
 }
 
-func (f *fakeAPI) requests() []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]string(nil), f.log...)
-}
-
 func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	line := r.Method + " " + r.URL.Path
-	if r.URL.RawQuery != "" {
-		line += "?" + r.URL.RawQuery
-	}
-	if len(body) > 0 {
-		line += " " + string(body)
-	}
-	f.mu.Lock()
-	f.log = append(f.log, line)
-	f.mu.Unlock()
 	if r.Header.Get("X-AUTH-TOKEN") != testToken && r.URL.Query().Get("accessToken") != testToken {
 		writeJSON(w, 401, `{"error":["Unauthorized"],"result":null}`)
 		return

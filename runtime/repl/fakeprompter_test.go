@@ -73,8 +73,3 @@ func (p *fakePrompter) AppendHistory(line string) {
 func (p *fakePrompter) SetCompleter(c wordCompleter) { p.completer = c }
 func (p *fakePrompter) Interactive() bool            { return p.interactive }
 func (p *fakePrompter) Close() error                 { p.closed = true; return nil }
-
-// complete presses Tab with the cursor at the end of line.
-func (p *fakePrompter) complete(line string) (head string, completions []string, tail string) {
-	return p.completer(line, len([]rune(line)))
-}
