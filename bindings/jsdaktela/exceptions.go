@@ -29,13 +29,19 @@ type exceptionClasses struct {
 	request, notFound, rateLimit, unknownType *goja.Object
 }
 
-func (in *instance) newExceptionClasses() exceptionClasses {
-	v, err := in.vm.RunProgram(exceptionsProgram())
+// runFactory runs one of the module's embedded programs, whose value is a function
+// that builds its classes in this runtime, and returns what that function returns.
+func (in *instance) runFactory(p *goja.Program) *goja.Object {
+	v, err := in.vm.RunProgram(p)
 	must(err)
 	factory, _ := goja.AssertFunction(v)
 	res, err := factory(goja.Undefined())
 	must(err)
-	o := res.ToObject(in.vm)
+	return res.ToObject(in.vm)
+}
+
+func (in *instance) newExceptionClasses() exceptionClasses {
+	o := in.runFactory(exceptionsProgram())
 	return exceptionClasses{
 		request:     o.Get("RequestException").ToObject(in.vm),
 		notFound:    o.Get("NotFoundException").ToObject(in.vm),

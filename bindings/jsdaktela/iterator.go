@@ -14,6 +14,7 @@ import (
 //go:embed js/iterator.js
 var iteratorSource string
 
+// iteratorProgram is compiled once per process, as exceptionsProgram is.
 var iteratorProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile(embeddedPrefix+"iterator.js", iteratorSource, true)
 })
@@ -24,12 +25,7 @@ type iterHelpers struct {
 }
 
 func (in *instance) newIterHelpers() iterHelpers {
-	v, err := in.vm.RunProgram(iteratorProgram())
-	must(err)
-	factory, _ := goja.AssertFunction(v)
-	res, err := factory(goja.Undefined())
-	must(err)
-	return iterHelpers{paginated: res.ToObject(in.vm).Get("PaginatedIterator").ToObject(in.vm)}
+	return iterHelpers{paginated: in.runFactory(iteratorProgram()).Get("PaginatedIterator").ToObject(in.vm)}
 }
 
 // iterOptions are client.iterate's options.
