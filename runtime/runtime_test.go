@@ -379,6 +379,8 @@ func TestRequireSources(t *testing.T) {
 		"app/escape.js":  {Data: []byte("require('../../outside.js')")},
 		"app/cwd.js":     {Data: []byte("process.cwd()")},
 		"app/bad_key.js": {Data: []byte("require(5)")},
+		"app/bad.json":   {Data: []byte("{\"k\":\n 5,}")},
+		"app/badjson.js": {Data: []byte("require('./bad.json')")},
 	}
 	rt, out, _ := newRT(t, runtime.Options{ModuleFS: mfs})
 	if err := rt.RunFile(ctx, "app/main.js"); err != nil || out.String() != "x 5\n" {
@@ -392,6 +394,9 @@ func TestRequireSources(t *testing.T) {
 	}
 	if err := rt.RunFile(ctx, "app/bad_key.js"); err == nil || !strings.Contains(err.Error(), "TypeError: require: the module name must be a string, got a number") {
 		t.Errorf("require(5): %v", err)
+	}
+	if err := rt.RunFile(ctx, "app/badjson.js"); err == nil || !strings.Contains(err.Error(), "app/bad.json:2:4\nUncaught SyntaxError: invalid JSON: invalid character '}'") {
+		t.Errorf("invalid .json module: %v", err)
 	}
 	// FileAccess: the OS file system, relative to the script's path.
 	dir := t.TempDir()
