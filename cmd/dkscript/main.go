@@ -9,6 +9,7 @@
 //	dkscript types [flags]
 //	dkscript version
 //	dkscript completion bash|zsh|fish
+//	dkscript help api [NAME]
 //
 // Run "dkscript help" or "dkscript COMMAND --help" for the flags, the configuration
 // precedence and examples.
