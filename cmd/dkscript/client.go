@@ -119,8 +119,8 @@ func clientConfig(st *state, f *runFlags, token string, progress *progressReport
 		if f.rate > 0 {
 			comm.SetRateCap(f.rate)
 		}
-		if f.concurrency > 0 {
-			comm.SetConcurrency(f.concurrency)
+		if f.concurrency.set {
+			comm.SetConcurrency(f.concurrency.n)
 		}
 		if dryRun != nil {
 			comm.SetDryRun(dryRun)

@@ -26,7 +26,7 @@ type runFlags struct {
 	uaSuffix       string
 	retries        intFlag
 	rate           float64
-	concurrency    int
+	concurrency    intFlag
 
 	// Running safely.
 	dryRun    bool
@@ -62,7 +62,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.uaSuffix, "user-agent-suffix", "", "append `TEXT` to the User-Agent header")
 	fs.Var(&f.retries, "retries", "retry failed reads up to `N` times (0 turns retries off; default 3)")
 	fs.Float64Var(&f.rate, "rate", 0, "send at most `N` requests per second (0: no cap)")
-	fs.IntVar(&f.concurrency, "concurrency", 0, "fetch up to `N` pages at once in multi-page reads (default 8)")
+	fs.Var(&f.concurrency, "concurrency", "fetch up to `N` pages at once in multi-page reads (default 8)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print creates, updates and deletes on stderr instead of sending them; reads run")
 	fs.BoolVar(&f.verbose, "verbose", false, "log one line per HTTP request on stderr (token redacted)")
 	fs.BoolVar(&f.verbose, "v", false, "short for --verbose")
@@ -92,8 +92,8 @@ func (f *runFlags) validate(cmd string) error {
 	if f.rate < 0 {
 		return usagef(cmd, "invalid value %v for flag --rate: must be 0 or more", f.rate)
 	}
-	if f.concurrency < 0 {
-		return usagef(cmd, "invalid value %d for flag --concurrency: must be 1 or more", f.concurrency)
+	if f.concurrency.set && f.concurrency.n < 1 {
+		return usagef(cmd, "invalid value %d for flag --concurrency: must be 1 or more", f.concurrency.n)
 	}
 	if f.mock && f.url != "" {
 		return usagef(cmd, "--mock and --url %s cannot be used together", f.url)
