@@ -23,7 +23,7 @@ import (
 type scriptCase struct {
 	name    string
 	src     string
-	want    string // printed lines
+	want    string // printed lines (with wantErr: those before the error, when set)
 	wantErr string // substring of the uncaught error, including "test.js:LINE"
 }
 
@@ -40,6 +40,9 @@ func runCases(t *testing.T, cfg func(*fakeAPI) Config, cases []scriptCase) {
 				}
 				if got := scriptError(err); !strings.Contains(got, tc.wantErr) {
 					t.Fatalf("error %q does not contain %q", got, tc.wantErr)
+				}
+				if got := h.Output.String(); tc.want != "" && got != tc.want {
+					t.Errorf("output before the error:\n%s\nwant:\n%s", got, tc.want)
 				}
 				return
 			}
@@ -168,6 +171,17 @@ daktela.buildReadRequest("X").setRequestType(7);`,
 			wantErr: `addFilterFromArray: `},
 		{name: "method on wrong object", src: "const f = daktela.buildReadRequest(\"X\").setTake; f.call({}, 5);",
 			wantErr: `ReadRequest.setTake: called on an object, not on a ReadRequest`},
+		{name: "caught mistake is not thrown again by the next call", src: `
+const r = daktela.buildReadRequest("X");
+try { r.addFilter("", "eq", "a"); } catch (e) { print(e.message); }
+r.addFilter("name", "eq", "b").addSort("name");
+const c = daktela.buildCreateRequest("X");
+try { c.addAttribute("", 1); } catch (e) { print(e.message); }
+c.addStringAttribute("name", "v");
+print("later calls pass");
+daktela.client().execute(c);`,
+			want:    "addFilter: field must be a field name, got \"\"\naddAttribute: key must be an attribute name, got \"\"\nlater calls pass\n",
+			wantErr: `addAttribute: key must be an attribute name, got "" at test.js:9`},
 		{name: "unknown iterate option", src: "daktela.client().iterate(daktela.buildReadRequest(\"X\"), {pagesize: 5});",
 			wantErr: `iterate: unknown option "pagesize" in options (known: pageSize, maxItems, stopOnError, concurrency)`},
 	})

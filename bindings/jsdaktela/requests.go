@@ -144,6 +144,16 @@ func (in *instance) checked(err error) {
 	}
 }
 
+// checkedNew throws the mistake a builder call made: after is the request's Err once
+// the call is made, before its Err until then. A request keeps only its first mistake,
+// so one an earlier call made (and the script caught) is not thrown again at this call's
+// line; execute reports it.
+func (in *instance) checkedNew(before, after error) {
+	if before == nil {
+		in.checked(after)
+	}
+}
+
 // requestTypes returns the object holding TYPE_MULTIPLE, TYPE_SINGLE and TYPE_ALL.
 func (in *instance) requestTypes() *goja.Object {
 	o := in.vm.NewObject()
@@ -221,8 +231,9 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 				if daktela.CheckOperator(op) != nil {
 					checkOperator(bindings.Args{VM: vm, Call: call, Method: "addFilter"}, op)
 				}
+				before := h.r.Err()
 				h.r.AddStringFilter(args[0].String(), op, value)
-				in.checked(h.r.Err())
+				in.checkedNew(before, h.r.Err())
 				return call.This
 			}
 		}
@@ -231,8 +242,9 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		op := a.String(1, "operator")
 		checkOperator(a, op)
 		value := filterValue(a, 2, op)
+		before := h.r.Err()
 		h.r.AddFilter(field, op, value)
-		in.checked(h.r.Err())
+		in.checkedNew(before, h.r.Err())
 		return call.This
 	})
 	in.method(p, "addFilterFromArray", func(call goja.FunctionCall) goja.Value {
@@ -243,8 +255,9 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		// Parse on a scratch request so a mistake leaves this one usable.
 		scratch := daktela.NewReadRequest(h.r.Model()).AddFilterFromArray(v)
 		in.checked(scratch.Err())
+		before := h.r.Err()
 		h.r.AddFilters(scratch.Filters()...)
-		in.checked(h.r.Err())
+		in.checkedNew(before, h.r.Err())
 		return call.This
 	})
 	in.method(p, "addSort", func(call goja.FunctionCall) goja.Value {
@@ -255,8 +268,9 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		if d := strings.ToLower(dir); d != "asc" && d != "desc" {
 			a.Fail("dir", `"asc" or "desc"`, a.Value(1))
 		}
+		before := h.r.Err()
 		h.r.AddSort(field, dir)
-		in.checked(h.r.Err())
+		in.checkedNew(before, h.r.Err())
 		return call.This
 	})
 	in.method(p, "setFields", func(call goja.FunctionCall) goja.Value {
@@ -404,11 +418,13 @@ func (in *instance) attributeMethods(p *goja.Object) {
 	vm := in.vm
 	set := func(h *writeHandle, key string, v any) {
 		if h.c != nil {
+			before := h.c.Err()
 			h.c.AddAttribute(key, v)
-			in.checked(h.c.Err())
+			in.checkedNew(before, h.c.Err())
 		} else {
+			before := h.u.Err()
 			h.u.AddAttribute(key, v)
-			in.checked(h.u.Err())
+			in.checkedNew(before, h.u.Err())
 		}
 	}
 	in.method(p, "addAttribute", func(call goja.FunctionCall) goja.Value {
