@@ -142,6 +142,10 @@ func TestBadArguments(t *testing.T) {
 	runCases(t, withClient, []scriptCase{
 		{name: "int attribute", src: "\nconst c = daktela.buildCreateRequest(\"X\");\nc.addIntAttribute(\"x\", \"a\");",
 			wantErr: `TypeError: addIntAttribute: value must be an integer, got "a" at test.js:3`},
+		{name: "empty key named by its setter", src: "daktela.buildUpdateRequest(\"X\").addStringAttribute(\"\", \"v\");",
+			wantErr: `TypeError: addStringAttribute: key must be an attribute name, got "" at test.js:1`},
+		{name: "empty key adds nothing", src: "const c = daktela.buildCreateRequest(\"X\");\ntry { c.addAttributes({a: 1, \"\": 2}); } catch (e) {}\nif (Object.keys(c.getAttributes()).length) throw new Error(\"added\");\nc.addAttributes({\"\": 1});",
+			wantErr: `TypeError: addAttributes: attributes must be an object whose keys are attribute names (not ""), got an object at test.js:4`},
 		{name: "missing argument", src: "daktela.buildReadRequest(\"X\").addFilter(\"a\", \"eq\");",
 			wantErr: `TypeError: addFilter: missing argument value (a string, a number, a boolean or an array of strings) at test.js:1`},
 		{name: "unknown operator", src: "\n\ndaktela.buildReadRequest(\"X\").addFilter(\"a\", \"==\", \"b\");",
@@ -178,10 +182,11 @@ r.addFilter("name", "eq", "b").addSort("name");
 const c = daktela.buildCreateRequest("X");
 try { c.addAttribute("", 1); } catch (e) { print(e.message); }
 c.addStringAttribute("name", "v");
+print(JSON.stringify(c.getAttributes()));
 print("later calls pass");
-daktela.client().execute(c);`,
-			want:    "addFilter: field must be a field name, got \"\"\naddAttribute: key must be an attribute name, got \"\"\nlater calls pass\n",
-			wantErr: `addAttribute: key must be an attribute name, got "" at test.js:9`},
+daktela.client().execute(r);`,
+			want:    "addFilter: field must be a field name, got \"\"\naddAttribute: key must be an attribute name, got \"\"\n{\"name\":\"v\"}\nlater calls pass\n",
+			wantErr: `addFilter: field must be a field name, got "" at test.js:10`},
 		{name: "unknown iterate option", src: "daktela.client().iterate(daktela.buildReadRequest(\"X\"), {pagesize: 5});",
 			wantErr: `iterate: unknown option "pagesize" in options (known: pageSize, maxItems, stopOnError, concurrency)`},
 	})

@@ -416,7 +416,12 @@ func (in *instance) stateMethods(p *goja.Object, this func(goja.FunctionCall, st
 // update requests.
 func (in *instance) attributeMethods(p *goja.Object) {
 	vm := in.vm
-	set := func(h *writeHandle, key string, v any) {
+	// set checks the key here, under the calling method's name, then hands the value
+	// to the Go request (which reports any other mistake).
+	set := func(a bindings.Args, h *writeHandle, key string, v any) {
+		if key == "" {
+			a.Fail("key", "an attribute name", vm.ToValue(key))
+		}
 		if h.c != nil {
 			before := h.c.Err()
 			h.c.AddAttribute(key, v)
@@ -431,21 +436,21 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		h := in.writeThis(call, "addAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addAttribute"}
 		key := a.String(0, "key")
-		set(h, key, jsonValue(a, 1, "value"))
+		set(a, h, key, jsonValue(a, 1, "value"))
 		return call.This
 	})
 	in.method(p, "addStringAttribute", func(call goja.FunctionCall) goja.Value {
 		h := in.writeThis(call, "addStringAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addStringAttribute"}
 		key := a.String(0, "key")
-		set(h, key, a.String(1, "value"))
+		set(a, h, key, a.String(1, "value"))
 		return call.This
 	})
 	in.method(p, "addIntAttribute", func(call goja.FunctionCall) goja.Value {
 		h := in.writeThis(call, "addIntAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addIntAttribute"}
 		key := a.String(0, "key")
-		set(h, key, a.Int(1, "value"))
+		set(a, h, key, a.Int(1, "value"))
 		return call.This
 	})
 	for _, name := range []string{"addFloatAttribute", "addDoubleAttribute"} {
@@ -453,7 +458,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 			h := in.writeThis(call, name)
 			a := bindings.Args{VM: vm, Call: call, Method: name}
 			key := a.String(0, "key")
-			set(h, key, a.Number(1, "value"))
+			set(a, h, key, a.Number(1, "value"))
 			return call.This
 		})
 	}
@@ -461,7 +466,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		h := in.writeThis(call, "addBoolAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addBoolAttribute"}
 		key := a.String(0, "key")
-		set(h, key, a.Bool(1, "value"))
+		set(a, h, key, a.Bool(1, "value"))
 		return call.This
 	})
 	in.method(p, "addArrayAttribute", func(call goja.FunctionCall) goja.Value {
@@ -469,7 +474,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		a := bindings.Args{VM: vm, Call: call, Method: "addArrayAttribute"}
 		key := a.String(0, "key")
 		a.Array(1, "value")
-		set(h, key, jsonValue(a, 1, "value"))
+		set(a, h, key, jsonValue(a, 1, "value"))
 		return call.This
 	})
 	in.method(p, "addAttributes", func(call goja.FunctionCall) goja.Value {
@@ -485,6 +490,9 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		keys := o.Keys()
 		list := make([]daktela.Attribute, 0, len(keys))
 		for _, k := range keys {
+			if k == "" {
+				a.Fail("attributes", "an object whose keys are attribute names (not \"\")", o)
+			}
 			v := o.Get(k)
 			if v == nil || goja.IsUndefined(v) || (goja.IsNull(v) && !includeNull) {
 				continue // PHP skips nulls unless includeNull; undefined is never sent
@@ -492,7 +500,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 			list = append(list, daktela.Attribute{Key: k, Value: toJSONValue(a, v, "attributes."+k, &seen)})
 		}
 		for _, at := range list {
-			set(h, at.Key, at.Value)
+			set(a, h, at.Key, at.Value)
 		}
 		return call.This
 	})
