@@ -64,7 +64,7 @@ func ExampleExitCode() {
 // read files, without NewClients it can only use the client it was given, and
 // Options.Timeout ends a run that takes too long.
 func ExampleCapabilities() {
-	rt, err := runtime.New(runtime.Options{Stdout: os.Stdout, Timeout: 50 * time.Millisecond})
+	rt, err := runtime.New(runtime.Options{Stdout: os.Stdout, Timeout: 250 * time.Millisecond})
 	if err != nil {
 		panic(err)
 	}
