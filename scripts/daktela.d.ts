@@ -981,8 +981,13 @@ declare module "util" {
   export type ParseArgsToken = { kind: "option"; name: string; rawName: string; index: number; value: string | undefined; inlineValue: boolean | undefined } | { kind: "positional"; index: number; value: string } | { kind: "option-terminator"; index: number };
   /** What parseArgs returns. */
   export interface ParsedArgs {
-    /** The options given, and the defaults of those not given, by long name. */
-    values: { [name: string]: string | boolean | (string | boolean)[] | undefined };
+    /**
+     * The options given, and the defaults of those not given, by long name: a string for
+     * a "string" option, true for a "boolean" one, an array of them for multiple. Typed
+     * loosely (any) so scripts can check and convert values in place (args.days =
+     * Number(args.days)), as the gallery scripts do.
+     */
+    values: { [name: string]: any };
     /** The other arguments, in order (everything after "--" included). */
     positionals: string[];
     /** With tokens: true, how each argument was read. */
