@@ -129,8 +129,9 @@ func TestTimeoutIsExit124(t *testing.T) {
 	}
 }
 
-// asyncModule is a test module whose later(v, ms) resolves from a goroutine, and whose
-// fail() throws a Go error.
+// asyncModule is a test module whose later(v, ms) resolves from a goroutine, whose
+// hold(v) resolves from a goroutine once release() is called, and whose fail() throws a
+// Go error.
 type asyncModule struct{ started chan struct{} }
 
 type quotaError struct{ left int }
@@ -161,24 +162,51 @@ func (m *asyncModule) Instantiate(h bindings.Host) (goja.Value, error) {
 		}()
 		return vm.ToValue(p)
 	})
+	released := make(chan struct{})
+	var releaseOnce sync.Once
+	_ = o.Set("hold", func(call goja.FunctionCall) goja.Value {
+		v := call.Argument(0).Export()
+		p, resolve, reject := vm.NewPromise()
+		enqueue := h.RegisterCallback()
+		ctx := h.Context()
+		go func() {
+			select {
+			case <-released:
+				enqueue(func() error { return resolve(v) })
+			case <-ctx.Done():
+				enqueue(func() error { return reject(vm.NewGoError(ctx.Err())) })
+			}
+		}()
+		return vm.ToValue(p)
+	})
+	_ = o.Set("release", func(goja.FunctionCall) goja.Value {
+		releaseOnce.Do(func() { close(released) })
+		return goja.Undefined()
+	})
 	_ = o.Set("fail", func(goja.FunctionCall) goja.Value {
 		panic(vm.NewGoError(&quotaError{left: 0}))
 	})
 	return o, nil
 }
 
+// The loop waits for callbacks modules registered, also after the script's last line
+// ran: "second" is settled by a goroutine only once the script has printed everything
+// else. The order does not depend on timing: "first" is printed by the reaction
+// registered before Promise.all's, and "second" is released at the end.
 func TestLoopWaitsForRegisteredCallbacks(t *testing.T) {
 	rt, out, _ := newRT(t, runtime.Options{Modules: []bindings.Module{&asyncModule{}}})
 	err := rt.RunString(context.Background(), "a.js", `
-		async.later('second', 30).then(console.log);
-		require('async').later('first', 5).then(console.log);
-		const all = await Promise.all([async.later(1, 10), async.later(2, 1)]);
+		async.hold('second').then(console.log);
+		const first = require('async').later('first', 5);
+		first.then(console.log);
+		const all = await Promise.all([first, async.later(1, 10), async.later(2, 1)]);
 		console.log(all);
+		async.release();
 	`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := out.String(), "first\n[ 1, 2 ]\nsecond\n"; got != want {
+	if got, want := out.String(), "first\n[ 'first', 1, 2 ]\nsecond\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 }
