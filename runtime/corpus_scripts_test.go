@@ -88,36 +88,16 @@ func TestCorpusScripts(t *testing.T) {
 }
 
 func loadScriptRuns(root string) ([]scriptRun, error) {
-	groups, err := os.ReadDir(root)
-	if err != nil {
-		return nil, err
-	}
 	var cases []scriptRun
-	for _, g := range groups {
-		if !g.IsDir() {
-			continue
+	err := walkCorpus(root, ".run", func(group, file string, src []byte) error {
+		c := scriptRun{group: group, name: strings.TrimSuffix(file, ".run")}
+		if err := c.parse(string(src)); err != nil {
+			return fmt.Errorf("%s/%s: %w", group, file, err)
 		}
-		files, err := os.ReadDir(filepath.Join(root, g.Name()))
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			n := f.Name()
-			if f.IsDir() || !strings.HasSuffix(n, ".run") {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(root, g.Name(), n))
-			if err != nil {
-				return nil, err
-			}
-			c := scriptRun{group: g.Name(), name: strings.TrimSuffix(n, ".run")}
-			if err := c.parse(string(b)); err != nil {
-				return nil, fmt.Errorf("%s/%s: %w", g.Name(), n, err)
-			}
-			cases = append(cases, c)
-		}
-	}
-	return cases, nil
+		cases = append(cases, c)
+		return nil
+	})
+	return cases, err
 }
 
 // parse reads the case's "// @name value" lines; other "//" lines are comments.
@@ -408,7 +388,7 @@ func compareExpected(t *testing.T, name string, got map[string]string, path func
 			t.Fatal(err)
 		}
 		if string(want) != got[ext] {
-			t.Errorf("%s%s differs (go test ./runtime -run TestCorpusScripts -update rewrites it)\n--- want\n%s--- got\n%s", name, ext, want, got[ext])
+			t.Errorf("%s%s differs (go test ./runtime -run %s -update rewrites it)\n--- want\n%s--- got\n%s", name, ext, strings.SplitN(t.Name(), "/", 2)[0], want, got[ext])
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -64,42 +63,56 @@ func TestCorpus(t *testing.T) {
 }
 
 func loadCorpus(root string) ([]corpusCase, error) {
+	var cases []corpusCase
+	err := walkCorpus(root, ".js", func(group, file string, src []byte) error {
+		if strings.HasPrefix(file, "_") {
+			return nil // a helper another case runs or requires
+		}
+		c := corpusCase{group: group, name: strings.TrimSuffix(file, ".js"), rel: group + "/" + file, src: string(src)}
+		if err := c.parseDirectives(); err != nil {
+			return fmt.Errorf("%s: %w", c.rel, err)
+		}
+		if _, err := os.Stat(c.expectedPath(".requests")); err == nil {
+			c.server = true
+		}
+		if strings.Contains(c.src, "daktela") {
+			c.server = true
+		}
+		cases = append(cases, c)
+		return nil
+	})
+	return cases, err
+}
+
+// walkCorpus calls fn with every file of a group directory of root (one level down)
+// whose name ends in ext, in directory order.
+func walkCorpus(root, ext string, fn func(group, file string, src []byte) error) error {
 	groups, err := os.ReadDir(root)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var cases []corpusCase
 	for _, g := range groups {
 		if !g.IsDir() {
 			continue
 		}
 		files, err := os.ReadDir(filepath.Join(root, g.Name()))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, f := range files {
-			n := f.Name()
-			if f.IsDir() || !strings.HasSuffix(n, ".js") || strings.HasPrefix(n, "_") {
+			if f.IsDir() || !strings.HasSuffix(f.Name(), ext) {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(root, g.Name(), n))
+			src, err := os.ReadFile(filepath.Join(root, g.Name(), f.Name()))
 			if err != nil {
-				return nil, err
+				return err
 			}
-			c := corpusCase{group: g.Name(), name: strings.TrimSuffix(n, ".js"), rel: g.Name() + "/" + n, src: string(b)}
-			if err := c.parseDirectives(); err != nil {
-				return nil, fmt.Errorf("%s: %w", c.rel, err)
+			if err := fn(g.Name(), f.Name(), src); err != nil {
+				return err
 			}
-			if _, err := os.Stat(c.expectedPath(".requests")); err == nil {
-				c.server = true
-			}
-			if strings.Contains(c.src, "daktela") {
-				c.server = true
-			}
-			cases = append(cases, c)
 		}
 	}
-	return cases, nil
+	return nil
 }
 
 // parseDirectives reads "// @name value" lines at the top of the script.
@@ -232,31 +245,7 @@ func runCorpusCase(t *testing.T, c corpusCase) {
 		}
 	}
 
-	exts := make([]string, 0, len(got))
-	for ext := range got {
-		exts = append(exts, ext)
-	}
-	sort.Strings(exts)
-	for _, ext := range exts {
-		path := c.expectedPath(ext)
-		if *update {
-			if got[ext] == "" && ext != ".stdout" {
-				_ = os.Remove(path)
-				continue
-			}
-			if err := os.WriteFile(path, []byte(got[ext]), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			t.Fatal(err)
-		}
-		if string(want) != got[ext] {
-			t.Errorf("%s%s differs (go test ./runtime -run TestCorpus -update rewrites it)\n--- want\n%s--- got\n%s", c.name, ext, want, got[ext])
-		}
-	}
+	compareExpected(t, c.name, got, c.expectedPath)
 }
 
 // formatRequests prints the server's request log one request a line: the method, the
