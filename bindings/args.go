@@ -36,8 +36,7 @@ func (a Args) Has(i int) bool {
 	if i >= len(a.Call.Arguments) {
 		return false
 	}
-	v := a.Call.Arguments[i]
-	return v != nil && !goja.IsUndefined(v) && !goja.IsNull(v)
+	return !IsNullish(a.Call.Arguments[i])
 }
 
 // Value returns argument i (undefined when missing).
@@ -207,6 +206,13 @@ func IntOf(v goja.Value) (int64, bool) {
 		return 0, false
 	}
 	return int64(f), true
+}
+
+// IsNullish reports whether v is undefined or null, the values JavaScript's ?? operator
+// replaces: an option or argument that is nullish counts as not given. A nil Value (what
+// goja's Object.Get returns for a missing property) is nullish too.
+func IsNullish(v goja.Value) bool {
+	return v == nil || goja.IsUndefined(v) || goja.IsNull(v)
 }
 
 // BoolOf returns v as a bool if it is a boolean.

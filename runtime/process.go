@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -95,7 +96,7 @@ func (r *Runtime) setScriptName(name string) {
 // processExitCode reads process.exitCode (0 when unset or not a number).
 func (r *Runtime) processExitCode() int {
 	v := r.process.Get("exitCode")
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+	if bindings.IsNullish(v) {
 		return 0
 	}
 	if goja.IsString(v) {

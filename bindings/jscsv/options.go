@@ -18,7 +18,7 @@ type optionReader struct {
 
 func newOptions(vm *goja.Runtime, v goja.Value, fn string) optionReader {
 	r := optionReader{vm: vm, fn: fn}
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+	if bindings.IsNullish(v) {
 		return r
 	}
 	o, ok := v.(*goja.Object)
@@ -34,7 +34,7 @@ func (r optionReader) get(key string) goja.Value {
 		return nil
 	}
 	v := r.o.Get(key)
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+	if bindings.IsNullish(v) {
 		return nil
 	}
 	return v

@@ -180,7 +180,7 @@ func (w *rowWriter) lookup(row *goja.Object, c column) goja.Value {
 // numbers and booleans as JavaScript prints them, Dates in ISO 8601, other objects as
 // JSON.
 func (w *rowWriter) cell(v goja.Value) string {
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+	if bindings.IsNullish(v) {
 		return ""
 	}
 	o, ok := v.(*goja.Object)

@@ -13,10 +13,6 @@ func isObject(v goja.Value) bool {
 	return ok
 }
 
-func absent(v goja.Value) bool {
-	return v == nil || goja.IsUndefined(v) || goja.IsNull(v)
-}
-
 // stringArg returns argument i of call, which must be a string.
 func stringArg(vm *goja.Runtime, call goja.FunctionCall, i int, fn, name string) string {
 	a := bindings.Args{VM: vm, Call: call, Method: fn}
@@ -37,7 +33,7 @@ func boolOption(vm *goja.Runtime, o *goja.Object, key, fn string) bool {
 		return false
 	}
 	v := o.Get(key)
-	if absent(v) {
+	if bindings.IsNullish(v) {
 		return false
 	}
 	b, ok := bindings.BoolOf(v)
@@ -53,7 +49,7 @@ func stringOption(vm *goja.Runtime, o *goja.Object, key, def, fn string) string 
 		return def
 	}
 	v := o.Get(key)
-	if absent(v) {
+	if bindings.IsNullish(v) {
 		return def
 	}
 	if !goja.IsString(v) {

@@ -222,7 +222,7 @@ func (in *instance) mkdirSync(call goja.FunctionCall) goja.Value {
 	} else {
 		opts := optionsArg(in.vm, call, 1, fn)
 		recursive = boolOption(in.vm, opts, "recursive", fn)
-		if opts != nil && !absent(opts.Get("mode")) {
+		if opts != nil && !bindings.IsNullish(opts.Get("mode")) {
 			n, ok := bindings.IntOf(opts.Get("mode"))
 			if !ok {
 				panic(in.vm.NewTypeError("%s: option mode must be an integer, got %s", fn, bindings.Describe(opts.Get("mode"))))
@@ -293,7 +293,7 @@ func (in *instance) statSync(call goja.FunctionCall) goja.Value {
 	opts := optionsArg(in.vm, call, 1, fn)
 	fi, err := os.Stat(in.files.Resolve(p))
 	if err != nil {
-		if opts != nil && !absent(opts.Get("throwIfNoEntry")) && !opts.Get("throwIfNoEntry").ToBoolean() && errors.Is(err, fs.ErrNotExist) {
+		if opts != nil && !bindings.IsNullish(opts.Get("throwIfNoEntry")) && !opts.Get("throwIfNoEntry").ToBoolean() && errors.Is(err, fs.ErrNotExist) {
 			return goja.Undefined()
 		}
 		in.throw(err, "stat", p)

@@ -92,7 +92,7 @@ func (in *instance) createWriter(call goja.FunctionCall) goja.Value {
 		var err error
 		if v := call.Argument(0); goja.IsString(v) || !isObject(v) {
 			s := ""
-			if !absent(v) {
+			if !bindings.IsNullish(v) {
 				s = v.String()
 			} else if !newline {
 				panic(in.vm.NewTypeError("writer.write: data must be a string or bytes, got %s", bindings.Describe(v)))

@@ -106,7 +106,7 @@ func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 		}
 		field := func(k string) string {
 			v := obj.Get(k)
-			if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			if bindings.IsNullish(v) {
 				return ""
 			}
 			if !goja.IsString(v) {
