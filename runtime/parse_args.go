@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -425,13 +426,13 @@ func (r *Runtime) invalidArgType(name, want string, got goja.Value) *goja.Object
 	return r.codedError("TypeError", "ERR_INVALID_ARG_TYPE", fmt.Sprintf(`The "%s" %s must be %s. Received %s`, name, kind, want, describeReceived(got)))
 }
 
-// describeReceived describes a value as Node's argument errors do.
+// describeReceived describes a value as Node's argument errors do ("type string ('x')",
+// "an instance of Date"): its wording differs from bindings.Describe on purpose, so that
+// parseArgs errors read as Node's; only undefined and null are written the same.
 func describeReceived(v goja.Value) string {
 	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
+	case bindings.IsNullish(v):
+		return bindings.Describe(v) // "undefined" or "null", as Node writes them
 	case goja.IsString(v):
 		s := v.String()
 		if len(s) > 28 {

@@ -140,24 +140,22 @@ func (r *Runtime) sleep(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-// describeType names a value's type for argument errors.
+// describeType names a value's type for argument errors: "a string", "a number", and
+// "an object" for any object that is neither an array nor a function. undefined, null,
+// functions and arrays are worded by bindings.Describe, so these messages and those of
+// the bindings say "got null" or "got an array" alike.
 func describeType(v goja.Value) string {
 	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
+	case bindings.IsNullish(v):
+		return bindings.Describe(v)
 	case goja.IsString(v):
 		return "a string"
 	case goja.IsNumber(v):
 		return "a number"
 	}
 	if o, ok := v.(*goja.Object); ok {
-		if _, isFn := goja.AssertFunction(o); isFn {
-			return "a function"
-		}
-		if o.ClassName() == "Array" {
-			return "an array"
+		if _, isFn := goja.AssertFunction(o); isFn || o.ClassName() == "Array" {
+			return bindings.Describe(o)
 		}
 		return "an object"
 	}
