@@ -82,16 +82,6 @@ func (l *eventLoop) register() func(func() error) {
 	}
 }
 
-// enqueue adds fn to the queue without a reservation (used on the loop's goroutine).
-func (l *eventLoop) enqueue(fn func() error) {
-	l.mu.Lock()
-	if !l.closed {
-		l.queue = append(l.queue, fn)
-	}
-	l.mu.Unlock()
-	l.wake()
-}
-
 func (l *eventLoop) take() []func() error {
 	l.mu.Lock()
 	q := l.queue
