@@ -72,10 +72,12 @@ func (s *Server) Close() {
 	<-s.done
 }
 
-// Shutdown stops accepting requests and waits for the answers under way (or ctx).
+// Shutdown is the graceful stop: it stops accepting requests and waits for the
+// answers under way (their latency included) to be delivered. When ctx ends first it
+// returns ctx's error and stops as Close does, so hung answers are released.
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.Handler.close()
 	err := s.srv.Shutdown(ctx)
+	s.Handler.close()
 	if err != nil {
 		s.srv.Close()
 	}
