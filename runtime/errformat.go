@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -302,36 +301,4 @@ type jsonModuleError struct {
 
 func (e *jsonModuleError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
-}
-
-// checkJSONModule returns nil for valid JSON, else a *jsonModuleError with the line and
-// column of the mistake. Valid data is only scanned (the loader parses it afterwards);
-// only invalid data is decoded, for the error's offset.
-func checkJSONModule(file string, data []byte) error {
-	if json.Valid(data) {
-		return nil
-	}
-	var v any
-	err := json.Unmarshal(data, &v)
-	if err == nil {
-		return nil
-	}
-	off := 0
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = int(se.Offset)
-	}
-	line, col := 1, 1
-	for i, c := range string(data) {
-		if i >= off-1 && off > 0 {
-			break
-		}
-		if c == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return &jsonModuleError{file: file, line: line, col: col, msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
 }

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -245,4 +246,36 @@ func blankShebang(src string) string {
 		return "//" + src[2:]
 	}
 	return src
+}
+
+// checkJSONModule returns nil for valid JSON, else a *jsonModuleError with the line and
+// column of the mistake. Valid data is only scanned (the loader parses it afterwards);
+// only invalid data is decoded, for the error's offset.
+func checkJSONModule(file string, data []byte) error {
+	if json.Valid(data) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	if err == nil {
+		return nil
+	}
+	off := 0
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = int(se.Offset)
+	}
+	line, col := 1, 1
+	for i, c := range string(data) {
+		if i >= off-1 && off > 0 {
+			break
+		}
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return &jsonModuleError{file: file, line: line, col: col, msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
 }
