@@ -10,14 +10,15 @@ import (
 // The runtime's own argument errors name what the script passed: setTimeout and
 // queueMicrotask by type ("a string", "a number", "an object"), util.parseArgs in
 // Node's words ("type string ('x')", "an instance of Date"). The wording is part of
-// what scripts and the corpus see, so each kind of value is pinned here. (Booleans,
-// BigInts and Symbols are left out: the type-wording messages name them by Go type.)
+// what scripts and the corpus see, so each kind of value is pinned here, booleans,
+// BigInts and Symbols included (never by their Go type).
 func TestArgumentErrorsNameTheValue(t *testing.T) {
 	const src = `
 const values = [
 	["undefined", undefined], ["null", null], ["string", "x"], ["number", 5],
 	["array", [1]], ["object", {a: 1}], ["date", new Date(0)], ["error", new Error("e")],
 	["null-prototype", Object.create(null)],
+	["boolean", true], ["bigint", 10n], ["symbol", Symbol("x")],
 ]
 const show = (f) => { try { f(); console.log("no error") } catch (e) { console.log(e.message) } }
 for (const [name, v] of values) {
@@ -85,6 +86,21 @@ setTimeout: the callback argument must be a function, got an object
 queueMicrotask: the callback argument must be a function, got an object
 require: the module name must be a string, got an object
 The "strict" argument must be of type boolean. Received [Object: null prototype]
+# boolean
+setTimeout: the callback argument must be a function, got a boolean
+queueMicrotask: the callback argument must be a function, got a boolean
+require: the module name must be a string, got a boolean
+no error
+# bigint
+setTimeout: the callback argument must be a function, got a bigint
+queueMicrotask: the callback argument must be a function, got a bigint
+require: the module name must be a string, got a bigint
+The "strict" argument must be of type boolean. Received type bigint (10n)
+# symbol
+setTimeout: the callback argument must be a function, got a symbol
+queueMicrotask: the callback argument must be a function, got a symbol
+require: the module name must be a string, got a symbol
+The "strict" argument must be of type boolean. Received type symbol (Symbol(x))
 # function
 require: the module name must be a string, got a function
 The "strict" argument must be of type boolean. Received function named

@@ -456,6 +456,12 @@ func describeReceived(v goja.Value) string {
 		}
 		return "[Object: null prototype]"
 	}
+	switch {
+	case goja.IsBigInt(v):
+		return fmt.Sprintf("type bigint (%sn)", v.String())
+	case isSymbol(v):
+		return fmt.Sprintf("type symbol (Symbol(%s))", v.String())
+	}
 	return "type " + v.ExportType().String()
 }
 

@@ -159,7 +159,22 @@ func describeType(v goja.Value) string {
 		}
 		return "an object"
 	}
-	return v.ExportType().String()
+	switch {
+	case goja.IsBigInt(v):
+		return "a bigint"
+	case isSymbol(v):
+		return "a symbol"
+	}
+	if _, ok := bindings.BoolOf(v); ok {
+		return "a boolean"
+	}
+	return "a value of type " + v.ExportType().String()
+}
+
+// isSymbol reports whether v is a JS Symbol.
+func isSymbol(v goja.Value) bool {
+	_, ok := v.(*goja.Symbol)
+	return ok
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
