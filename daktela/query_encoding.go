@@ -168,23 +168,53 @@ const (
 
 // topFilter writes a read request's filters under "filter". Nothing is written when
 // there are none (PHP's http_build_query drops empty arrays).
-func (q *phpQuery) topFilter(list []Filter, shape filterShape) {
-	if len(list) == 0 {
+func (q *phpQuery) topFilter(r *ReadRequest) {
+	list := r.filters
+	if !r.hasFilters() {
 		return
 	}
 	m := q.enter("filter")
 	switch {
-	case shape == shapeGroup && len(list) == 1 && list[0].IsGroup():
+	case r.filterShape == shapeGroup && len(list) == 1 && len(r.conds) == 0 && list[0].IsGroup():
 		q.filters(list[0].Filters)
 		q.field("logic", list[0].Logic)
-	case shape == shapeWrapped:
+	case r.filterShape == shapeWrapped:
 		q.field("logic", "and")
-		q.filters(list)
+		q.topFilters(list, r.conds)
 	default:
-		q.filters(list)
+		q.topFilters(list, r.conds)
 		q.field("logic", "and")
 	}
 	q.leave(m)
+}
+
+// topFilters writes a read request's top-level filters and string conditions under
+// "filters", in the order they were added (see condition).
+func (q *phpQuery) topFilters(list []Filter, conds []condition) {
+	m := q.enter("filters")
+	i, c := 0, 0
+	for k := 0; k <= len(list); k++ {
+		for ; c < len(conds) && conds[c].before <= k; c++ {
+			n := q.enterIndex(i)
+			q.condition(conds[c].field, conds[c].operator, conds[c].value)
+			q.leave(n)
+			i++
+		}
+		if k < len(list) {
+			n := q.enterIndex(i)
+			q.filter(&list[k])
+			q.leave(n)
+			i++
+		}
+	}
+	q.leave(m)
+}
+
+// condition writes a condition with a string value, as filter would write it.
+func (q *phpQuery) condition(field, operator, value string) {
+	q.field("field", field)
+	q.field("operator", operator)
+	q.field("value", value)
 }
 
 // sorts writes "sort[i][field]" and "sort[i][dir]".
@@ -357,7 +387,7 @@ func readQuery(r *ReadRequest, skip int, list bool) string {
 			q.intValue(r.take)
 			q.leave(m)
 		case kindFilter:
-			q.topFilter(r.filters, r.filterShape)
+			q.topFilter(r)
 		case kindSort:
 			q.sorts(r.sorts)
 		case kindFields:
@@ -371,6 +401,9 @@ func readQuery(r *ReadRequest, skip int, list bool) string {
 // buffer is allocated once.
 func estimateReadQuery(r *ReadRequest) int {
 	n := 32 + estimateFilters(r.filters, 24)
+	for _, c := range r.conds {
+		n += 3*48 + 48 + 3*(len(c.field)+len(c.value))/2
+	}
 	for _, s := range r.sorts {
 		n += 48 + 3*len(s.Field)/2
 	}

@@ -19,14 +19,17 @@ type ReadRequest struct {
 	requestType ReadType
 	objectName  string
 	relation    string
-	filters     []Filter
-	sorts       []Sort
-	fields      []string
-	take        int
-	skip        int
-	skipErrors  bool
-	extra       []QueryParam
-	err         error
+	// filters are the filters and groups added, except the conditions with a string
+	// value, which conds holds (see condition): use Filters for them all in order.
+	filters    []Filter
+	conds      []condition
+	sorts      []Sort
+	fields     []string
+	take       int
+	skip       int
+	skipErrors bool
+	extra      []QueryParam
+	err        error
 	// filterShape is how the PHP connector would nest the filters (see filterShape).
 	filterShape filterShape
 }
@@ -76,28 +79,66 @@ func (r *ReadRequest) AddStringFilter(field, operator, value string) *ReadReques
 	default:
 		return r.AddFilter(field, operator, value) // a list operator or unknown one: its error
 	}
-	r.appendCondition(Filter{Field: field, Operator: operator, Value: value})
+	r.appendStringCondition(field, operator, value)
 	return r
 }
+
+// condition is a checked condition with a string value, the common case, held without
+// the boxed value and the unused group members of a [Filter]. before is how many of the
+// request's filters come before it, so the order of everything added is kept.
+type condition struct {
+	field, operator, value string
+	before                 int
+}
+
+// filter returns c as the Filter it stands for.
+func (c *condition) filter() Filter {
+	return Filter{Field: c.field, Operator: c.operator, Value: c.value}
+}
+
+// hasFilters reports whether any filter has been added.
+func (r *ReadRequest) hasFilters() bool { return len(r.filters) > 0 || len(r.conds) > 0 }
 
 // appendCondition adds one checked condition, combined with the others by AND:
 // appendGroup("and", []Filter{f}) without allocating the one-item group.
 func (r *ReadRequest) appendCondition(f Filter) {
-	switch {
-	case len(r.filters) == 0:
-		r.filterShape = shapeList
-	case r.filterShape == shapeGroup:
-		r.filterShape = shapeWrapped
+	if v, ok := f.Value.(string); ok && !f.IgnoreCase {
+		r.appendStringCondition(f.Field, f.Operator, v)
+		return
 	}
+	r.joinTopLevel()
 	if r.filters == nil {
-		// Room for the few filters a request usually has: one allocation, not 1, 2, 4.
 		r.filters = make([]Filter, 0, smallListCap)
 	}
 	r.filters = append(r.filters, f)
 }
 
+// appendStringCondition adds one checked condition with a string value, as
+// appendCondition, into conds.
+func (r *ReadRequest) appendStringCondition(field, operator, value string) {
+	r.joinTopLevel()
+	if r.conds == nil {
+		// Room for the few conditions a request usually has: one allocation, not 1, 2, 4, 8.
+		r.conds = make([]condition, 0, smallCondCap)
+	}
+	r.conds = append(r.conds, condition{field: field, operator: operator, value: value, before: len(r.filters)})
+}
+
+// joinTopLevel sets the filter shape for one more filter joining the top level by AND.
+func (r *ReadRequest) joinTopLevel() {
+	switch {
+	case !r.hasFilters():
+		r.filterShape = shapeList
+	case r.filterShape == shapeGroup:
+		r.filterShape = shapeWrapped
+	}
+}
+
 // smallListCap is the capacity a request's filter and sort lists start with.
 const smallListCap = 4
+
+// smallCondCap is the capacity a request's list of string conditions starts with.
+const smallCondCap = 8
 
 // AddFilterFromArray adds filters given in the PHP connector's array forms: a list whose
 // items are positional triplets ([]any{"field", "op", value}), maps with "field",
@@ -137,7 +178,7 @@ func (r *ReadRequest) appendGroup(logic string, filters []Filter) {
 	if len(filters) == 0 {
 		return
 	}
-	if len(r.filters) == 0 {
+	if !r.hasFilters() {
 		if logic == "and" {
 			r.filters = append([]Filter(nil), filters...)
 			r.filterShape = shapeList
@@ -240,8 +281,29 @@ func (r *ReadRequest) AddAdditionalQueryParameter(key string, value any) *ReadRe
 	return r
 }
 
-// Filters returns the filters added so far (top level, combined by AND).
-func (r *ReadRequest) Filters() []Filter { return r.filters }
+// Filters returns the filters added so far (top level, combined by AND). Conditions with
+// a string value are held in a smaller form inside the request and made into Filter
+// values on each call (not cached, so reading a built request from several goroutines
+// stays safe); change the request through its methods, not through the returned list.
+func (r *ReadRequest) Filters() []Filter {
+	if len(r.conds) == 0 {
+		return r.filters
+	}
+	// Conditions with a string value are held apart (see condition): merge them back in
+	// the order they were added.
+	list := make([]Filter, 0, len(r.filters)+len(r.conds))
+	c := 0
+	for i := range r.filters {
+		for ; c < len(r.conds) && r.conds[c].before <= i; c++ {
+			list = append(list, r.conds[c].filter())
+		}
+		list = append(list, r.filters[i])
+	}
+	for ; c < len(r.conds); c++ {
+		list = append(list, r.conds[c].filter())
+	}
+	return list
+}
 
 // Sorts returns the sort keys.
 func (r *ReadRequest) Sorts() []Sort { return r.sorts }
@@ -274,6 +336,9 @@ func (r *ReadRequest) AdditionalQueryParameters() []QueryParam { return r.extra 
 func (r *ReadRequest) Clone() *ReadRequest {
 	c := *r
 	c.filters = append([]Filter(nil), r.filters...)
+	// Conditions are never changed in place, so the clone shares them; capped at their
+	// length, whichever request adds one next gets a list of its own.
+	c.conds = r.conds[:len(r.conds):len(r.conds)]
 	c.sorts = append([]Sort(nil), r.sorts...)
 	c.fields = append([]string(nil), r.fields...)
 	c.extra = append([]QueryParam(nil), r.extra...)
