@@ -143,7 +143,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	}
 	fe := &formErrors{}
 	nameIx := m.index[m.nameField]
-	if v, ok := vals[m.nameField]; ok && (m.clientNames || m.name == "users") && v != nil && fmt.Sprint(v) != "" {
+	if v, ok := vals[m.nameField]; ok && chosenNames(m) && v != nil && fmt.Sprint(v) != "" {
 		name := fmt.Sprint(v)
 		if s.lookup(m, name) != nil {
 			fe.add(m.nameField, msgExists)
@@ -232,6 +232,14 @@ func (h *Handler) remove(m *model, name string, now time.Time) reply {
 		return notFound(now)
 	}
 	return reply{status: 204}
+}
+
+// chosenNames reports whether a create may choose the record's name: every model whose
+// key is a string does (the server keeps a name the client sends and generates one
+// otherwise); models whose names are counters (tickets, queues) always assign them.
+func chosenNames(m *model) bool {
+	fd, _ := m.field(m.nameField)
+	return fd != nil && fd.kind == kStr && !m.intNames
 }
 
 // stamp sets the server-maintained fields: created/edited (and their _by users), the
