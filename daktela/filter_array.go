@@ -28,6 +28,19 @@ func ParseFilterArray(v any) ([]Filter, error) {
 	return filters, nil
 }
 
+// ParseFilterGroup parses filters given in any of the PHP connector's array forms (see
+// [ReadRequest.AddFilterFromArray]) into the one group PHP's normalizeFilterGroup makes of
+// them: its Logic ("and" for a list, a condition or an "and" group; "or" for an "or"
+// group) and its checked, normalised Filters. [ReadRequest.AddFilterGroup] adds it as
+// addFilterFromArray would. Errors are as [ParseFilterArray]'s.
+func ParseFilterGroup(v any) (Filter, error) {
+	logic, filters, err := parseFilterArray(v)
+	if err != nil {
+		return Filter{}, err
+	}
+	return Filter{Logic: logic, Filters: filters}, nil
+}
+
 // parseFilterArray parses the argument of addFilterFromArray into the logic that combines
 // its filters ("and" or "or") and the filters themselves, as PHP's normalizeFilterGroup:
 //

@@ -170,6 +170,33 @@ func (r *ReadRequest) AddFilters(filters ...Filter) *ReadRequest {
 	return r
 }
 
+// AddFilterGroup adds a group of filters combined with the filters already added by AND,
+// as the PHP connector's appendFilterGroup: the filters of an "and" group join the top
+// level one by one; a group with another logic stays whole, and is sent as the top level
+// itself (filter[logic]=or&filter[filters][0]...) while it is the only filter. A group
+// with no filters adds nothing. The filters are checked as [ReadRequest.AddFilters] checks
+// them; [ParseFilterGroup] makes such a group from the PHP connector's array forms.
+func (r *ReadRequest) AddFilterGroup(g Filter) *ReadRequest {
+	if len(g.Filters) == 0 {
+		return r
+	}
+	if err := validateFilter("addFilterGroup", "", &g); err != nil {
+		return r.fail(err)
+	}
+	r.appendGroup(g.Logic, g.Filters)
+	return r
+}
+
+// FilterLogic returns the logic that combines the top-level filters, as the PHP
+// connector's getFilters()["logic"] shows it: "or" while the only filter added is an
+// "or" group (which [ReadRequest.Filters] then returns as its one item), "and" otherwise.
+func (r *ReadRequest) FilterLogic() string {
+	if r.filterShape == shapeGroup && len(r.filters) == 1 && len(r.conds) == 0 {
+		return r.filters[0].Logic
+	}
+	return "and"
+}
+
 // appendGroup combines a group of filters with the ones already added by AND, as the PHP
 // connector's appendFilterGroup: the first group's filters become the top level (an "or"
 // group stays whole and is sent as the top level itself); a later "and" group's filters

@@ -86,7 +86,7 @@ declare module "daktela" {
     static readonly TYPE_ALL: "all";
     /** Adds a condition, combined with the others by and. operator is checked at once (a misspelt operator throws a TypeError naming it). value may be left out for isnull and isnotnull. */
     addFilter(field: string, operator: FilterOperator, value?: FilterValue): this;
-    /** Adds filters in any PHP form: [field, operator, value] triplets, {field, operator, value} objects, and {logic: "or", filters: [...]} groups. A mistake names the index path and adds nothing. */
+    /** Adds filters in any PHP form: [field, operator, value] triplets, {field, operator, value} objects, and {logic: "or", filters: [...]} groups, combined with the filters already added by and. As in PHP, an or group given to a request with no filters is sent as the top-level group itself (filter[logic]=or); anything added next nests it. A mistake names the index path and adds nothing. */
     addFilterFromArray(filters: FilterItem[] | FilterGroup): this;
     /** Adds a sort key; dir is "asc" (default) or "desc". */
     addSort(field: string, dir?: "asc" | "desc" | "ASC" | "DESC"): this;
@@ -106,7 +106,7 @@ declare module "daktela" {
     setRequestType(type: ReadType | 0 | 1 | 2): this;
     /** Adds a query parameter the builder has no method for (sent as PHP's http_build_query would). */
     addAdditionalQueryParameter(key: string, value: JsonValue): this;
-    /** The filters as {logic: "and", filters: [...]}. */
+    /** The filters as PHP's getFilters shows them: {logic: "and", filters: [...]}, or {logic: "or", filters: [...]} while the only filter is an or group. */
     getFilters(): FilterGroup;
     /** The sort keys in order. */
     getSorts(): SortSpec[];

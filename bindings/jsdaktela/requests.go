@@ -252,11 +252,12 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		a := bindings.Args{VM: vm, Call: call, Method: "addFilterFromArray"}
 		a.Object(0, "filters")
 		v := jsonValue(a, 0, "filters")
-		// Parse on a scratch request so a mistake leaves this one usable.
-		scratch := daktela.NewReadRequest(h.r.Model()).AddFilterFromArray(v)
-		in.checked(scratch.Err())
+		// Parse first so a mistake leaves this request usable; the group keeps its logic,
+		// so a top-level "or" group is sent as PHP sends it.
+		g, err := daktela.ParseFilterGroup(v)
+		in.checked(err)
 		before := h.r.Err()
-		h.r.AddFilters(scratch.Filters()...)
+		h.r.AddFilterGroup(g)
 		in.checkedNew(before, h.r.Err())
 		return call.This
 	})
@@ -334,7 +335,11 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		return vm.ToValue(in.readThis(call, "getModel").r.Model())
 	})
 	in.method(p, "getFilters", func(call goja.FunctionCall) goja.Value {
-		return in.filtersValue(in.readThis(call, "getFilters").r.Filters())
+		r := in.readThis(call, "getFilters").r
+		if logic := r.FilterLogic(); logic != "and" {
+			return in.groupValue(logic, r.Filters()[0].Filters)
+		}
+		return in.filtersValue(r.Filters())
 	})
 	in.method(p, "getSorts", func(call goja.FunctionCall) goja.Value {
 		sorts := in.readThis(call, "getSorts").r.Sorts()
@@ -681,8 +686,13 @@ func (in *instance) buildFactory() *goja.Object {
 // filtersValue renders filters as PHP's getFilters does: {logic, filters} with each
 // condition {field, operator, value} and nested groups {logic, filters}.
 func (in *instance) filtersValue(fs []daktela.Filter) goja.Value {
+	return in.groupValue("and", fs)
+}
+
+// groupValue renders a group {logic, filters}.
+func (in *instance) groupValue(logic string, fs []daktela.Filter) goja.Value {
 	o := in.vm.NewObject()
-	o.Set("logic", "and")
+	o.Set("logic", logic)
 	o.Set("filters", in.filterList(fs))
 	return o
 }
