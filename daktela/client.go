@@ -97,7 +97,8 @@ func (c *Client) currentToken() string { return *c.token.Load() }
 // [*RateLimitError] for a 429 not waited out, [*RequestError] otherwise.
 //
 // A mistake made while building req is returned before anything is sent. In dry-run
-// mode (SetDryRun) creates, updates and deletes are not sent.
+// mode (SetDryRun, ShareDryRun) creates, updates and deletes are not sent: they answer
+// as [DryRun] describes.
 func (c *Client) Execute(ctx context.Context, req Request) (*Response, error) {
 	if isNilRequest(req) {
 		return nil, errors.New("daktela: Execute: the request is nil")
@@ -114,7 +115,7 @@ func (c *Client) Execute(ctx context.Context, req Request) (*Response, error) {
 		return nil, err
 	}
 	if st.dryRun != nil && wr.Method != http.MethodGet {
-		return dryRunResponse(&st, wr), nil
+		return c.dryRunWrite(ctx, &st, req, wr)
 	}
 	return c.do(ctx, &st, wr)
 }
@@ -133,28 +134,6 @@ func isNilRequest(req Request) bool {
 		return r == nil
 	}
 	return false
-}
-
-// dryRunResponse hands a write to the dry-run function and returns the answer Execute
-// gives instead of sending it: status 0, DryRun() true, and for a create or an update the
-// sent attributes as the record.
-func dryRunResponse(st *settings, wr wireRequest) *Response {
-	path := wr.Path
-	if wr.Query != "" {
-		path += "?" + wr.Query
-	}
-	st.dryRun(WriteIntent{Method: wr.Method, Path: path, Body: append([]byte(nil), wr.Body...)})
-	var echo []byte
-	if wr.Kind == kindSingle && len(wr.Body) > 0 {
-		echo = make([]byte, 0, len(wr.Body)+24)
-		echo = append(append(append(echo, `{"error":[],"result":`...), wr.Body...), '}')
-	}
-	resp, _ := parseResponse(0, echo, wr.Kind)
-	if resp == nil {
-		resp = &Response{kind: wr.Kind}
-	}
-	resp.dryRun = true
-	return resp
 }
 
 // do sends one request and turns the answer into a response or an error. A client made

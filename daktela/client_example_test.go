@@ -112,9 +112,11 @@ func ExampleApiCommunicator_SetDryRun() {
 		fmt.Printf("would send %s %s %s\n", w.Method, w.Path, w.Body)
 	})
 	resp, err := client.Execute(context.Background(),
-		daktela.BuildUpdateRequest("Users").SetObjectName("user1").AddAttribute("title", "Ann"))
-	fmt.Println(resp.DryRun(), err)
+		daktela.BuildCreateRequest("Contacts").AddAttribute("title", "Ann"))
+	fmt.Println(resp.DryRun(), resp.HTTPStatus(), err)
+	fmt.Printf("%s\n", resp.Record())
 	// Output:
-	// would send PUT users/user1.json {"title":"Ann"}
-	// true <nil>
+	// would send POST contacts.json {"title":"Ann"}
+	// true 201 <nil>
+	// {"name":"dryrun_Contacts_1","title":"Ann","_sys":{"hash":null,"model":"contacts"}}
 }

@@ -42,7 +42,7 @@ type settings struct {
 	rateLimit   RateLimitConfig
 	limiter     *rate.Limiter // nil = no cap
 	concurrency int
-	dryRun      func(WriteIntent)
+	dryRun      *DryRun
 	progress    func(Progress)
 	maxRequests int64 // HTTP attempts the client may send in all (0 = no limit)
 	maxBody     int64 // bytes one answer's body may have (0 = no limit)
@@ -177,14 +177,26 @@ func (a *ApiCommunicator) SetConcurrency(n int) {
 func (a *ApiCommunicator) Concurrency() int { return a.snapshot().concurrency }
 
 // SetDryRun turns dry-run mode on when fn is non-nil: creates, updates and deletes are
-// handed to fn and not sent; Execute returns a response whose DryRun() is true.
-// Reads run normally. fn may be called from several goroutines at once when the client
-// is shared.
+// handed to fn and not sent; Execute answers them as [DryRun] describes, with responses
+// whose DryRun() is true. Reads run normally. fn may be called from several goroutines
+// at once when the client is shared. Each call starts its own numbering of the records
+// held-back creates make; clients that should share one use ShareDryRun.
 func (a *ApiCommunicator) SetDryRun(fn func(WriteIntent)) {
-	a.update(func(s *settings) { s.dryRun = fn })
+	if fn == nil {
+		a.ShareDryRun(nil)
+		return
+	}
+	a.ShareDryRun(NewDryRun(fn))
 }
 
-// DryRun reports whether dry-run mode is on (SetDryRun was given a function), so that a
+// ShareDryRun puts the client in dry-run mode d (nil turns it off). A host gives one
+// DryRun to every client of a run, so that the records held-back creates make are
+// numbered once and d.Counts() sums what all of them held back.
+func (a *ApiCommunicator) ShareDryRun(d *DryRun) {
+	a.update(func(s *settings) { s.dryRun = d })
+}
+
+// DryRun reports whether dry-run mode is on (SetDryRun or ShareDryRun), so that a
 // script can say what it would do, or skip work that only makes sense after real writes.
 func (a *ApiCommunicator) DryRun() bool {
 	a.mu.RLock()

@@ -179,7 +179,8 @@ type recordRef struct {
 	node int
 }
 
-// HTTPStatus returns the HTTP status code (0 for a dry-run write).
+// HTTPStatus returns the HTTP status code (for a dry-run write, the status the server
+// answers such a write with: 201, 200 or 204).
 func (r *Response) HTTPStatus() int { return r.status }
 
 // Total returns the number of records matching a list read, independent of paging

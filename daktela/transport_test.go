@@ -751,7 +751,7 @@ func TestDryRun(t *testing.T) {
 	}
 	ctx := ctxT(t)
 	resp, err := c.Execute(ctx, BuildCreateRequest("Users").AddAttribute("title", "Ann"))
-	if err != nil || !resp.DryRun() || resp.HTTPStatus() != 0 {
+	if err != nil || !resp.DryRun() || resp.HTTPStatus() != 201 {
 		t.Fatalf("create: %v %+v", err, resp)
 	}
 	var rec struct{ Title string }
@@ -764,8 +764,12 @@ func TestDryRun(t *testing.T) {
 	if _, err := c.Execute(ctx, BuildDeleteRequest("Users").SetObjectName("u1")); err != nil {
 		t.Fatal(err)
 	}
-	if s.count.Load() != 0 {
-		t.Fatalf("%d writes sent in dry-run mode", s.count.Load())
+	// The update read the record (one GET); no write was sent.
+	if s.count.Load() != 1 {
+		t.Fatalf("%d requests sent in dry-run mode, want the update's read only", s.count.Load())
+	}
+	if r, _ := s.request(0); r.Method != "GET" || r.URL.Path != "/api/v6/users/u1.json" {
+		t.Errorf("the update's read: %s %s", r.Method, r.URL.Path)
 	}
 	if len(intents) != 3 || intents[0].Method != "POST" || intents[0].Path != "users.json" || !strings.Contains(string(intents[0].Body), "Ann") ||
 		intents[1].Method != "PUT" || intents[1].Path != "users/u1.json" || intents[2].Method != "DELETE" || intents[2].Body != nil {
@@ -774,7 +778,7 @@ func TestDryRun(t *testing.T) {
 	for _, w := range intents {
 		assertNoToken(t, "intent", w.Path)
 	}
-	if resp, err := c.Execute(ctx, BuildReadRequest("Users")); err != nil || resp.DryRun() || s.count.Load() != 1 {
+	if resp, err := c.Execute(ctx, BuildReadRequest("Users")); err != nil || resp.DryRun() || s.count.Load() != 2 {
 		t.Errorf("reads must run in dry-run mode: %v", err)
 	}
 	c.ApiCommunicator().SetDryRun(nil)

@@ -327,7 +327,7 @@ declare module "daktela" {
     getFirstError(): string | null;
     /** Whether there is no data. */
     isEmpty(): boolean;
-    /** Whether the write was not sent (dkscript --dry-run): the data is what would have been sent. */
+    /** Whether the write was not sent (dkscript --dry-run). The response is what the server would plausibly answer: a create 201 with the attributes sent, a name (dryrun_<model>_<n> unless one was sent) and _sys; an update 200 with the attributes merged over a read of the record; a delete 204. Later reads do not show the held-back writes. */
     isDryRun(): boolean;
     /** The pages a TYPE_ALL read with setSkipErrorRequests(true) skipped, and why. */
     getSkipped(): SkippedPage[];
@@ -465,7 +465,7 @@ declare module "daktela" {
     getApiCommunicator(): ApiCommunicator;
     /** The instance URL, normalised (https:// added when missing, no trailing slash). */
     getBaseUrl(): string;
-    /** Whether the client is in dry-run mode (dkscript run --dry-run): creates, updates and deletes are printed, not sent, and their responses have isDryRun() true. Reads run normally. */
+    /** Whether the client is in dry-run mode (dkscript run --dry-run): creates, updates and deletes are printed, not sent, and answered as the server would (see Response.isDryRun). Reads run normally and do not show the held-back writes. */
     isDryRun(): boolean;
   }
 

@@ -520,7 +520,7 @@ print(before, c.isDryRun(), res.isDryRun(), res.httpStatus);
 `
 	runCases(t, withClient, []scriptCase{{name: "sent", src: src, want: "false false false 201\n"}})
 	runCases(t, withDryRunClient, []scriptCase{
-		{name: "dry run", src: src, want: "true true true 0\n"},
+		{name: "dry run", src: src, want: "true true true 201\n"},
 		{name: "wrong this", src: "\nconst f = daktela.client().isDryRun;\nf.call({});", wantErr: "test.js:3"},
 	})
 }

@@ -15,13 +15,15 @@ type session struct {
 	conn     *connection // where the client goes (nil without a client)
 	models   []string    // model names the fake server serves (--mock), for REPL completion
 	progress *progressReporter
+	dryRun   *daktela.DryRun // --dry-run: shared by every client of the session
 	closers  []func()
 	// configure applies the transport flags to a client: the configured one and every
 	// client a script makes (runtime.Options.ConfigureClient).
 	configure func(*daktela.Client)
 }
 
-// close releases the session: the progress bar, then the embedded fake server.
+// close releases the session: the progress bar, the --dry-run summary, then the
+// embedded fake server.
 func (s *session) close() {
 	for i := len(s.closers) - 1; i >= 0; i-- {
 		s.closers[i]()
@@ -57,6 +59,10 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 		// Loud on purpose, every run.
 		fmt.Fprintln(st.Stderr, "dkscript: WARNING: --insecure: TLS certificates are NOT verified; anyone on the network path can read the access token and the data")
 	}
+	if f.dryRun {
+		s.dryRun = daktela.NewDryRun(dryRunPrinter(st.Stderr))
+		s.closers = append(s.closers, func() { printDryRunSummary(st.Stderr, s.dryRun.Counts()) })
+	}
 	if showProgress(st, f, env) {
 		s.progress = newProgressReporter(st.Stderr)
 		s.closers = append(s.closers, s.progress.close)
@@ -65,7 +71,7 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 	if conn != nil {
 		token = conn.Token
 	}
-	s.configure = clientConfig(st, f, token, s.progress)
+	s.configure = clientConfig(st, f, token, s.progress, s.dryRun)
 	if conn == nil {
 		return s, nil
 	}
@@ -83,15 +89,12 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 // clientConfig returns the function that applies the transport flags (--insecure,
 // --request-timeout, --user-agent-suffix, --retries, --rate, --concurrency, --dry-run,
 // --verbose, the progress bar) to a client. The CLI's own client and every client a
-// script makes get it, sharing one dry-run printer and one request logger, so a script
-// cannot send a write under --dry-run or leave the request log by making its own client.
+// script makes get it, sharing one dry run (dryRun, nil without --dry-run) and one request
+// logger, so a script cannot send a write under --dry-run or leave the request log by
+// making its own client, and the records held-back creates make are numbered once.
 // token, the configured connection's (empty without one), is redacted from the log;
 // clients never log their own.
-func clientConfig(st *state, f *runFlags, token string, progress *progressReporter) func(*daktela.Client) {
-	var dryRun func(daktela.WriteIntent)
-	if f.dryRun {
-		dryRun = dryRunPrinter(st.Stderr)
-	}
+func clientConfig(st *state, f *runFlags, token string, progress *progressReporter, dryRun *daktela.DryRun) func(*daktela.Client) {
 	var logger *slog.Logger
 	if f.verbose {
 		logger = newRequestLogger(st.Stderr, f.logFormat, token)
@@ -123,7 +126,7 @@ func clientConfig(st *state, f *runFlags, token string, progress *progressReport
 			comm.SetConcurrency(f.concurrency.n)
 		}
 		if dryRun != nil {
-			comm.SetDryRun(dryRun)
+			comm.ShareDryRun(dryRun)
 		}
 		if logger != nil {
 			comm.SetLogger(logger)

@@ -35,7 +35,10 @@ executable.
 
 --dry-run prints every create, update and delete on stderr, as
   DRY-RUN POST /api/v6/campaignsRecords.json {"number":"+420..."}
-and does not send it; reads run normally and the script gets responses marked as dry run.
+and does not send it: a create answers 201 with a made-up name (dryrun_<model>_<n>), an
+update 200 with the attributes over a read of the record, a delete 204, all marked as dry
+run. Reads run normally and do not show the held-back writes. The run ends with how many
+creates, updates and deletes a real run would send, per model.
 --verbose prints one line per HTTP request on stderr (method, path, status, duration,
 attempt, bytes), with the token redacted. A progress bar shows multi-page reads when
 stderr is a terminal (not with --quiet, --verbose, or in CI).

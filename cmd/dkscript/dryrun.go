@@ -48,3 +48,39 @@ func oneLine(body []byte) []byte {
 	}
 	return []byte(fmt.Sprintf("%q", body))
 }
+
+// printDryRunSummary ends a --dry-run session: how many creates, updates and deletes
+// would have been sent, in all and per model,
+//
+//	DRY-RUN summary: nothing was sent; a real run would send 2 creates, 1 update, 0 deletes
+//	DRY-RUN   campaignsRecords: 1 create, 0 updates, 0 deletes
+//	DRY-RUN   contacts: 1 create, 1 update, 0 deletes
+func printDryRunSummary(w io.Writer, counts []daktela.DryRunCount) {
+	var total daktela.DryRunCount
+	for _, c := range counts {
+		total.Creates += c.Creates
+		total.Updates += c.Updates
+		total.Deletes += c.Deletes
+	}
+	var b bytes.Buffer
+	if len(counts) == 0 {
+		b.WriteString("DRY-RUN summary: nothing was sent; the script made no creates, updates or deletes\n")
+	} else {
+		fmt.Fprintf(&b, "DRY-RUN summary: nothing was sent; a real run would send %s\n", writeCounts(total))
+		for _, c := range counts {
+			fmt.Fprintf(&b, "DRY-RUN   %s: %s\n", c.Model, writeCounts(c))
+		}
+	}
+	w.Write(b.Bytes())
+}
+
+func writeCounts(c daktela.DryRunCount) string {
+	return plural(c.Creates, "create") + ", " + plural(c.Updates, "update") + ", " + plural(c.Deletes, "delete")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
