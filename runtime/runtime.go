@@ -57,6 +57,10 @@ type Options struct {
 	Timeout time.Duration
 	// Color makes console output of objects coloured, as on a terminal.
 	Color bool
+	// Location is the Daktela instance's time zone: a Date a script gives the daktela
+	// module (addAttribute, addFilter, ...) is sent as a local date-time there, and the
+	// dates module works in it. nil: Europe/Prague (daktela.DefaultTimezone).
+	Location *time.Location
 }
 
 // DefaultMaxCallStackSize is the recursion limit when Options.MaxCallStackSize is 0.

@@ -19,8 +19,8 @@ declare module "daktela" {
   /** A filter operator the Daktela API accepts. in and notin take an array of values; isnull and isnotnull take none. begins, notbegins, ends and notends are aliases of startswith and endswith. */
   export type FilterOperator = "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "like" | "notlike" | "contains" | "doesnotcontain" | "startswith" | "endswith" | "isnull" | "isnotnull" | "in" | "notin" | "begins" | "notbegins" | "ends" | "notends";
 
-  /** A filter value: a string, a number, a boolean, null (isnull, isnotnull) or an array of strings and numbers (in, notin). */
-  export type FilterValue = string | number | boolean | null | Array<string | number>;
+  /** A filter value: a string, a number, a boolean, a Date (sent as "YYYY-MM-DD HH:MM:SS" in the instance's time zone), null (isnull, isnotnull) or an array of strings, numbers and Dates (in, notin). */
+  export type FilterValue = string | number | boolean | Date | null | Array<string | number | Date>;
 
   /** One filter condition in object form, as in PHP's ["field" => ..., "operator" => ..., "value" => ...]. */
   export interface FilterCondition {
@@ -157,7 +157,7 @@ declare module "daktela" {
   export class CreateRequest implements RequestState {
     /** Makes a create of model (prefer daktela.buildCreateRequest). */
     constructor(model: string);
-    /** Sets attribute key to any JSON value (Dates become ISO strings, as JSON.stringify writes them). */
+    /** Sets attribute key to any JSON value. A Date, here or inside an array or object, is sent as the API writes times: "YYYY-MM-DD HH:MM:SS" in the instance's time zone (never JSON's ISO form, which the API refuses). */
     addAttribute(key: string, value: JsonValue | Date): this;
     /** Sets a string attribute. */
     addStringAttribute(key: string, value: string): this;

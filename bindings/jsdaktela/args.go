@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
@@ -17,16 +18,17 @@ const maxValueDepth = 64
 // nil, bool, int64, float64, string, []any and map[string]any. NaN, Infinity,
 // functions, symbols, BigInts and cycles throw a TypeError naming the method and the
 // path inside the argument (e.g. "addAttribute: value.tags[2] must be a JSON value,
-// got NaN"). Objects with a toJSON method (Date) are converted as JSON.stringify would.
-func jsonValue(a bindings.Args, i int, name string) any {
+// got NaN"). A Date, at any depth, becomes the API's local date-time in loc (see
+// apiDateTime); other objects with a toJSON method are converted as JSON.stringify would.
+func jsonValue(a bindings.Args, i int, name string, loc *time.Location) any {
 	if i >= a.Len() {
 		a.Throw("missing argument %s (a JSON value)", name)
 	}
 	var seen []*goja.Object
-	return toJSONValue(a, a.Value(i), name, &seen)
+	return toJSONValue(a, a.Value(i), name, &seen, loc)
 }
 
-func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Object) any {
+func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Object, loc *time.Location) any {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		a.Fail(path, "a JSON value", v)
@@ -54,6 +56,9 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 	if _, isFn := goja.AssertFunction(o); isFn {
 		a.Fail(path, "a JSON value", v)
 	}
+	if o.ClassName() == "Date" {
+		return apiDateTime(a, o, path, loc)
+	}
 	if toJSON, ok := goja.AssertFunction(o.Get("toJSON")); ok {
 		r, err := toJSON(o)
 		if err != nil {
@@ -62,7 +67,7 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 		if r2, ok := r.(*goja.Object); ok && r2 == o {
 			a.Fail(path, "a JSON value", v)
 		}
-		return toJSONValue(a, r, path, seen)
+		return toJSONValue(a, r, path, seen, loc)
 	}
 	for _, s := range *seen {
 		if s == o {
@@ -83,7 +88,7 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 			if e == nil || goja.IsUndefined(e) {
 				continue // JSON.stringify writes undefined array items as null
 			}
-			out[j] = toJSONValue(a, e, path+"["+strconv.Itoa(j)+"]", seen)
+			out[j] = toJSONValue(a, e, path+"["+strconv.Itoa(j)+"]", seen, loc)
 		}
 		return out
 	}
@@ -94,15 +99,16 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 		if e == nil || goja.IsUndefined(e) {
 			continue // as JSON.stringify
 		}
-		out[k] = toJSONValue(a, e, path+"."+k, seen)
+		out[k] = toJSONValue(a, e, path+"."+k, seen, loc)
 	}
 	return out
 }
 
-// filterValue checks argument i of addFilter: a string, a number, a boolean, null (for
-// isnull and isnotnull, where it may also be left out) or an array of strings and numbers.
-func filterValue(a bindings.Args, i int, operator string) any {
-	const want = "a string, a number, a boolean or an array of strings"
+// filterValue checks argument i of addFilter: a string, a number, a boolean, a Date
+// (sent as the API's local date-time in loc), null (for isnull and isnotnull, where it
+// may also be left out) or an array of strings, numbers and Dates.
+func filterValue(a bindings.Args, i int, operator string, loc *time.Location) any {
+	const want = "a string, a number, a boolean, a Date or an array of strings"
 	if !a.Has(i) {
 		switch strings.ToLower(operator) {
 		case "isnull", "isnotnull", "isempty", "isnotempty":
@@ -115,6 +121,9 @@ func filterValue(a bindings.Args, i int, operator string) any {
 	}
 	v := a.Value(i)
 	if o, ok := v.(*goja.Object); ok {
+		if o.ClassName() == "Date" {
+			return apiDateTime(a, o, "value", loc)
+		}
 		if o.ClassName() != "Array" {
 			a.Fail("value", want, v)
 		}
@@ -133,6 +142,8 @@ func filterValue(a bindings.Args, i int, operator string) any {
 				} else {
 					a.Fail("value["+strconv.Itoa(j)+"]", "a string or a number", e)
 				}
+			case isDate(e):
+				out[j] = apiDateTime(a, e.(*goja.Object), "value["+strconv.Itoa(j)+"]", loc)
 			default:
 				a.Fail("value["+strconv.Itoa(j)+"]", "a string or a number", e)
 			}
@@ -169,4 +180,26 @@ func checkOperator(a bindings.Args, operator string) {
 // that starts with the JS method name instead.
 func goMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "daktela: ")
+}
+
+// apiDateLayout is how the API writes date-times: local time in the instance's zone,
+// no zone given.
+const apiDateLayout = "2006-01-02 15:04:05"
+
+// apiDateTime turns the Date o into the API's "YYYY-MM-DD HH:MM:SS" in loc (whole
+// seconds: the API has no fractions). JSON.stringify's ISO form in UTC is refused by
+// the API (400), and its "Z" would be lost on a field read back as local time. An
+// invalid Date throws, naming path.
+func apiDateTime(a bindings.Args, o *goja.Object, path string, loc *time.Location) string {
+	t, ok := o.Export().(time.Time)
+	if !ok {
+		a.Throw("%s is an invalid Date", path)
+	}
+	return t.In(loc).Format(apiDateLayout)
+}
+
+// isDate reports whether v is a JavaScript Date.
+func isDate(v goja.Value) bool {
+	o, ok := v.(*goja.Object)
+	return ok && o.ClassName() == "Date"
 }

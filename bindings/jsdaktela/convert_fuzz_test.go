@@ -69,7 +69,7 @@ func FuzzJSONValueRoundTrip(f *testing.F) {
 // message of what it threw.
 func toGo(vm *goja.Runtime, v goja.Value) (out any, thrown string) {
 	a := bindings.Args{VM: vm, Call: goja.FunctionCall{Arguments: []goja.Value{v}}, Method: "addAttribute"}
-	if ex := vm.Try(func() { out = jsonValue(a, 0, "value") }); ex != nil {
+	if ex := vm.Try(func() { out = jsonValue(a, 0, "value", bindings.DefaultLocation()) }); ex != nil {
 		return nil, ex.Error()
 	}
 	return out, ""

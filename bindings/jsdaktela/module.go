@@ -11,6 +11,8 @@
 package jsdaktela
 
 import (
+	"time"
+
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
@@ -52,7 +54,7 @@ func (m *module) IsGlobal() bool { return true }
 // Instantiate builds the module's exports for one runtime. It must be called on the
 // runtime's goroutine.
 func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
-	in := &instance{cfg: m.cfg, host: h, vm: h.VM(), clients: map[*daktela.Client]*goja.Object{}}
+	in := &instance{cfg: m.cfg, host: h, vm: h.VM(), clients: map[*daktela.Client]*goja.Object{}, loc: bindings.HostLocation(h)}
 	var exports *goja.Object
 	if ex := in.vm.Try(func() { exports = in.build() }); ex != nil {
 		return nil, ex
@@ -66,6 +68,7 @@ type instance struct {
 	cfg  Config
 	host bindings.Host
 	vm   *goja.Runtime
+	loc  *time.Location // the instance's time zone, for Dates sent to the API
 
 	readProto, createProto, updateProto, deleteProto *goja.Object
 	clientProto, commProto, responseProto            *goja.Object

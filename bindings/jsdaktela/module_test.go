@@ -131,7 +131,7 @@ const u = daktela.buildUpdateRequest("CampaignsRecords").setObjectName("records_
 print(u.getObjectName(), JSON.stringify(u.getAttributes()), u instanceof daktela.UpdateRequest);
 print(daktela.buildDeleteRequest("CampaignsRecords").setObjectName("r").getObjectName());
 `,
-		want: `{"number":0,"queue":3000,"customFields":{"note":["a"]},"f":1.5,"d":2,"b":false,"tags":["x",1,null],"when":"2020-01-02T00:00:00.000Z"}
+		want: `{"number":0,"queue":3000,"customFields":{"note":["a"]},"f":1.5,"d":2,"b":false,"tags":["x",1,null],"when":"2020-01-02 01:00:00"}
 records_1 {"a":null} true
 r
 `,
@@ -147,7 +147,7 @@ func TestBadArguments(t *testing.T) {
 		{name: "empty key adds nothing", src: "const c = daktela.buildCreateRequest(\"X\");\ntry { c.addAttributes({a: 1, \"\": 2}); } catch (e) {}\nif (Object.keys(c.getAttributes()).length) throw new Error(\"added\");\nc.addAttributes({\"\": 1});",
 			wantErr: `TypeError: addAttributes: attributes must be an object whose keys are attribute names (not ""), got an object at test.js:4`},
 		{name: "missing argument", src: "daktela.buildReadRequest(\"X\").addFilter(\"a\", \"eq\");",
-			wantErr: `TypeError: addFilter: missing argument value (a string, a number, a boolean or an array of strings) at test.js:1`},
+			wantErr: `TypeError: addFilter: missing argument value (a string, a number, a boolean, a Date or an array of strings) at test.js:1`},
 		{name: "unknown operator", src: "\n\ndaktela.buildReadRequest(\"X\").addFilter(\"a\", \"==\", \"b\");",
 			wantErr: `addFilter: operator must be one of eq, neq,`},
 		{name: "unknown operator position", src: "\n\ndaktela.buildReadRequest(\"X\").addFilter(\"a\", \"==\", \"b\");",

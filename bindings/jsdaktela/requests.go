@@ -241,7 +241,7 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		field := a.String(0, "field")
 		op := a.String(1, "operator")
 		checkOperator(a, op)
-		value := filterValue(a, 2, op)
+		value := filterValue(a, 2, op, in.loc)
 		before := h.r.Err()
 		h.r.AddFilter(field, op, value)
 		in.checkedNew(before, h.r.Err())
@@ -251,7 +251,7 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 		h := in.readThis(call, "addFilterFromArray")
 		a := bindings.Args{VM: vm, Call: call, Method: "addFilterFromArray"}
 		a.Object(0, "filters")
-		v := jsonValue(a, 0, "filters")
+		v := jsonValue(a, 0, "filters", in.loc)
 		// Parse first so a mistake leaves this request usable; the group keeps its logic,
 		// so a top-level "or" group is sent as PHP sends it.
 		g, err := daktela.ParseFilterGroup(v)
@@ -441,7 +441,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		h := in.writeThis(call, "addAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addAttribute"}
 		key := a.String(0, "key")
-		set(a, h, key, jsonValue(a, 1, "value"))
+		set(a, h, key, jsonValue(a, 1, "value", in.loc))
 		return call.This
 	})
 	in.method(p, "addStringAttribute", func(call goja.FunctionCall) goja.Value {
@@ -479,7 +479,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		a := bindings.Args{VM: vm, Call: call, Method: "addArrayAttribute"}
 		key := a.String(0, "key")
 		a.Array(1, "value")
-		set(a, h, key, jsonValue(a, 1, "value"))
+		set(a, h, key, jsonValue(a, 1, "value", in.loc))
 		return call.This
 	})
 	in.method(p, "addAttributes", func(call goja.FunctionCall) goja.Value {
@@ -502,7 +502,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 			if v == nil || goja.IsUndefined(v) || (goja.IsNull(v) && !includeNull) {
 				continue // PHP skips nulls unless includeNull; undefined is never sent
 			}
-			list = append(list, daktela.Attribute{Key: k, Value: toJSONValue(a, v, "attributes."+k, &seen)})
+			list = append(list, daktela.Attribute{Key: k, Value: toJSONValue(a, v, "attributes."+k, &seen, in.loc)})
 		}
 		for _, at := range list {
 			set(a, h, at.Key, at.Value)
@@ -556,7 +556,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 func (in *instance) queryParamArgs(call goja.FunctionCall) (string, any) {
 	a := bindings.Args{VM: in.vm, Call: call, Method: "addAdditionalQueryParameter"}
 	key := a.String(0, "key")
-	value := jsonValue(a, 1, "value")
+	value := jsonValue(a, 1, "value", in.loc)
 	in.checked(daktela.NewDeleteRequest("").AddAdditionalQueryParameter(key, value).Err())
 	return key, value
 }
