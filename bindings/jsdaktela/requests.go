@@ -2,6 +2,7 @@ package jsdaktela
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -478,8 +479,19 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		h := in.writeThis(call, "addArrayAttribute")
 		a := bindings.Args{VM: vm, Call: call, Method: "addArrayAttribute"}
 		key := a.String(0, "key")
-		a.Array(1, "value")
-		set(a, h, key, jsonValue(a, 1, "value", in.loc))
+		// PHP's array is a list or an associative array: an array or a plain object
+		// ({first_name: ["Jan"]}, the customFields shape).
+		const want = "an array or an object of values (PHP's array)"
+		if o, ok := a.Value(1).(*goja.Object); !ok || (o.ClassName() != "Array" && !isPlainObject(o)) {
+			a.Fail("value", want, a.Value(1))
+		}
+		v := jsonValue(a, 1, "value", in.loc)
+		switch v.(type) {
+		case []any, map[string]any:
+		default:
+			a.Fail("value", want, a.Value(1)) // an object whose toJSON gives something else
+		}
+		set(a, h, key, v)
 		return call.This
 	})
 	in.method(p, "addAttributes", func(call goja.FunctionCall) goja.Value {
@@ -777,3 +789,12 @@ func objectName(a bindings.Args, i int) string {
 	}
 	return a.String(i, "objectName")
 }
+
+// isPlainObject reports whether o is an object of keys and values ({...}, a class
+// instance), not a Map, a Set, a Date or another built-in with its own kind of contents.
+func isPlainObject(o *goja.Object) bool {
+	return o.ClassName() == "Object" && o.ExportType() == plainObjectType
+}
+
+// plainObjectType is the Go type a plain JavaScript object exports to.
+var plainObjectType = reflect.TypeOf(map[string]any(nil))

@@ -169,8 +169,8 @@ declare module "daktela" {
     addDoubleAttribute(key: string, value: number): this;
     /** Sets a boolean attribute. */
     addBoolAttribute(key: string, value: boolean): this;
-    /** Sets an array attribute. */
-    addArrayAttribute(key: string, value: JsonValue[]): this;
+    /** Sets an array attribute: a list, or an object of keys and values as PHP's associative array (e.g. customFields: {number: ["+420 226 211 245"]}). */
+    addArrayAttribute(key: string, value: JsonValue[] | { [key: string]: JsonValue }): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false), undefined ones always. A bad value adds nothing. */
     addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
     /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */
@@ -211,8 +211,8 @@ declare module "daktela" {
     addDoubleAttribute(key: string, value: number): this;
     /** Sets a boolean attribute. */
     addBoolAttribute(key: string, value: boolean): this;
-    /** Sets an array attribute. */
-    addArrayAttribute(key: string, value: JsonValue[]): this;
+    /** Sets an array attribute: a list, or an object of keys and values as PHP's associative array (e.g. customFields: {number: ["+420 226 211 245"]}). */
+    addArrayAttribute(key: string, value: JsonValue[] | { [key: string]: JsonValue }): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false). */
     addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
     /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */

@@ -52,6 +52,7 @@ console.log(n, titles.length, it.count(), it.first() !== null, it.getSkipped().l
 // Writes, with the dry-run flag visible on the response.
 const created = client.execute(daktela.buildCreateRequest("Contacts")
   .addStringAttribute("lastname", "Contact")
+  .addArrayAttribute("customFields", { number: ["+420 226 211 245"] })
   .addAttributes({ firstname: "Typed", description: null }));
 const name = created.getData().name;
 client.execute(daktela.buildUpdateRequest("Contacts").setObjectName(name).addStringAttribute("description", "typed again"));
