@@ -184,7 +184,8 @@ type recordRef struct {
 func (r *Response) HTTPStatus() int { return r.status }
 
 // Total returns the number of records matching a list read, independent of paging
-// (0 when the server sent none or null).
+// (0 when the server sent none or null); 1 for an answer that is one record (a single
+// read, a create or an update), as the PHP connector's getTotal gives.
 func (r *Response) Total() int { return r.total }
 
 // IsList reports whether the response holds a list of records (a page or every page).
@@ -365,6 +366,13 @@ func parseResponse(status int, body []byte, kind responseKind) (resp *Response, 
 	if kind != kindList {
 		r.record = ix.Raw(result)
 		r.recordRef = recordRef{ix: ix, node: result}
+		// One record counts as one, as the PHP connector's result->total ?? 1 does.
+		r.total = 1
+		if ix.Kind(result) == rawjson.KindObject {
+			if t, ok := ix.Lookup(result, "total"); ok && ix.Kind(t) != rawjson.KindNull {
+				r.total = parseTotal(ix, t)
+			}
+		}
 		return r, nil
 	}
 	data := result

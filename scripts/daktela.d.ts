@@ -313,7 +313,7 @@ declare module "daktela" {
     readonly dryRun: boolean;
     /** The records (a list read), the record (single read, create, update), or null. */
     getData(): D;
-    /** The total the server reports (all matching records, not just this page). */
+    /** The total the server reports (all matching records, not just this page); 1 for one record (single read, create, update), as in PHP. */
     getTotal(): number;
     /** The API's error member (empty on success; TYPE_ALL with setSkipErrorRequests collects skipped pages' errors). */
     getErrors(): any[];

@@ -150,12 +150,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 		}
 		r.vals[nameIx] = name
 	}
-	// Deprecated campaignsRecords.queue: a record without record_type takes the type of its queue.
-	if m.name == "campaignsRecords" && vals["record_type"] == nil && vals["queue"] != nil {
-		if ct := s.typeForQueue(fmt.Sprint(vals["queue"])); ct != "" {
-			vals["record_type"] = ct
-		}
-	}
+	s.legacyQueue(m, vals)
 	s.applyValues(m, r, vals, fe)
 	s.stamp(m, r, user, now, true)
 	s.checkRequired(m, r, fe)
@@ -188,6 +183,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 	r := old.clone()
 	fe := &formErrors{}
 	delete(vals, m.nameField) // a name never changes
+	s.legacyQueue(m, vals)
 	comment, hasComment := vals["comment"].(string)
 	s.applyValues(m, r, vals, fe)
 	s.stamp(m, r, user, now, false)
@@ -276,6 +272,34 @@ func (s *store) checkRequired(m *model, r *record, fe *formErrors) {
 		}
 		if v := r.vals[i]; v == nil || v == "" {
 			fe.add(fd.name, msgMandatory)
+		}
+	}
+}
+
+// legacyQueue reads the deprecated campaignsRecords.queue as the API does: a record type's
+// name there is the legacy alias of record_type (the PHP connector's own tests send
+// "queue" => $recordType), and the record takes that type and the type's queue; a queue's
+// name there gives a record without record_type the type of that queue.
+func (s *store) legacyQueue(m *model, vals map[string]any) {
+	if m.name != "campaignsRecords" || vals["queue"] == nil {
+		return
+	}
+	q := fmt.Sprint(vals["queue"])
+	ct := s.models["campaignsTypes"]
+	if typ := s.lookup(ct, q); typ != nil {
+		if vals["record_type"] == nil {
+			vals["record_type"] = q
+		}
+		if tq := typ.get(ct, "queue"); tq != nil {
+			vals["queue"] = nameKey(tq)
+		} else {
+			delete(vals, "queue")
+		}
+		return
+	}
+	if vals["record_type"] == nil {
+		if typ := s.typeForQueue(q); typ != "" {
+			vals["record_type"] = typ
 		}
 	}
 }
