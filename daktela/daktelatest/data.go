@@ -20,7 +20,7 @@ func (h *Handler) Count(model string) int {
 	defer h.st.mu.RUnlock()
 	t := h.st.tables[m.name]
 	if t.synth != nil {
-		return t.synth.n
+		return t.synth.count()
 	}
 	return len(t.rows)
 }
@@ -47,7 +47,7 @@ func (h *Handler) Record(model, name string) (rec map[string]any, ok bool) {
 }
 
 // Names returns the names of model's records in storage order (the first 1000 of a
-// synthesised model).
+// synthesised model, created ones after the base).
 func (h *Handler) Names(model string) []string {
 	m := lookupModel(h.st.models, model)
 	if m == nil {
@@ -58,8 +58,16 @@ func (h *Handler) Names(model string) []string {
 	t := h.st.tables[m.name]
 	var out []string
 	if t.synth != nil {
-		for i := 0; i < min(t.synth.n, 1000); i++ {
-			out = append(out, nameKey(t.synth.name(i)))
+		for i := 0; i < t.synth.n && len(out) < 1000; i++ {
+			if !t.synth.ov.deleted[i] {
+				out = append(out, nameKey(t.synth.name(i)))
+			}
+		}
+		for _, r := range t.synth.ov.added {
+			if len(out) == 1000 {
+				break
+			}
+			out = append(out, r.name(m))
 		}
 		return out
 	}

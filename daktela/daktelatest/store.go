@@ -168,6 +168,15 @@ func (s *store) lookup(m *model, name string) *record {
 	return t.byName[name]
 }
 
+// insert stores a created record in t: in memory, or in a synthesised model's overlay.
+func (s *store) insert(t *table, r *record) {
+	if t.synth != nil {
+		t.synth.insert(r)
+		return
+	}
+	t.add(r)
+}
+
 // uniqid returns prefix + a PHP-uniqid-like suffix (13 hex digits of a microsecond
 // stamp, then 8 digits), increasing with every call so names sort by creation.
 func (s *store) uniqid(prefix string, at time.Time) string {
@@ -181,6 +190,11 @@ func (s *store) uniqid(prefix string, at time.Time) string {
 
 // newName returns the name for a record created in t.
 func (s *store) newName(t *table, at time.Time) any {
+	if t.m.intNames && t.synth != nil {
+		n := t.synth.ov.nextInt
+		t.synth.ov.nextInt++
+		return n
+	}
 	if t.m.intNames {
 		n := t.nextInt
 		t.nextInt++

@@ -2,6 +2,7 @@ package daktelatest
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ type synthSource struct {
 	keys   [][]byte  // `"field":` per field
 	cfKeys [][]byte  // `"key":["` per custom field key
 	cfStr  []strKind // how each custom field key's value is made
+	ov     *overlay  // the writes made to the model (guarded by the store's lock)
 }
 
 // fieldRole is how val makes a field, decided once per model.
@@ -84,7 +86,7 @@ func strKindOf(field string) strKind {
 
 func newSynth(s *store, m *model, n int, seed int64) *synthSource {
 	ss := &synthSource{s: s, m: m, n: n, seed: uint64(seed), nameIx: m.index[m.nameField], crIx: -1,
-		refs: make([][]any, len(m.fields))}
+		refs: make([][]any, len(m.fields)), ov: newOverlay(n)}
 	if i, ok := m.index["created"]; ok {
 		ss.crIx = i
 	}
@@ -197,11 +199,14 @@ func (ss *synthSource) index(name string) (int, bool) {
 }
 
 func (ss *synthSource) byName(name string) *record {
+	if r := ss.ov.byName[name]; r != nil {
+		return r
+	}
 	i, ok := ss.index(name)
 	if !ok {
 		return nil
 	}
-	return ss.gen(i, nil)
+	return ss.base(i, nil)
 }
 
 var synthWords = []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"}
@@ -564,6 +569,21 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 	if len(p.sort) == 1 && (p.sort[0].field == ss.m.nameField || (p.sort[0].field == "created" && ss.crIx >= 0)) {
 		desc, order = p.sort[0].desc, true
 	}
+	if rangeOK && order && p.search == "" && !ss.ov.empty() {
+		// The range less the deleted records, with the created ones that match.
+		dLo := ss.ov.deletedBefore(lo)
+		baseLen := hi - lo - (ss.ov.deletedBefore(hi) - dLo)
+		baseAt := func(pos int) int {
+			if desc {
+				pos = baseLen - 1 - pos
+			}
+			// the (pos+1)-th index of [lo, hi) that is not deleted
+			return lo + sort.Search(hi-lo, func(k int) bool {
+				return k+1-(ss.ov.deletedBefore(lo+k+1)-dLo) >= pos+1
+			})
+		}
+		return ss.pageMerged(ss.mergeExtra(p, baseLen, baseAt, desc), p, now)
+	}
 	if rangeOK && order && p.search == "" {
 		total := hi - lo
 		start := min(p.skip, total)
@@ -589,8 +609,16 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 			strconv.Itoa(maxSynthScan/10)+" records only by name or created")
 	}
 	scratch := newRecord(ss.m)
+	written := !ss.ov.empty()
 	for i := 0; i < ss.n; i++ {
-		r := ss.gen(i, scratch)
+		var r *record
+		if written {
+			if r = ss.base(i, scratch); r == nil {
+				continue
+			}
+		} else {
+			r = ss.gen(i, scratch)
+		}
 		if !p.filter.match(r) || (search != nil && !search(r)) {
 			continue
 		}
@@ -601,6 +629,11 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 		}
 	}
 	if keepRecords {
+		for _, r := range ss.ov.added {
+			if p.filter.match(r) && (search == nil || search(r)) {
+				matched = append(matched, r)
+			}
+		}
 		sortRecords(matched, p.sort)
 		total := len(matched)
 		start := min(p.skip, total)
@@ -610,6 +643,9 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 	}
 	if desc {
 		slices.Reverse(idx)
+	}
+	if written {
+		return ss.pageMerged(ss.mergeExtra(p, len(idx), func(pos int) int { return int(idx[pos]) }, desc), p, now)
 	}
 	total := len(idx)
 	start := min(p.skip, total)
@@ -628,6 +664,28 @@ func (ss *synthSource) page(total, n int, at func(int) int, proj *projection, no
 	var dc dateCache
 	return ss.s.renderList(ss.m, total, n, func(b []byte, rc *renderCtx, j int) []byte {
 		return ss.appendJSON(b, rc, &dc, at(j))
+	}, now)
+}
+
+// pageMerged renders the page p asks for of a merged sequence: created and updated
+// records as stored, the others from the producer.
+func (ss *synthSource) pageMerged(mg *merged, p *page, now time.Time) reply {
+	total := mg.total()
+	start := min(p.skip, total)
+	var dc dateCache
+	rec := newRecord(ss.m)
+	return ss.s.renderList(ss.m, total, min(p.take, total-start), func(b []byte, rc *renderCtx, j int) []byte {
+		i, r := mg.at(start + j)
+		if r == nil {
+			r = ss.ov.changed[i]
+		}
+		switch {
+		case r != nil:
+			return rc.appendRecord(b, ss.m, r, expandDepth, p.proj)
+		case p.proj != nil:
+			return rc.appendRecord(b, ss.m, ss.gen(i, rec), expandDepth, p.proj)
+		}
+		return ss.appendJSON(b, rc, &dc, i)
 	}, now)
 }
 

@@ -112,14 +112,6 @@ func (s *store) invalidReply(m *model, r *record, fe *formErrors, now time.Time)
 	return reply{status: 400, body: bp}
 }
 
-func readOnlySynth(m *model, now time.Time) reply {
-	bp := getBuf()
-	b := append((*bp)[:0], `{"error":{"primary":["`+m.name+` is synthesised, read-only data in this fake server"]},"result":null`...)
-	b = envelopeEnd(b, now)
-	*bp = b
-	return reply{status: 400, body: bp}
-}
-
 func (h *Handler) create(m *model, in *incoming, user string, now time.Time) reply {
 	vals, err := bodyValues(in)
 	if err != nil {
@@ -129,9 +121,6 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tables[m.name]
-	if t.synth != nil {
-		return readOnlySynth(m, now)
-	}
 	r := newRecord(m)
 	for i, fd := range m.fields {
 		if fd.def != nil {
@@ -160,7 +149,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	if r.vals[nameIx] == nil {
 		r.vals[nameIx] = s.newName(t, now)
 	}
-	t.add(r)
+	s.insert(t, r)
 	return s.recordReply(201, m, r, nil, now)
 }
 
@@ -173,10 +162,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tables[m.name]
-	if t.synth != nil {
-		return readOnlySynth(m, now)
-	}
-	old := t.byName[name]
+	old := s.lookup(m, name)
 	if old == nil {
 		return notFound(now)
 	}
@@ -192,6 +178,9 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 		return s.invalidReply(m, r, fe, now)
 	}
 	copy(old.vals, r.vals)
+	if t.synth != nil {
+		t.synth.keep(name, old)
+	}
 	if m.name == "tickets" && hasComment && comment != "" {
 		// Write-only "comment" adds a comment activity to the ticket.
 		am := s.models["activities"]
@@ -211,7 +200,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 			a.set(am, "created_by", user)
 		}
 		a.set(am, "name", s.uniqid(am.prefix, now))
-		s.tables["activities"].add(a)
+		s.insert(s.tables["activities"], a)
 	}
 	return s.recordReply(200, m, old, nil, now)
 }
@@ -221,10 +210,13 @@ func (h *Handler) remove(m *model, name string, now time.Time) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tables[m.name]
+	removed := false
 	if t.synth != nil {
-		return readOnlySynth(m, now)
+		removed = t.synth.remove(name)
+	} else {
+		removed = t.remove(name)
 	}
-	if !t.remove(name) {
+	if !removed {
 		return notFound(now)
 	}
 	return reply{status: 204}
