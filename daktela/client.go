@@ -117,7 +117,11 @@ func (c *Client) Execute(ctx context.Context, req Request) (*Response, error) {
 	if st.dryRun != nil && wr.Method != http.MethodGet {
 		return c.dryRunWrite(ctx, &st, req, wr)
 	}
-	return c.do(ctx, &st, wr)
+	resp, err := c.do(ctx, &st, wr)
+	if err != nil && wr.Method == http.MethodPost {
+		err = createOutcome(err)
+	}
+	return resp, err
 }
 
 func isNilRequest(req Request) bool {

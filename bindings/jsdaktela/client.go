@@ -1,12 +1,9 @@
 package jsdaktela
 
 import (
-	"context"
 	"errors"
 	"log/slog"
 	"strconv"
-	"sync"
-	"sync/atomic"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
@@ -147,50 +144,8 @@ func (in *instance) buildClientClass() *goja.Object {
 		}()
 		return vm.ToValue(promise)
 	})
-	in.method(p, "executeAll", func(call goja.FunctionCall) goja.Value {
-		ch := in.clientThis(call, "executeAll")
-		a := bindings.Args{VM: vm, Call: call, Method: "executeAll"}
-		arr := a.Array(0, "requests")
-		n := int(arr.Get("length").ToInteger())
-		reqs := make([]daktela.Request, n)
-		for i := range reqs {
-			v := arr.Get(itoa(i))
-			req, _ := requestOf(v)
-			if req == nil {
-				a.Fail("requests["+itoa(i)+"]", "a request from daktela.RequestFactory", v)
-			}
-			reqs[i] = snapshot(req)
-		}
-		conc := defaultExecuteAllConcurrency
-		if o := options(a, 1, "options", "concurrency"); o != nil {
-			if v := o.Get("concurrency"); v != nil && !goja.IsUndefined(v) {
-				c, ok := bindings.IntOf(v)
-				if !ok || c < 1 {
-					a.Fail("options.concurrency", "an integer of 1 or more", v)
-				}
-				conc = int(c)
-			}
-		}
-		frames := vm.CaptureCallStack(0, nil)
-		promise, resolve, reject := vm.NewPromise()
-		enqueue := in.host.RegisterCallback()
-		ctx := in.host.Context()
-		go func() {
-			resps, err := executeAll(ctx, ch.c, reqs, conc)
-			enqueue(func() error {
-				in.drainLogs(ch)
-				if err != nil {
-					return reject(in.errorValue(err, frames))
-				}
-				out := make([]any, len(resps))
-				for i, r := range resps {
-					out[i] = in.newResponse(r)
-				}
-				return resolve(vm.NewArray(out...))
-			})
-		}()
-		return vm.ToValue(promise)
-	})
+	in.method(p, "executeAll", in.executeAll)
+	in.method(p, "executeAllSettled", in.executeAllSettled)
 	in.method(p, "iterate", func(call goja.FunctionCall) goja.Value {
 		return in.iterate(in.clientThis(call, "iterate"), call)
 	})
@@ -243,51 +198,6 @@ func (in *instance) buildClientClass() *goja.Object {
 		return in.newClientObject(daktela.GetInstance(url, token))
 	})
 	return ctor
-}
-
-// executeAll sends reqs with at most conc in flight and returns the responses in order.
-// After the first failure nothing more is started (requests already under way finish:
-// cancelling a write midway would leave its outcome unknown), and that failure is
-// returned.
-func executeAll(ctx context.Context, c *daktela.Client, reqs []daktela.Request, conc int) ([]*daktela.Response, error) {
-	resps := make([]*daktela.Response, len(reqs))
-	var (
-		mu       sync.Mutex
-		firstErr error
-		failed   atomic.Bool
-		wg       sync.WaitGroup
-	)
-	sem := make(chan struct{}, conc)
-	for i := range reqs {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil || failed.Load() {
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			r, err := c.Execute(ctx, reqs[i])
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				failed.Store(true)
-				return
-			}
-			resps[i] = r
-		}()
-	}
-	wg.Wait()
-	if firstErr == nil && ctx.Err() != nil {
-		firstErr = ctx.Err()
-	}
-	return resps, firstErr
 }
 
 // errNoClient is what daktela.client() throws when the host configured no connection.

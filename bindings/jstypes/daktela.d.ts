@@ -395,10 +395,38 @@ declare module "daktela" {
     concurrency?: number;
   }
 
-  /** client.executeAll's options. */
+  /** client.executeAll's and client.executeAllSettled's options. */
   export interface ExecuteAllOptions {
     /** Requests in flight at once (default 4). */
     concurrency?: number;
+  }
+
+  /** One entry of client.executeAllSettled's result: a request that succeeded. */
+  export interface ExecuteFulfilled {
+    /** "fulfilled": the request succeeded. */
+    status: "fulfilled";
+    /** The request's response. */
+    value: Response;
+    /** The request's place in the list given to executeAllSettled. */
+    index: number;
+  }
+
+  /** One entry of client.executeAllSettled's result: a request that failed. */
+  export interface ExecuteRejected {
+    /** "rejected": the request failed, or was not a request. */
+    status: "rejected";
+    /** Why: a RequestException (or subclass) for a failed request, a TypeError for an element that is not a request or a request built wrong. */
+    reason: RequestException | TypeError;
+    /** The request's place in the list given to executeAllSettled. */
+    index: number;
+  }
+
+  /** What executeAll rejects with: the failure of the request that failed first, with its place and how many had completed. */
+  export interface ExecuteAllFailure {
+    /** The index of the request that failed. */
+    index: number;
+    /** How many requests had completed successfully (their writes took effect). */
+    completed: number;
   }
 
   /** What healthCheck returns. */
@@ -451,8 +479,10 @@ declare module "daktela" {
     execute(request: DeleteRequest): Response<null>;
     /** Sends request on another goroutine; the promise settles with its Response or rejects with the exception execute would throw. The request is copied: later changes do not reach it. */
     executeAsync(request: Request): Promise<Response>;
-    /** Sends requests, at most concurrency (default 4) at once, and resolves with their Responses in order; after the first failure nothing more is started and the promise rejects with it. */
+    /** Sends requests, at most concurrency (default 4) at once, and resolves with their Responses in order; after the first failure nothing more is started and the promise rejects with it: a RequestException (see ExecuteAllFailure) whose message and properties index and completed say which request failed and how many had completed. */
     executeAll(requests: Request[], options?: ExecuteAllOptions): Promise<Response[]>;
+    /** Sends every request, at most concurrency (default 4) at once, past failures, and resolves (never rejects, unless the run is stopped) with one entry per request in order, as Promise.allSettled: {status: "fulfilled", value, index} or {status: "rejected", reason, index}. An element that is not a request is a rejected entry with a TypeError. */
+    executeAllSettled(requests: any[], options?: ExecuteAllOptions): Promise<Array<ExecuteFulfilled | ExecuteRejected>>;
     /** Iterates over every record of a read, page by page (default pageSize 1000), fetching ahead concurrently. Options also positionally: iterate(req, pageSize, maxItems, stopOnError). */
     iterate(request: ReadRequest, options?: IterateOptions): PaginatedIterator;
     /** Iterates with PHP's positional options. */

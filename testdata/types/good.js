@@ -63,6 +63,11 @@ console.log("dry run:", created.isDryRun());
 const [a, b] = await client.executeAll([daktela.buildReadRequest("Queues"), daktela.buildReadRequest("Statuses")], { concurrency: 2 });
 const c = await client.executeAsync(daktela.buildReadRequest("Users").setTake(1));
 console.log(a.total > 0, b.total > 0, c.getData().length);
+const settled = await client.executeAllSettled([daktela.buildReadRequest("Queues"), daktela.buildReadSingleRequest("Users", "nobody")], { concurrency: 2 });
+for (const e of settled) {
+  if (e.status === "fulfilled") console.log(e.index, e.value.total);
+  else console.log(e.index, e.reason.message);
+}
 
 // Health, phone numbers, dates, files.
 const h = client.healthCheck();
