@@ -1,6 +1,7 @@
 package daktela
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/url"
@@ -19,6 +20,21 @@ func redactString(s, token string) string {
 		s = strings.ReplaceAll(s, form, redacted)
 	}
 	return s
+}
+
+// redactBody replaces the token in an answer's body before anything parses or keeps
+// it: whoim.json echoes the token in user._sys.accessToken, and a script must never
+// reach it. A body without the token is returned as it is.
+func redactBody(body []byte, token string) []byte {
+	if token == "" || len(body) == 0 {
+		return body
+	}
+	for _, form := range tokenForms(token) {
+		if bytes.Contains(body, []byte(form)) {
+			body = bytes.ReplaceAll(body, []byte(form), []byte(redacted))
+		}
+	}
+	return body
 }
 
 func tokenForms(token string) []string {

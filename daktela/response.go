@@ -377,6 +377,11 @@ func parseResponse(status int, body []byte, kind responseKind) (resp *Response, 
 	}
 	data := result
 	if ix.Kind(result) == rawjson.KindObject {
+		if _, ok := ix.Lookup(result, "data"); !ok {
+			// No list under result (whoim.json read as a list): the data is the result
+			// object itself, as PHP's result->data ?? result gives.
+			return parseResponse(status, body, kindSingle)
+		}
 		if t, ok := ix.Lookup(result, "total"); ok {
 			r.total = parseTotal(ix, t)
 		}

@@ -283,6 +283,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 		var data []byte
 		data, err = readBody(resp, st.maxBody)
 		resp.Body.Close()
+		data = redactBody(data, t.token)
 		rec.size = len(data)
 		ans = &answer{status: resp.StatusCode, header: resp.Header, body: data}
 		if err != nil {

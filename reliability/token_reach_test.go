@@ -10,7 +10,8 @@ import (
 )
 
 // resultsWalk goes on from tokenWalk (same walk function) to what a script gets back
-// from the client: responses of reads and writes, async ones, an iteration, the
+// from the client: responses of reads and writes (whoim's, whose user carries the token
+// in _sys.accessToken on the wire), async ones, an iteration, the
 // exceptions of a 404, of a server error that outlived its retries and of a write refused
 // by the API, and the entries a logger given to setLogger receives; then prints them as
 // console.log and util.inspect do, with the exceptions' stacks.
@@ -23,6 +24,7 @@ comm.setLogger((e) => logs.push(e))
 const got = {}
 got.read = c.execute(daktela.buildReadRequest("Users").setTake(2))
 got.single = c.execute(daktela.buildReadSingleRequest("Users", "admin"))
+got.whoim = c.execute(daktela.buildReadRequest("Whoim"))
 got.write = c.execute(daktela.buildCreateRequest("Statuses").addStringAttribute("title", "walked"))
 got.async = await c.executeAsync(daktela.buildReadRequest("Queues").setTake(1))
 got.all = await c.executeAll([daktela.buildReadRequest("Queues").setTake(1)])
@@ -60,7 +62,7 @@ func TestScriptCannotReachTheTokenThroughResults(t *testing.T) {
 		for _, want := range []string{
 			"got.read.", "got.write.", "got.async.", "got.rows.", "got.health.",
 			"got.notFound.code=404", "got.serverError.code=5", "got.refusedWrite.code=4", "got.asyncNotFound.code=404",
-			"got.logs.0.path=", "notFound.stack=",
+			"got.logs.0.path=", "notFound.stack=", "got.whoim.", "._sys.accessToken=REDACTED", ".extensions.0.type=SIP",
 		} {
 			if !strings.Contains(all, want) {
 				t.Errorf("%s: the walk did not reach %q; output:\n%.3000s", auth, want, all)

@@ -1,6 +1,7 @@
 package daktelatest
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -143,6 +144,28 @@ func (h *Handler) login(in *incoming, now time.Time) reply {
 	return reply{status: 200, body: bp}
 }
 
+// appendWhoimUser completes the user record rendered at the end of b as whoim.json
+// answers it: _sys carries the access token the request used, and extensions lists the
+// user's SIP devices (one per extension number the user has).
+func appendWhoimUser(b []byte, um *model, r *record, token string) []byte {
+	if !bytes.HasSuffix(b, []byte("}}")) {
+		panic("daktelatest: a rendered record does not end with _sys") // programming error
+	}
+	b = append(b[:len(b)-2], `,"accessToken":`...)
+	b = appendString(b, token)
+	b = append(b, `},"extensions":[`...)
+	if ext := r.str(um, "extension"); ext != "" {
+		b = append(b, `{"name":`...)
+		b = appendString(b, ext)
+		b = append(b, `,"title":`...)
+		b = appendString(b, r.str(um, "title")+" ("+ext+")")
+		b = append(b, `,"type":"SIP","user":`...)
+		b = appendString(b, r.name(um))
+		b = append(b, '}')
+	}
+	return append(b, ']', '}')
+}
+
 // whoim answers whoim.json: the version and the token's user, or user null without a
 // token. A token that is not valid is 401.
 func (h *Handler) whoim(in *incoming, now time.Time) reply {
@@ -163,7 +186,7 @@ func (h *Handler) whoim(in *incoming, now time.Time) reply {
 	b = append(b, `,"user":`...)
 	um := h.st.models["users"]
 	if r := h.st.lookup(um, user); user != "" && r != nil {
-		b = h.st.newRenderCtx().appendRecord(b, um, r, expandDepth, nil)
+		b = appendWhoimUser(h.st.newRenderCtx().appendRecord(b, um, r, expandDepth, nil), um, r, in.token)
 	} else {
 		b = append(b, "null"...)
 	}
