@@ -181,10 +181,42 @@ func (a Args) Array(i int, name string) *goja.Object {
 	return o
 }
 
+// MaxArrayLength is the most items an array (or array-like) given to a module call may
+// have, and the most values one argument converted to JSON may hold. A script can set
+// any array's length to 2^32-1 without storing anything: a module that sized its Go
+// slice or its loop by that length would exhaust memory or never return, so every
+// length taken from JavaScript goes through [ArrayLength] first.
+const MaxArrayLength = 1 << 20
+
+// ArrayLength returns the length of the array o, which what names in messages
+// ("setFields: fields"). A length that is not a whole number from 0 to
+// [MaxArrayLength] (a sparse array whose length was set by hand, or a Proxy's) throws a
+// TypeError: "setFields: fields has 4294967295 items, more than the 1048576 a call
+// takes". Call it before allocating or looping by the length.
+func ArrayLength(vm *goja.Runtime, o *goja.Object, what string) int {
+	v := o.Get("length")
+	if v == nil {
+		return 0
+	}
+	f := v.ToFloat()
+	if f > MaxArrayLength {
+		panic(vm.NewTypeError(fmt.Sprintf("%s has %s items, more than the %d a call takes", what, v.String(), MaxArrayLength)))
+	}
+	if !(f >= 0) { // negative or NaN: only a Proxy or an array-like says so
+		panic(vm.NewTypeError(fmt.Sprintf("%s has an invalid length %s", what, Describe(v))))
+	}
+	return int(f)
+}
+
+// Length is [ArrayLength] for argument name of this call.
+func (a Args) Length(o *goja.Object, name string) int {
+	return ArrayLength(a.VM, o, a.Method+": "+name)
+}
+
 // Strings returns argument i, which must be an array of strings.
 func (a Args) Strings(i int, name string) []string {
 	arr := a.Array(i, name)
-	n := int(arr.Get("length").ToInteger())
+	n := a.Length(arr, name)
 	out := make([]string, n)
 	for j := 0; j < n; j++ {
 		v := arr.Get(strconv.Itoa(j))
@@ -220,7 +252,7 @@ func BoolOf(v goja.Value) (bool, bool) {
 	if v == nil {
 		return false, false
 	}
-	b, ok := v.Export().(bool)
+	b, ok := GoValue(v).(bool)
 	return b, ok
 }
 

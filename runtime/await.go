@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 )
@@ -170,6 +171,6 @@ func asPromise(v goja.Value) *goja.Promise {
 	if !ok || o.ExportType() != promiseType {
 		return nil
 	}
-	p, _ := o.Export().(*goja.Promise)
+	p, _ := bindings.GoValue(o).(*goja.Promise)
 	return p
 }

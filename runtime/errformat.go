@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 )
@@ -106,7 +107,7 @@ func (r *Runtime) scriptError(v goja.Value, kind string, frames []goja.StackFram
 	if isObj && obj.ClassName() == "Error" {
 		e.Name, e.Message = errorNameMessage(obj)
 		if gv := obj.Get("value"); gv != nil && obj.Get("name").String() == "GoError" {
-			e.cause, _ = gv.Export().(error)
+			e.cause, _ = bindings.GoValue(gv).(error)
 		}
 		if stack == nil {
 			stack = r.framesFromStack(obj)

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -232,7 +233,7 @@ func (in *inspector) formatPrimitive(v goja.Value) string {
 	if sym, ok := v.(*goja.Symbol); ok {
 		return in.stylize(symbolString(sym), styleSymbol)
 	}
-	if b, ok := v.Export().(bool); ok {
+	if b, ok := bindings.GoValue(v).(bool); ok {
 		return in.stylize(strconv.FormatBool(b), styleBool)
 	}
 	return v.String()
@@ -332,8 +333,14 @@ func (in *inspector) describe(obj *goja.Object) (tag, ctor string, nullProto boo
 	return
 }
 
+// arrayValues returns the items of an array the inspector's own helpers made.
 func arrayValues(a *goja.Object) []goja.Value {
-	n := int(a.Get("length").ToInteger())
+	return firstValues(a, int(a.Get("length").ToInteger()))
+}
+
+// firstValues returns the first n items of a; n must be bounded (see
+// [bindings.ArrayLength] for an array a script gave).
+func firstValues(a *goja.Object, n int) []goja.Value {
 	out := make([]goja.Value, n)
 	for i := range out {
 		out[i] = a.Get(strconv.Itoa(i))
@@ -400,7 +407,7 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int) string {
 		}
 		braces = [2]string{"{", "}"}
 	case class == "Date":
-		if t, ok := obj.Export().(time.Time); ok {
+		if t, ok := bindings.GoValue(obj).(time.Time); ok {
 			base = in.stylize(t.UTC().Format("2006-01-02T15:04:05.000Z"), styleDate)
 		} else {
 			base = in.stylize("Invalid Date", styleDate)
@@ -458,7 +465,7 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int) string {
 			return in.formatArray(obj, length, recurseTimes, nil)
 		}
 	case tag == "ArrayBuffer":
-		if ab, ok := obj.Export().(goja.ArrayBuffer); ok {
+		if ab, ok := bindings.GoValue(obj).(goja.ArrayBuffer); ok {
 			b := ab.Bytes()
 			return "ArrayBuffer { [Uint8Contents]: <" + hexBytes(b, in.opts.maxArrayLength) + ">, byteLength: " + in.stylize(strconv.Itoa(len(b)), styleNumber) + " }"
 		}
@@ -603,7 +610,7 @@ func errorNameMessage(obj *goja.Object) (name, msg string) {
 }
 
 func (in *inspector) formatPromise(obj *goja.Object, recurseTimes int) []string {
-	p, ok := obj.Export().(*goja.Promise)
+	p, ok := bindings.GoValue(obj).(*goja.Promise)
 	if !ok {
 		return nil
 	}

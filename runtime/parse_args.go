@@ -139,7 +139,7 @@ func (r *Runtime) stringArray(v goja.Value, name string) []string {
 	if !ok || o.ClassName() != "Array" {
 		panic(r.invalidArgType(name, "an instance of Array", v))
 	}
-	n := int(o.Get("length").ToInteger())
+	n := bindings.ArrayLength(r.vm, o, "util.parseArgs: "+name)
 	out := make([]string, n)
 	for i := range out {
 		e := o.Get(strconv.Itoa(i))
@@ -220,7 +220,7 @@ func (r *Runtime) checkDefault(d goja.Value, opt *argOption, where string) {
 	if !isArr || arr.ClassName() != "Array" {
 		panic(r.invalidArgType(where, "an instance of Array", d))
 	}
-	n := int(arr.Get("length").ToInteger())
+	n := bindings.ArrayLength(r.vm, arr, "util.parseArgs: "+where)
 	for i := 0; i < n; i++ {
 		if e := arr.Get(strconv.Itoa(i)); !ok(e) {
 			panic(r.invalidArgType(fmt.Sprintf("%s[%d]", where, i), opt.typ, e))
@@ -488,7 +488,7 @@ func ownValue(o *goja.Object, name string) goja.Value {
 }
 
 func isBool(v goja.Value) bool {
-	_, ok := v.Export().(bool)
+	_, ok := bindings.GoValue(v).(bool)
 	return ok && !goja.IsUndefined(v)
 }
 

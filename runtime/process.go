@@ -65,7 +65,7 @@ func (r *Runtime) stream(w func() io.Writer) *goja.Object {
 	r.setFunc(o, "write", func(call goja.FunctionCall) goja.Value {
 		s := call.Argument(0)
 		var b []byte
-		if ab, ok := s.Export().([]byte); ok {
+		if ab, ok := bindings.GoValue(s).([]byte); ok {
 			b = ab
 		} else {
 			b = []byte(s.String())

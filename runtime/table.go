@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
@@ -42,7 +43,7 @@ func (r *Runtime) consoleTable(data, columns goja.Value) string {
 	)
 	var filter []string
 	if co, ok := columns.(*goja.Object); ok && co.ClassName() == "Array" {
-		for _, v := range arrayValues(co) {
+		for _, v := range firstValues(co, bindings.ArrayLength(r.vm, co, "console.table: columns")) {
 			filter = append(filter, v.String())
 		}
 	}
@@ -70,7 +71,7 @@ func (r *Runtime) consoleTable(data, columns goja.Value) string {
 	tag, _, _, size, _ := (&inspector{r: r}).describe(obj)
 	switch {
 	case obj.ClassName() == "Array":
-		for i, v := range arrayValues(obj) {
+		for i, v := range firstValues(obj, bindings.ArrayLength(r.vm, obj, "console.table: data")) {
 			addRow(strconv.Itoa(i), v)
 		}
 	case tag == "Map" || tag == "Set":

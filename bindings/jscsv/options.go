@@ -49,7 +49,7 @@ func (r optionReader) bool(key string, def bool) bool {
 	if v == nil {
 		return def
 	}
-	b, ok := v.Export().(bool)
+	b, ok := bindings.GoValue(v).(bool)
 	if !ok {
 		r.fail(key, "a boolean", v)
 	}
@@ -94,7 +94,7 @@ func (r optionReader) strings(key string) []string {
 	if !ok || o.ClassName() != "Array" {
 		r.fail(key, "an array of strings", v)
 	}
-	n := int(o.Get("length").ToInteger())
+	n := bindings.ArrayLength(r.vm, o, r.fn+": option "+key)
 	out := make([]string, n)
 	for i := range out {
 		e := o.Get(strconv.Itoa(i))

@@ -65,7 +65,7 @@ func writeOptions(vm *goja.Runtime, v goja.Value, fn string) writeConfig {
 	if !ok || arr.ClassName() != "Array" {
 		o.fail("columns", "an array", cols)
 	}
-	n := int(arr.Get("length").ToInteger())
+	n := bindings.ArrayLength(vm, arr, fn+": option columns")
 	c.columns = make([]column, 0, n)
 	for i := 0; i < n; i++ {
 		e := arr.Get(strconv.Itoa(i))
@@ -142,7 +142,7 @@ func (w *rowWriter) write(v goja.Value) error {
 	}
 	w.rec = w.rec[:0]
 	if isArray {
-		n := int(row.Get("length").ToInteger())
+		n := bindings.ArrayLength(w.vm, row, w.fn+": row "+strconv.Itoa(w.count+1))
 		for i := 0; i < n; i++ {
 			w.rec = append(w.rec, w.cell(row.Get(strconv.Itoa(i))))
 		}

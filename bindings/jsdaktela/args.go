@@ -24,11 +24,27 @@ func jsonValue(a bindings.Args, i int, name string, loc *time.Location) any {
 	if i >= a.Len() {
 		a.Throw("missing argument %s (a JSON value)", name)
 	}
-	var seen []*goja.Object
-	return toJSONValue(a, a.Value(i), name, &seen, loc)
+	return toJSONValue(a, a.Value(i), name, &jsonWalk{}, loc)
 }
 
-func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Object, loc *time.Location) any {
+// jsonWalk is the state of one argument's conversion: the objects being converted
+// (to find cycles) and how many values it has taken so far, bounded by
+// bindings.MaxArrayLength so that sparse arrays (length set to 2^32-1) in many places
+// cannot add up to more memory than the machine has.
+type jsonWalk struct {
+	seen   []*goja.Object
+	values int
+}
+
+// take counts n more values (array items or object members) for the value at path, and
+// throws once the argument holds more than bindings.MaxArrayLength in all.
+func (w *jsonWalk) take(a bindings.Args, path string, n int) {
+	if w.values += n; w.values > bindings.MaxArrayLength {
+		a.Throw("%s makes the value hold more than %d items in all", path, bindings.MaxArrayLength)
+	}
+}
+
+func toJSONValue(a bindings.Args, v goja.Value, path string, seen *jsonWalk, loc *time.Location) any {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		a.Fail(path, "a JSON value", v)
@@ -69,19 +85,20 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 		}
 		return toJSONValue(a, r, path, seen, loc)
 	}
-	for _, s := range *seen {
+	for _, s := range seen.seen {
 		if s == o {
 			a.Throw("%s contains itself (a cycle cannot be sent as JSON)", path)
 		}
 	}
-	if len(*seen) >= maxValueDepth {
+	if len(seen.seen) >= maxValueDepth {
 		a.Throw("%s is nested more than %d levels deep", path, maxValueDepth)
 	}
-	*seen = append(*seen, o)
-	defer func() { *seen = (*seen)[:len(*seen)-1] }()
+	seen.seen = append(seen.seen, o)
+	defer func() { seen.seen = seen.seen[:len(seen.seen)-1] }()
 
 	if o.ClassName() == "Array" {
-		n := int(o.Get("length").ToInteger())
+		n := a.Length(o, path)
+		seen.take(a, path, n)
 		out := make([]any, n)
 		for j := 0; j < n; j++ {
 			e := o.Get(strconv.Itoa(j))
@@ -93,6 +110,7 @@ func toJSONValue(a bindings.Args, v goja.Value, path string, seen *[]*goja.Objec
 		return out
 	}
 	keys := o.Keys()
+	seen.take(a, path, len(keys))
 	out := make(map[string]any, len(keys))
 	for _, k := range keys {
 		e := o.Get(k)
@@ -127,7 +145,7 @@ func filterValue(a bindings.Args, i int, operator string, loc *time.Location) an
 		if o.ClassName() != "Array" {
 			a.Fail("value", want, v)
 		}
-		n := int(o.Get("length").ToInteger())
+		n := a.Length(o, "value")
 		out := make([]any, n)
 		for j := 0; j < n; j++ {
 			e := o.Get(strconv.Itoa(j))

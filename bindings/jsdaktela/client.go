@@ -39,7 +39,7 @@ func (in *instance) clientObject(c *daktela.Client) *goja.Object {
 
 func (in *instance) clientThis(call goja.FunctionCall, method string) *clientHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*clientHandle); ok {
+		if h, ok := bindings.GoValue(o).(*clientHandle); ok {
 			return h
 		}
 	}

@@ -26,7 +26,7 @@ type commHandle struct {
 
 func (in *instance) commThis(call goja.FunctionCall, method string) *commHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*commHandle); ok {
+		if h, ok := bindings.GoValue(o).(*commHandle); ok {
 			return h
 		}
 	}
@@ -226,7 +226,7 @@ func (in *instance) applyRetryOptions(a bindings.Args, o *goja.Object, rc *dakte
 		if !ok || arr.ClassName() != "Array" {
 			a.Fail(prefix+"retryableStatusCodes", "an array of HTTP statuses", v)
 		}
-		n := int(arr.Get("length").ToInteger())
+		n := a.Length(arr, prefix+"retryableStatusCodes")
 		codes := make([]int, 0, n)
 		for j := 0; j < n; j++ {
 			e := arr.Get(itoa(j))
@@ -301,7 +301,7 @@ func (in *instance) buildRetryConfigClass() *goja.Object {
 		a := bindings.Args{VM: vm, Call: call, Method: "isRetryableStatus"}
 		n := a.Int(0, "statusCode")
 		codes := call.This.ToObject(vm).Get("retryableStatusCodes").ToObject(vm)
-		l := int(codes.Get("length").ToInteger())
+		l := a.Length(codes, "this.retryableStatusCodes")
 		for j := 0; j < l; j++ {
 			if c, _ := bindings.IntOf(codes.Get(itoa(j))); c == n {
 				return vm.ToValue(true)

@@ -133,7 +133,7 @@ func (in *instance) executeAll(call goja.FunctionCall) goja.Value {
 	ch := in.clientThis(call, "executeAll")
 	a := bindings.Args{VM: vm, Call: call, Method: "executeAll"}
 	arr := a.Array(0, "requests")
-	n := int(arr.Get("length").ToInteger())
+	n := a.Length(arr, "requests")
 	reqs := make([]daktela.Request, n)
 	for i := range reqs {
 		v := arr.Get(itoa(i))
@@ -183,7 +183,7 @@ func (in *instance) executeAllSettled(call goja.FunctionCall) goja.Value {
 	ch := in.clientThis(call, "executeAllSettled")
 	a := bindings.Args{VM: vm, Call: call, Method: "executeAllSettled"}
 	arr := a.Array(0, "requests")
-	n := int(arr.Get("length").ToInteger())
+	n := a.Length(arr, "requests")
 	reqs := make([]daktela.Request, n)
 	bad := make(map[int]goja.Value)
 	for i := range reqs {

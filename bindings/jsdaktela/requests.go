@@ -51,7 +51,7 @@ func requestOf(v goja.Value) (daktela.Request, *reqState) {
 	if !ok {
 		return nil, nil
 	}
-	switch h := o.Export().(type) {
+	switch h := bindings.GoValue(o).(type) {
 	case *readHandle:
 		return h.r, &h.reqState
 	case *writeHandle:
@@ -113,7 +113,7 @@ func (in *instance) newDelete(r *daktela.DeleteRequest) *goja.Object {
 // readThis returns the ReadRequest a method was called on, or throws.
 func (in *instance) readThis(call goja.FunctionCall, method string) *readHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*readHandle); ok {
+		if h, ok := bindings.GoValue(o).(*readHandle); ok {
 			return h
 		}
 	}
@@ -122,7 +122,7 @@ func (in *instance) readThis(call goja.FunctionCall, method string) *readHandle 
 
 func (in *instance) writeThis(call goja.FunctionCall, method string) *writeHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*writeHandle); ok {
+		if h, ok := bindings.GoValue(o).(*writeHandle); ok {
 			return h
 		}
 	}
@@ -131,7 +131,7 @@ func (in *instance) writeThis(call goja.FunctionCall, method string) *writeHandl
 
 func (in *instance) deleteThis(call goja.FunctionCall, method string) *deleteHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*deleteHandle); ok {
+		if h, ok := bindings.GoValue(o).(*deleteHandle); ok {
 			return h
 		}
 	}
@@ -404,7 +404,7 @@ func (in *instance) stateMethods(p *goja.Object, this func(goja.FunctionCall, st
 		s := this(call, "setResponse")
 		a := bindings.Args{VM: vm, Call: call, Method: "setResponse"}
 		o := a.Object(0, "response")
-		if _, ok := o.Export().(*responseHandle); !ok {
+		if _, ok := bindings.GoValue(o).(*responseHandle); !ok {
 			a.Fail("response", "a daktela.Response", o)
 		}
 		s.response = o
@@ -503,7 +503,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 		}
 		includeNull := a.OptBool(1, "includeNull", false)
 		// Convert everything first, so a mistake adds nothing.
-		seen := []*goja.Object{o} // a value holding the attributes object itself is a cycle
+		seen := &jsonWalk{seen: []*goja.Object{o}} // a value holding the attributes object itself is a cycle
 		keys := o.Keys()
 		list := make([]daktela.Attribute, 0, len(keys))
 		for _, k := range keys {
@@ -514,7 +514,7 @@ func (in *instance) attributeMethods(p *goja.Object) {
 			if v == nil || goja.IsUndefined(v) || (goja.IsNull(v) && !includeNull) {
 				continue // PHP skips nulls unless includeNull; undefined is never sent
 			}
-			list = append(list, daktela.Attribute{Key: k, Value: toJSONValue(a, v, "attributes."+k, &seen, in.loc)})
+			list = append(list, daktela.Attribute{Key: k, Value: toJSONValue(a, v, "attributes."+k, seen, in.loc)})
 		}
 		for _, at := range list {
 			set(a, h, at.Key, at.Value)

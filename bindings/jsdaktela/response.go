@@ -1,6 +1,7 @@
 package jsdaktela
 
 import (
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
 )
@@ -99,7 +100,7 @@ func (in *instance) newResponse(r *daktela.Response) *goja.Object {
 
 func (in *instance) responseThis(call goja.FunctionCall, method string) *responseHandle {
 	if o, ok := call.This.(*goja.Object); ok {
-		if h, ok := o.Export().(*responseHandle); ok {
+		if h, ok := bindings.GoValue(o).(*responseHandle); ok {
 			return h
 		}
 	}

@@ -3,6 +3,7 @@ package jsrecords
 import (
 	"fmt"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/rawjson"
 	"github.com/dop251/goja"
@@ -98,7 +99,7 @@ func Raw(obj *goja.Object) (raw []byte, ok bool) {
 	if obj == nil {
 		return nil, false
 	}
-	v, isView := obj.Export().(*view)
+	v, isView := bindings.GoValue(obj).(*view)
 	if !isView || v.own != nil || v.dirty {
 		return nil, false
 	}

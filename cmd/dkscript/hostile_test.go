@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileMemoryKB is the address space a hostile script's dkscript process gets (ulimit
+// -v): the hostile cases run in a child process so that a regression ends that child
+// with a Go fatal error instead of exhausting the machine that runs the tests.
+const hostileMemoryKB = 3 << 20
+
+// runHostile runs the real binary with args under the hostileMemoryKB limit and a
+// 2-minute bound, and returns its exit code, stdout and stderr.
+func runHostile(t *testing.T, bin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	shArgs := append([]string{"-c", `ulimit -v "$0" && exec "$@"`, strconv.Itoa(hostileMemoryKB), bin}, args...)
+	cmd := exec.CommandContext(ctx, "/bin/sh", shArgs...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	default:
+		t.Fatalf("%v\nstderr: %s", err, errOut.String())
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("still running after 2 minutes; stderr: %s", errOut.String())
+	}
+	return code, out.String(), errOut.String()
+}
+
+// assertNoGoCrash fails when stderr shows a Go panic, fatal error or goroutine dump.
+func assertNoGoCrash(t *testing.T, stderr string) {
+	t.Helper()
+	for _, sign := range []string{"panic:", "fatal error", "goroutine ", "runtime."} {
+		if strings.Contains(stderr, sign) {
+			t.Fatalf("Go crash (%q) in stderr:\n%.2000s", sign, stderr)
+		}
+	}
+}
+
+// TestHostileScripts runs scripts that tried to take down the process running them,
+// each in a child dkscript with bounded memory: every one ends with a JavaScript error
+// (or its own output), never with a Go panic, fatal error or stack dump.
+func TestHostileScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+
+	t.Run("array lengths set by hand", func(t *testing.T) {
+		// Each call sized a Go slice by the length: 2^32-1 items of 16 bytes.
+		script := writeScript(t, dir, "lengths.js", `
+const a = []; a.length = 4294967295;
+const o = {x: a};
+const calls = {
+  setFields: () => daktela.buildReadRequest("Users").setFields(a),
+  addFilter: () => daktela.buildReadRequest("Users").addFilter("name", "in", a),
+  addArrayAttribute: () => daktela.buildCreateRequest("Users").addArrayAttribute("x", a),
+  addFilterFromArray: () => daktela.buildReadRequest("Users").addFilterFromArray([["name", "in", a]]),
+  addAdditionalQueryParameter: () => daktela.buildReadRequest("Users").addAdditionalQueryParameter("x", a),
+  RetryConfig: () => new daktela.RetryConfig({retryableStatusCodes: a}),
+  executeAll: () => daktela.client().executeAll(a),
+  execute: () => daktela.client().execute(o),
+  executeOn: () => daktela.client().execute.call(a, daktela.buildReadRequest("Users")),
+  csv: () => require("csv").stringify([a]),
+  table: () => console.table(a),
+  parseArgs: () => require("util").parseArgs({args: a}),
+};
+for (const [name, call] of Object.entries(calls)) {
+  try { call(); console.log(name, "returned") } catch (e) { console.log(name, e.name) }
+}
+`)
+		code, stdout, stderr := runHostile(t, bin, "run", "--mock", script)
+		assertNoGoCrash(t, stderr)
+		want := "setFields TypeError\naddFilter TypeError\naddArrayAttribute TypeError\naddFilterFromArray TypeError\n" +
+			"addAdditionalQueryParameter TypeError\nRetryConfig TypeError\nexecuteAll TypeError\nexecute TypeError\n" +
+			"executeOn TypeError\ncsv TypeError\ntable TypeError\nparseArgs TypeError\n"
+		if code != 0 || stdout != want {
+			t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, stdout, want, stderr)
+		}
+	})
+}
