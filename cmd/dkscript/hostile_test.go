@@ -74,6 +74,7 @@ const calls = {
   addAdditionalQueryParameter: () => daktela.buildReadRequest("Users").addAdditionalQueryParameter("x", a),
   RetryConfig: () => new daktela.RetryConfig({retryableStatusCodes: a}),
   executeAll: () => daktela.client().executeAll(a),
+  executeAllSettled: () => daktela.client().executeAllSettled(a),
   execute: () => daktela.client().execute(o),
   executeOn: () => daktela.client().execute.call(a, daktela.buildReadRequest("Users")),
   csv: () => require("csv").stringify([a]),
@@ -87,7 +88,7 @@ for (const [name, call] of Object.entries(calls)) {
 		code, stdout, stderr := runHostile(t, bin, "run", "--mock", script)
 		assertNoGoCrash(t, stderr)
 		want := "setFields TypeError\naddFilter TypeError\naddArrayAttribute TypeError\naddFilterFromArray TypeError\n" +
-			"addAdditionalQueryParameter TypeError\nRetryConfig TypeError\nexecuteAll TypeError\nexecute TypeError\n" +
+			"addAdditionalQueryParameter TypeError\nRetryConfig TypeError\nexecuteAll TypeError\nexecuteAllSettled TypeError\nexecute TypeError\n" +
 			"executeOn TypeError\ncsv TypeError\ntable TypeError\nparseArgs TypeError\n"
 		if code != 0 || stdout != want {
 			t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, stdout, want, stderr)
