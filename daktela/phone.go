@@ -18,8 +18,11 @@ const (
 
 // GetNormalizedPhoneNumber normalises a phone number exactly as the PHP connector's
 // FormatHelper::getNormalizedPhoneNumber($number, $plusSign, $intlPrefix, $intlLength)
-// does, with the same arguments (PHP's defaults are false, [DefaultIntlPrefix] and
-// [DefaultIntlLength]):
+// does since its release 2.6.0, with the same arguments (PHP's defaults are false,
+// [DefaultIntlPrefix] and [DefaultIntlLength]). Releases before 2.6.0 removed spaces only
+// and turned "" into "00420"; 2.6.0 strips the separators below and keeps "" as it is
+// (its changelog and FormatHelperTest, testStripsCommonSeparators and
+// testEmptyNumberStaysEmpty). The steps:
 //
 //  1. spaces, tabs and line breaks, '-', '(', ')', '.' and '/' are removed; an empty
 //     result is returned as it is;
@@ -33,6 +36,10 @@ const (
 // loose "==": two numeric strings compare as numbers, so with plusSign "+0123" becomes
 // "+123", because "+0" == "00" in PHP. PHP's null input (null output) is left to the
 // caller; the JavaScript binding maps null to null.
+//
+// It only rearranges characters: it does not know the numbering plans, so two ways of
+// writing one number may stay different ("0601037113" gives "004200601037113"). To
+// compare, group or deduplicate numbers use [NormalizePhone].
 func GetNormalizedPhoneNumber(number string, plusSign bool, intlPrefix string, intlLength int) string {
 	number = stripPhoneSeparators(number)
 	if number == "" {
@@ -58,9 +65,10 @@ func GetNormalizedPhoneNumber(number string, plusSign bool, intlPrefix string, i
 	return number
 }
 
-// stripPhoneSeparators removes what PHP's preg_replace('/[\s\-().\/]/', ”, $n) removes:
-// without the /u flag it works on bytes, and \s is ASCII white space (space, \t, \n, \v,
-// \f, \r); none of these bytes occurs inside a UTF-8 sequence.
+// stripPhoneSeparators removes the bytes the PHP connector's FormatHelper (2.6.0) removes
+// with the regular expression /[\s\-().\/]/, replaced by the empty string: without the
+// /u flag it works on bytes, and \s is ASCII white space (space, \t, \n, \v, \f, \r);
+// none of these bytes occurs inside a UTF-8 sequence.
 func stripPhoneSeparators(s string) string {
 	drop := func(c byte) bool {
 		switch c {

@@ -1,16 +1,18 @@
 #!/usr/bin/env dkscript
 // normalize-phones.js — write every contact's phone numbers the same way.
 //
-// Reads all contacts, normalises the numbers in their phone custom field with the PHP
-// connector's FormatHelper.getNormalizedPhoneNumber ("+420 601 037 113", "601037113" and
-// "00420 601-037-113" all become "+420601037113"), drops numbers that turn out to be the
-// same, and updates only the contacts whose numbers change. Lists every change first,
-// then updates, --concurrency at a time. Run it with dkscript's --dry-run to see the
+// Reads all contacts, normalises the numbers in their phone custom field with
+// daktela.Phone.normalize, which reads them as libphonenumber does ("+420 601 037 113",
+// "601037113" and "00420 601-037-113" all become "+420601037113"), drops numbers that turn
+// out to be the same, and updates only the contacts whose numbers change. Blank numbers
+// are skipped (left as they are); text that is no phone number is listed and left as it
+// is. Lists every change first, then updates, --concurrency at a time. Run it with dkscript's --dry-run to see the
 // updates without sending them. Running it twice changes nothing the second time.
 //
 // Arguments:
-//   --format F        plus ("+420…", default) or zeros ("00420…", FormatHelper's default)
-//   --prefix P        the country prefix added to national numbers (default 420)
+//   --format F        plus ("+420…", E.164, default) or zeros ("00420…")
+//   --country C       the country of numbers written without a country code, an ISO
+//                     3166 region code (default CZ)
 //   --field KEY       the custom field holding the numbers (default number)
 //   --limit N         look at the first N contacts only
 //   --concurrency N   updates in flight at once (default 4, at most 20)
@@ -18,19 +20,19 @@
 //
 // Example:
 //   dkscript run --mock --dry-run scripts/normalize-phones.js
-//   dkscript run --profile prod scripts/normalize-phones.js --format zeros --prefix 421
+//   dkscript run --profile prod scripts/normalize-phones.js --format zeros --country SK
 //
 // Exit codes: 0 done, 1 some updates failed, 2 bad arguments.
 
 const { parseArgs } = require("util");
 
 const USAGE =
-  "usage: normalize-phones.js [--format plus|zeros] [--prefix P] [--field KEY] [--limit N] [--concurrency N]";
+  "usage: normalize-phones.js [--format plus|zeros] [--country C] [--field KEY] [--limit N] [--concurrency N]";
 let args, positionals;
 try {
   ({ values: args, positionals } = parseArgs({
     options: {
-      format: { type: "string" }, prefix: { type: "string" }, field: { type: "string" },
+      format: { type: "string" }, country: { type: "string" }, field: { type: "string" },
       limit: { type: "string" }, concurrency: { type: "string" }, help: { type: "boolean" },
     },
     allowPositionals: true,
@@ -51,8 +53,12 @@ if (args.help) {
 if (positionals.length > 0) usage(`unexpected argument "${positionals[0]}"`);
 const format = args.format ?? "plus";
 if (format !== "plus" && format !== "zeros") usage(`--format must be plus or zeros, got "${format}"`);
-const prefix = args.prefix ?? "420";
-if (!/^\d{1,4}$/.test(prefix)) usage(`--prefix must be 1 to 4 digits, got "${prefix}"`);
+const country = args.country ?? "CZ";
+try {
+  daktela.Phone.normalize("", { country }); // checks the country code
+} catch (e) {
+  usage(`--country must be an ISO 3166 region code such as CZ, got "${country}"`);
+}
 const field = args.field ?? "number";
 const concurrency = args.concurrency ?? 4;
 if (concurrency < 1 || concurrency > 20) usage("--concurrency must be from 1 to 20");
@@ -71,13 +77,20 @@ for (const c of client.iterate(req, { maxItems: args.limit ?? 0 })) {
   if (!Array.isArray(numbers) || numbers.length === 0) continue;
   const normalised = [];
   for (const n of numbers) {
-    const v = daktela.FormatHelper.getNormalizedPhoneNumber(n, format === "plus", prefix);
-    if (!/^(\+|00)\d{6,15}$/.test(v)) {
-      odd.push(`${c.name} ${c.title}: "${n}" does not look like a phone number; left as it is`);
-      normalised.push(n);
-    } else if (!normalised.includes(v)) {
-      normalised.push(v);
+    if (typeof n !== "string" || n.trim() === "") {
+      normalised.push(n); // blank: nothing to normalise
+      continue;
     }
+    let v;
+    try {
+      v = daktela.Phone.normalize(n, { country });
+    } catch (e) {
+      odd.push(`${c.name} ${c.title}: ${e.message.replace(/^Phone\.normalize: /, "")}; left as it is`);
+      normalised.push(n);
+      continue;
+    }
+    if (format === "zeros") v = "00" + v.slice(1);
+    if (!normalised.includes(v)) normalised.push(v);
   }
   if (normalised.join("\n") !== numbers.join("\n")) changes.push({ contact: c, before: numbers, after: normalised });
 }

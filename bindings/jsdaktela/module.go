@@ -116,6 +116,7 @@ func (in *instance) build() *goja.Object {
 	// Exceptions and helpers.
 	in.exc.export(ex)
 	ex.Set("FormatHelper", in.buildFormatHelper())
+	ex.Set("Phone", in.buildPhone())
 	return ex
 }
 

@@ -676,8 +676,14 @@ declare module "daktela" {
 
   /** PHP's FormatHelper. */
   export namespace FormatHelper {
-    /** Normalises a phone number as the PHP connector does: digits only, intlPrefix (default "420") added to national numbers shorter than intlLength (default 12), a leading + when plusSign (default false). null gives null. */
+    /** Returns what the PHP connector (2.6.0) returns, character for character: spaces, tabs, line breaks and - ( ) . / removed ("" stays ""), then "00" (or "+" when plusSign, default false) in front, with intlPrefix (default "420") before a number that neither starts with +/00 nor with intlPrefix at intlLength (default 12) characters or more. It knows no numbering plan: to compare or deduplicate numbers use Phone.normalize. null gives null. */
     function getNormalizedPhoneNumber(number: string | number | null, plusSign?: boolean, intlPrefix?: string, intlLength?: number): string | null;
+  }
+
+  /** Phone numbers read as libphonenumber reads them. */
+  export namespace Phone {
+    /** The number in E.164 form ("+420226211245") however it is written ("226 211 245", "00420 226-211-245", "+420 (226) 211 245"); a number without a country code is read in options.country, an ISO 3166 region code (default "CZ"). null, undefined or a blank string give null. Text that is no phone number (no digits, too short or too long for its country) throws a TypeError naming it. Two ways of writing one number give the same string: use it to compare, group or deduplicate. */
+    function normalize(number: string | null | undefined, options?: { country?: string }): string | null;
   }
 }
 
