@@ -56,3 +56,19 @@ type Global interface {
 	Module
 	IsGlobal() bool
 }
+
+// IsInternalSource reports whether file names a module's own embedded JavaScript, by
+// the convention "<module>/file.js" (the daktela module's "<daktela>/iterator.js"). An
+// error passing through such code is reported at the script's line that called into it,
+// and its frames are left out of the stacks the runtime prints.
+func IsInternalSource(file string) bool {
+	if len(file) < 4 || file[0] != '<' {
+		return false
+	}
+	for i := 1; i < len(file)-1; i++ {
+		if file[i] == '>' {
+			return file[i+1] == '/'
+		}
+	}
+	return false
+}

@@ -122,7 +122,7 @@ func (r *Runtime) scriptError(v goja.Value, kind string, frames []goja.StackFram
 	} else {
 		e.Message = r.inspect(v, inspectOptions{depth: 2})
 	}
-	r.fillPosition(e, stack, true)
+	r.fillPosition(e, withoutInternal(stack), true)
 	return e
 }
 
