@@ -146,11 +146,17 @@ func (h *Handler) deliver(w http.ResponseWriter, r *http.Request, entry int, rep
 		hd.Set("Retry-After", rep.retryAfter)
 	}
 	h.setLogStatus(entry, rep.status)
+	if lang := primaryLanguage(r.Header.Get("Accept-Language")); lang != "" {
+		hd.Add("Set-Cookie", (&http.Cookie{Name: "lang", Value: lang, Path: "/"}).String())
+	}
 	if rep.body == nil {
 		w.WriteHeader(rep.status)
 		return
 	}
 	defer putBuf(rep.body)
+	if tz := r.Header.Get("X-Timezone-Client"); tz != "" && !rep.html {
+		*rep.body = withClientZone(*rep.body, tz)
+	}
 	if rep.html {
 		hd.Set("Content-Type", "text/html; charset=UTF-8")
 	} else {

@@ -150,6 +150,9 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 		r.vals[nameIx] = s.newName(t, now)
 	}
 	s.insert(t, r)
+	if comment, ok := vals["comment"].(string); ok && m.name == "tickets" && comment != "" {
+		s.addComment(m, r, comment, user, now)
+	}
 	return s.recordReply(201, m, r, nil, now)
 }
 
@@ -182,25 +185,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 		t.synth.keep(name, old)
 	}
 	if m.name == "tickets" && hasComment && comment != "" {
-		// Write-only "comment" adds a comment activity to the ticket.
-		am := s.models["activities"]
-		a := newRecord(am)
-		for i, fd := range am.fields {
-			a.vals[i] = fd.def
-		}
-		a.set(am, "ticket", old.vals[m.index["name"]])
-		a.set(am, "type", "")
-		a.set(am, "title", "Comment")
-		a.set(am, "description", comment)
-		a.set(am, "action", old.str(m, "stage"))
-		a.set(am, "statuses", []string{})
-		a.set(am, "time", now.In(prague).Format(dateLayout))
-		if user != "" {
-			a.set(am, "user", user)
-			a.set(am, "created_by", user)
-		}
-		a.set(am, "name", s.uniqid(am.prefix, now))
-		s.insert(s.tables["activities"], a)
+		s.addComment(m, old, comment, user, now)
 	}
 	return s.recordReply(200, m, old, nil, now)
 }
@@ -220,6 +205,29 @@ func (h *Handler) remove(m *model, name string, now time.Time) reply {
 		return notFound(now)
 	}
 	return reply{status: 204}
+}
+
+// addComment adds the comment activity a ticket's write-only "comment" makes, on create
+// as on update ("comment_add_files", which may come with it, is accepted and ignored).
+func (s *store) addComment(m *model, ticket *record, comment, user string, now time.Time) {
+	am := s.models["activities"]
+	a := newRecord(am)
+	for i, fd := range am.fields {
+		a.vals[i] = fd.def
+	}
+	a.set(am, "ticket", ticket.vals[m.index["name"]])
+	a.set(am, "type", "")
+	a.set(am, "title", "Comment")
+	a.set(am, "description", comment)
+	a.set(am, "action", ticket.str(m, "stage"))
+	a.set(am, "statuses", []string{})
+	a.set(am, "time", now.In(prague).Format(dateLayout))
+	if user != "" {
+		a.set(am, "user", user)
+		a.set(am, "created_by", user)
+	}
+	a.set(am, "name", s.uniqid(am.prefix, now))
+	s.insert(s.tables["activities"], a)
 }
 
 // chosenNames reports whether a create may choose the record's name: every model whose
