@@ -73,7 +73,7 @@ func tokenFromLogin(body []byte) (string, error) {
 	var env struct {
 		Result json.RawMessage `json:"result"`
 	}
-	if err := json.Unmarshal(body, &env); err != nil {
+	if err := json.Unmarshal(withoutBOM(body), &env); err != nil {
 		return "", fmt.Errorf("the login answer is not JSON: %w", err)
 	}
 	res := bytes.TrimSpace(env.Result)

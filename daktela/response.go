@@ -1,6 +1,7 @@
 package daktela
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -330,6 +331,7 @@ func ParsePage(status int, body []byte) (*Response, error) {
 // bodies (DELETE 204) and non-JSON bodies from proxies (returned as a response with no
 // data and the status; malformedErr is non-nil when a 2xx body is not valid JSON).
 func parseResponse(status int, body []byte, kind responseKind) (resp *Response, malformedErr error) {
+	body = withoutBOM(body)
 	r := &Response{status: status, kind: kind, body: body}
 	success := status >= 200 && status < 300
 	if onlyJSONSpace(body) {
@@ -473,3 +475,10 @@ func newCombinedResponse(pages []*Response) *Response {
 	}
 	return r
 }
+
+// utf8BOM is the UTF-8 byte-order mark, which some answers start with.
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// withoutBOM returns body without a leading UTF-8 byte-order mark: JSON does not allow
+// one, but answers saved or passed on by other tools carry it (the .NET client skips it).
+func withoutBOM(body []byte) []byte { return bytes.TrimPrefix(body, utf8BOM) }

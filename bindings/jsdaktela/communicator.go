@@ -78,7 +78,13 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	})
 	in.method(p, "setUserAgentSuffix", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setUserAgentSuffix")
-		c.SetUserAgentSuffix(a.String(0, "suffix"))
+		suffix := ""
+		if a.Has(0) {
+			suffix = a.String(0, "suffix")
+		} else if a.Len() == 0 {
+			a.Throw("missing argument suffix (a string, or null to clear it)")
+		} // null (PHP's ?string) clears the suffix
+		c.SetUserAgentSuffix(suffix)
 		return call.This
 	})
 	in.method(p, "getUserAgent", func(call goja.FunctionCall) goja.Value {

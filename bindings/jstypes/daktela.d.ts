@@ -517,8 +517,8 @@ declare module "daktela" {
     getAuthenticationMethod(): "header" | "query";
     /** Whether TLS certificates are verified (default true; never turn it off in production). */
     setVerifySsl(verify: boolean): this;
-    /** Appends suffix to the User-Agent header. */
-    setUserAgentSuffix(suffix: string): this;
+    /** Appends suffix to the User-Agent header ("dkscript/<version> suffix"); null or "" clears it, as PHP's ?string does. */
+    setUserAgentSuffix(suffix: string | null): this;
     /** The User-Agent header sent. */
     getUserAgent(): string;
     /** Calls logger with one entry per HTTP attempt (on the script's thread), in addition to the log the host keeps (--verbose goes on); a second call replaces the script's logger; no argument removes it. */
