@@ -46,6 +46,9 @@ type settings struct {
 	progress    func(Progress)
 	maxRequests int64 // HTTP attempts the client may send in all (0 = no limit)
 	maxBody     int64 // bytes one answer's body may have (0 = no limit)
+
+	timezone      *time.Location    // sent as x-timezone-client (nil = none)
+	timezoneCheck func(zone string) // gets each 2xx answer's _timezone
 }
 
 func newCommunicator() *ApiCommunicator {

@@ -163,6 +163,8 @@ type Response struct {
 	body    []byte
 	dryRun  bool
 	skipped []PageError
+	// timezone is the envelope's _timezone ("" when absent).
+	timezone string
 
 	// refs locate each record (and, for a single answer, the record) in its page's index,
 	// so lazy views need no second scan of the body.
@@ -356,6 +358,9 @@ func parseResponse(status int, body []byte, kind responseKind) (resp *Response, 
 		}
 		if res, ok := ix.Lookup(root, "result"); ok && ix.Kind(res) != rawjson.KindNull {
 			result = res
+		}
+		if tz, ok := ix.Lookup(root, "_timezone"); ok && ix.Kind(tz) == rawjson.KindString {
+			r.timezone = ix.String(tz)
 		}
 	case rawjson.KindArray:
 		if kind == kindList {

@@ -213,6 +213,9 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 		if isSuccess(ans.status) {
 			ans.resp, ans.perr = parseResponse(ans.status, ans.body, wr.Kind)
 			ans.parsed = true
+			if st.timezoneCheck != nil && ans.resp != nil && ans.resp.timezone != "" {
+				st.timezoneCheck(ans.resp.timezone)
+			}
 			if ans.perr != nil {
 				err = ans.perr
 				if wr.Method == http.MethodGet && retries < st.retry.MaxRetries {
@@ -276,6 +279,9 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	}
 	if t.token != "" && st.auth != AuthQuery {
 		h["X-Auth-Token"] = []string{t.token}
+	}
+	if st.timezone != nil {
+		h["X-Timezone-Client"] = []string{st.timezone.String()}
 	}
 	resp, err := st.client().Do(req)
 	if err == nil {

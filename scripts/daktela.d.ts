@@ -535,6 +535,10 @@ declare module "daktela" {
     setRateCap(perSecond: number): this;
     /** Pages fetched at once by TYPE_ALL and iterate, 1 to 64 (default 8). */
     setConcurrency(concurrency: number): this;
+    /** Sends timezone (an IANA name such as "Europe/Prague") as the x-timezone-client header of every request, so the server reads and writes times in that zone; null stops it. An unknown zone throws a TypeError. It does not change the zone Dates in requests are written in: that is the run's (--timezone). */
+    setTimezone(timezone: string | null): this;
+    /** The zone sent as x-timezone-client (dkscript's --timezone or a profile's timezone, or setTimezone's), or null when none is sent. */
+    getTimezone(): string | null;
   }
 
   /** RetryConfig's options; what is left out keeps PHP's default. */
@@ -935,6 +939,26 @@ declare module "dates" {
     before: string;
   }
 
+  /** A point in time's calendar fields in the instance's zone (dates.parts). */
+  export interface DateParts {
+    /** The year, e.g. 2026. */
+    year: number;
+    /** 1 to 12 (not getMonth's 0 to 11). */
+    month: number;
+    /** The day of the month, 1 to 31. */
+    day: number;
+    /** 0 to 23. */
+    hour: number;
+    /** 0 to 59. */
+    minute: number;
+    /** 0 to 59. */
+    second: number;
+    /** 0 to 999. */
+    millisecond: number;
+    /** 0 for Sunday to 6 for Saturday, as getDay. */
+    weekday: number;
+  }
+
   /** A range name: "today", "yesterday", "last<N>days" (the N whole days before today), "thisWeek", "lastWeek" (weeks start on Monday), "thisMonth", "lastMonth", "thisYear", "lastYear". */
   export type RangeName = "today" | "yesterday" | "thisWeek" | "lastWeek" | "thisMonth" | "lastMonth" | "thisYear" | "lastYear" | `last${number}days`;
 
@@ -942,7 +966,7 @@ declare module "dates" {
   export function format(date: DateLike): string;
   /** "YYYY-MM-DD" in the instance's zone. */
   export function formatDate(date: DateLike): string;
-  /** A Date from "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS" (local) or RFC 3339 with a zone; null for null, undefined and "". An unreadable string throws a RangeError. */
+  /** A Date from "YYYY-MM-DD HH:MM:SS", "YYYY-MM-DD HH:MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS" (local in the instance's zone) or RFC 3339 with a zone; null for null, undefined and "". An unreadable string throws a RangeError. A Date is a point in time: read its calendar fields with parts (or getDate and the like under dkscript, which runs in the instance's zone). */
   export function parse(text: string | null | undefined): Date | null;
   /** The current time. */
   export function now(): Date;
@@ -960,6 +984,8 @@ declare module "dates" {
   export function range(name: RangeName): DateRange;
   /** The days from from to to, both included. */
   export function range(from: DateLike, to: DateLike): DateRange;
+  /** date's calendar fields (year, month 1-12, day, hour, ...) in the instance's zone, wherever the script runs. */
+  export function parts(date: DateLike): DateParts;
   /** The instance's time zone, e.g. "Europe/Prague". */
   export const timeZone: string;
 }

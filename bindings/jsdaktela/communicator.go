@@ -153,6 +153,8 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		return call.This
 	})
 
+	in.timezoneMethods(p)
+
 	ctor := in.class("ApiCommunicator", p, in.noConstruct("ApiCommunicator", "client.getApiCommunicator()"))
 	in.constant(ctor, "AUTHENTICATION_METHOD_HEADER", string(daktela.AuthHeader))
 	in.constant(ctor, "AUTHENTICATION_METHOD_QUERY", string(daktela.AuthQuery))

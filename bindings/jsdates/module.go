@@ -30,7 +30,14 @@
 //	                 whole days before today, e.g. "last7days"), "thisWeek", "lastWeek"
 //	                 (weeks start on Monday), "thisMonth", "lastMonth", "thisYear",
 //	                 "lastYear"; range(d1, d2) covers the days from d1 to d2
+//	parts(d)         {year, month (1-12), day, hour, minute, second, millisecond,
+//	                 weekday (0 = Sunday)}: d's calendar fields in the instance's zone
 //	timeZone         the zone's name, e.g. "Europe/Prague"
+//
+// A Date is a point in time: parse("2026-01-15 00:30:00") is 23:30 UTC on the 14th.
+// Its own getDate, getHours, toString ... use the process's local zone, which the dkscript
+// command sets to the instance's zone; a Go program embedding the runtime keeps its own.
+// format and parts give the instance's calendar fields wherever the script runs.
 package jsdates
 
 import (
@@ -42,18 +49,21 @@ import (
 	_ "time/tzdata" // the default zone must load on systems without a zone database
 
 	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
 )
 
 // DefaultZone is the time zone Daktela instances use unless configured otherwise.
-const DefaultZone = "Europe/Prague"
+const DefaultZone = daktela.DefaultTimezone
 
 // Options configure the dates module.
 type Options struct {
-	// Location is the instance's time zone; nil means [DefaultZone].
+	// Location is the instance's time zone; nil means the host's (a
+	// [bindings.TimeHost], such as the dkscript runtime with its Options.Location),
+	// else [DefaultZone].
 	Location *time.Location
-	// Now returns the current time; nil means time.Now. Tests set it to get fixed
-	// ranges.
+	// Now returns the current time; nil means the host's clock (a [bindings.TimeHost]'s
+	// Now, which the runtime may fix), else time.Now. Tests set it to get fixed ranges.
 	Now func() time.Time
 }
 
@@ -75,14 +85,11 @@ const (
 func (m *module) Instantiate(h bindings.Host) (goja.Value, error) {
 	loc := m.opts.Location
 	if loc == nil {
-		var err error
-		if loc, err = time.LoadLocation(DefaultZone); err != nil {
-			return nil, err
-		}
+		loc = bindings.HostLocation(h)
 	}
 	now := m.opts.Now
 	if now == nil {
-		now = time.Now
+		now = bindings.HostNow(h)
 	}
 	vm := h.VM()
 	d := &dates{vm: vm, loc: loc, now: now, dateCtor: vm.Get("Date")}
@@ -136,6 +143,7 @@ func (d *dates) exports() *goja.Object {
 		return d.date(t.AddDate(0, 0, int(f)))
 	})
 	set("range", d.rangeFn)
+	set("parts", func(c goja.FunctionCall) goja.Value { return d.parts(d.time(c, 0, "parts")) })
 	_ = o.Set("timeZone", d.loc.String())
 	return o
 }
@@ -225,4 +233,18 @@ func startOfDay(t time.Time) time.Time {
 // endOfDay is the last whole second of t's day, as "lte" filters want it.
 func endOfDay(t time.Time) time.Time {
 	return startOfDay(t).AddDate(0, 0, 1).Add(-time.Second)
+}
+
+// parts returns t's calendar fields in the instance's zone as a plain object.
+func (d *dates) parts(t time.Time) goja.Value {
+	o := d.vm.NewObject()
+	_ = o.Set("year", t.Year())
+	_ = o.Set("month", int(t.Month()))
+	_ = o.Set("day", t.Day())
+	_ = o.Set("hour", t.Hour())
+	_ = o.Set("minute", t.Minute())
+	_ = o.Set("second", t.Second())
+	_ = o.Set("millisecond", t.Nanosecond()/int(time.Millisecond))
+	_ = o.Set("weekday", int(t.Weekday()))
+	return o
 }

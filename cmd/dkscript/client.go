@@ -16,6 +16,7 @@ type session struct {
 	models   []string    // model names the fake server serves (--mock), for REPL completion
 	progress *progressReporter
 	dryRun   *daktela.DryRun // --dry-run: shared by every client of the session
+	zone     instanceZone    // the instance's time zone
 	closers  []func()
 	// configure applies the transport flags to a client: the configured one and every
 	// client a script makes (runtime.Options.ConfigureClient).
@@ -55,6 +56,15 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 			return nil, err
 		}
 	}
+	zone, err := resolveZone(f, conn)
+	if err != nil {
+		return nil, err
+	}
+	s.zone = zone
+	if st.SetLocalZone != nil {
+		// A Date's getDate, getHours, toString ... read the instance's calendar.
+		st.SetLocalZone(zone.loc)
+	}
 	if f.insecure {
 		// Loud on purpose, every run.
 		fmt.Fprintln(st.Stderr, "dkscript: WARNING: --insecure: TLS certificates are NOT verified; anyone on the network path can read the access token and the data")
@@ -71,7 +81,7 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 	if conn != nil {
 		token = conn.Token
 	}
-	s.configure = clientConfig(st, f, token, s.progress, s.dryRun)
+	s.configure = zone.configure(st, clientConfig(st, f, token, s.progress, s.dryRun))
 	if conn == nil {
 		return s, nil
 	}

@@ -210,7 +210,8 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 			Env:        true,
 			NewClients: true,
 		},
-		Color: useColor(st, f, env),
+		Color:    useColor(st, f, env),
+		Location: sess.zone.loc,
 	}
 	if withStdin {
 		opts.Stdin = st.Stdin

@@ -15,6 +15,8 @@ type connection struct {
 	Auth  string // "header" or "query"
 	// Where each came from, for --verbose and error messages (never the token itself).
 	URLFrom, TokenFrom string
+	// Timezone is the profile's instance time zone ("" when it names none).
+	Timezone, TimezoneFrom string
 }
 
 // scriptEnv builds the script's process.env: the whole process environment, then each
@@ -103,6 +105,10 @@ func resolveConnection(st *state, f *runFlags, env map[string]string) (*connecti
 		}
 	case prof.Auth != "":
 		c.Auth = prof.Auth
+	}
+
+	if prof.Timezone != "" {
+		c.Timezone, c.TimezoneFrom = prof.Timezone, "profile "+profName
 	}
 
 	if c.URL == "" {

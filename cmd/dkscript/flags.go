@@ -35,6 +35,9 @@ type runFlags struct {
 	quiet     bool
 	noColor   bool
 
+	// The instance's time zone (--timezone; "" for the profile's or the default).
+	timezone string
+
 	// Script environment.
 	env      listFlag // -e KEY=VALUE
 	envFiles listFlag // --env-file PATH
@@ -70,6 +73,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bar")
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
+	fs.StringVar(&f.timezone, "timezone", "", "the instance's time `ZONE` (IANA, e.g. America/New_York; else the profile's, else Europe/Prague): Dates sent, the dates module and Date's local time use it, and the server is told it")
 	fs.Var(&f.env, "e", "set `KEY=VALUE` in the script's process.env (repeatable)")
 	fs.Var(&f.envFiles, "env-file", "load KEY=VALUE lines from `FILE` into process.env (repeatable)")
 }
@@ -94,6 +98,11 @@ func (f *runFlags) validate(cmd string) error {
 	}
 	if f.concurrency.set && f.concurrency.n < 1 {
 		return usagef(cmd, "invalid value %d for flag --concurrency: must be 1 or more", f.concurrency.n)
+	}
+	if f.timezone != "" {
+		if _, err := loadZone(f.timezone); err != nil {
+			return usagef(cmd, "invalid value %q for flag --timezone: %v", f.timezone, err)
+		}
 	}
 	if f.mock && f.url != "" {
 		return usagef(cmd, "--mock and --url %s cannot be used together", f.url)

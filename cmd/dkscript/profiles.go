@@ -19,7 +19,8 @@ import (
 //	  "default": "prod",
 //	  "profiles": {
 //	    "prod": {"url": "https://acme.daktela.com", "tokenFile": "prod.token"},
-//	    "test": {"url": "https://acme-test.daktela.com", "token": "...", "auth": "query"}
+//	    "test": {"url": "https://acme-test.daktela.com", "token": "...", "auth": "query"},
+//	    "us": {"url": "https://acme-us.daktela.com", "tokenFile": "us.token", "timezone": "America/New_York"}
 //	  }
 //	}
 //
@@ -40,6 +41,7 @@ type profile struct {
 	Token     string `json:"token"`
 	TokenFile string `json:"tokenFile"`
 	Auth      string `json:"auth"`
+	Timezone  string `json:"timezone"` // the instance's IANA time zone (default Europe/Prague)
 }
 
 // configPath returns where the config file is: DKSCRIPT_CONFIG, else

@@ -6,6 +6,7 @@ import (
 	"os/signal"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mattn/go-isatty"
 )
@@ -36,6 +37,10 @@ type state struct {
 	SignalStop   func(c chan<- os.Signal)
 	// Exit ends the process at once (the second Ctrl-C).
 	Exit func(code int)
+	// SetLocalZone makes zone the process's local time zone, which a JavaScript Date's
+	// local-time methods use (nil: left as it is, as in tests running commands
+	// in-process).
+	SetLocalZone func(zone *time.Location)
 }
 
 // newOSState returns the state of the real process.
@@ -56,6 +61,7 @@ func newOSState() *state {
 		SignalNotify: signal.Notify,
 		SignalStop:   signal.Stop,
 		Exit:         os.Exit,
+		SetLocalZone: func(zone *time.Location) { time.Local = zone },
 	}
 }
 
