@@ -21,7 +21,7 @@ func Example() {
 	}
 	defer rt.Close()
 	err = rt.RunString(context.Background(), "users.js", `
-		const res = daktela.client().execute(daktela.buildReadRequest("Users").addFilter("username", "eq", "admin"));
+		const res = daktela.client().execute(daktela.buildReadRequest("Users").addFilter("name", "eq", "admin"));
 		console.log(res.getTotal(), res.getData()[0].name);
 	`)
 	fmt.Println("exit code", runtime.ExitCode(err))

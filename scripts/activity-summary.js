@@ -70,7 +70,7 @@ const byDay = new Map();
 const total = newTally();
 const req = daktela
   .buildReadRequest("Activities")
-  .setFields(["type", "queue", "user", "time", "duration", "time_wait", "item"])
+  .setFields(["type", "queue", "user", "time", "duration", "item"])
   .addFilter("time", "gte", range.from)
   .addFilter("time", "lte", range.to)
   .addSort("time", "asc");
@@ -116,14 +116,16 @@ function newTally() {
   return { activities: 0, calls: 0, answered: 0, emails: 0, other: 0, talkSeconds: 0, waitSeconds: 0 };
 }
 
-// add counts activity a into tally t. Calls add their duration (talk time) and wait.
+// add counts activity a into tally t. Calls add their duration (talk time) and the
+// seconds the caller waited: the call record's waiting_time (activities.time_wait is a
+// datetime, not a duration).
 function add(t, a) {
   t.activities++;
   if (a.type === "CALL") {
     t.calls++;
     if (a.item && a.item.answered) t.answered++;
     t.talkSeconds += a.duration ?? 0;
-    t.waitSeconds += a.time_wait ?? 0;
+    t.waitSeconds += (a.item && typeof a.item === "object" ? a.item.waiting_time : 0) ?? 0;
   } else if (a.type === "EMAIL") {
     t.emails++;
   } else {

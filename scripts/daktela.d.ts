@@ -13,6 +13,11 @@ declare module "daktela" {
   /** A record as the API returns it: field names to values (strings, numbers, nested relation records, arrays). Records keep the server's key order and may be changed by the script. */
   export type DaktelaRecord = { [field: string]: any };
 
+  // BEGIN MODEL NAMES (generated from the model catalogue: go test ./bindings/jstypes -run TestModelNames -update)
+  /** A model of the API, as the PHP connector names it (the endpoint is the name with a lower-case first letter): the model catalogue's endpoints; any other string is accepted too. "dkscript help api models.NAME" lists a model's fields. */
+  export type ModelName = "Accounts" | "AccountsSnapshots" | "Activities" | "ActivitiesCall" | "ActivitiesCallChannels" | "ActivitiesCallRecordings" | "ActivitiesCallTranscripts" | "ActivitiesChatMessages" | "ActivitiesEmail" | "ActivitiesEmailFiles" | "ActivitiesFbComment" | "ActivitiesFbm" | "ActivitiesIgComment" | "ActivitiesIgdm" | "ActivitiesSms" | "ActivitiesVbr" | "ActivitiesWap" | "ActivitiesWeb" | "Articles" | "ArticlesFolders" | "ArticlesTags" | "BlacklistDatabases" | "Blacklistnumbers" | "CampaignsRecords" | "CampaignsRecordsSnapshots" | "CampaignsTypes" | "Contacts" | "ContactsSnapshots" | "CrmDatabases" | "CrmRecords" | "CrmRecordsTypes" | "Databases" | "Events" | "Groups" | "Integrations" | "Musics" | "Pauses" | "Profiles" | "Qaforms" | "Queues" | "RealtimeSessions" | "Recordings" | "Roles" | "SipDevices" | "Statuses" | "Templates" | "Tickets" | "TicketsCategories" | "TicketsSla" | "Timegroups" | "Transcripts" | "Users" | "UsersSession" | "Wallboards" | (string & {});
+  // END MODEL NAMES
+
   /** A read request type: the value of ReadRequest.TYPE_MULTIPLE ("multiple", one page), TYPE_SINGLE ("single", one record by name) or TYPE_ALL ("all", every page). PHP's numbers 0, 1 and 2 are accepted too. */
   export type ReadType = "multiple" | "single" | "all";
 
@@ -73,7 +78,7 @@ declare module "daktela" {
   /**
    * A read: one page (TYPE_MULTIPLE, the default), one record by name (TYPE_SINGLE) or every page
    * (TYPE_ALL). Every setter returns the request, so calls chain:
-   * daktela.buildReadRequest("Users").addFilter("username", "eq", "admin").setTake(10)
+   * daktela.buildReadRequest("Users").addFilter("name", "eq", "admin").setTake(10)
    */
   export class ReadRequest implements RequestState {
     /** Makes a read of model (prefer daktela.buildReadRequest). */
@@ -263,35 +268,35 @@ declare module "daktela" {
   /** The seven PHP builders; the same functions are also directly on daktela (daktela.buildReadRequest). */
   export namespace RequestFactory {
     /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
-    function buildReadRequest(model: string): ReadRequest;
+    function buildReadRequest(model: ModelName): ReadRequest;
     /** A read of one page of model. */
-    function buildReadMultipleRequest(model: string): ReadRequest;
+    function buildReadMultipleRequest(model: ModelName): ReadRequest;
     /** A read of the record objectName of model. */
-    function buildReadSingleRequest(model: string, objectName: string): ReadRequest;
+    function buildReadSingleRequest(model: ModelName, objectName: string): ReadRequest;
     /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
-    function buildReadRelationRequest(model: string, objectName: string, relation: string): ReadRequest;
+    function buildReadRelationRequest(model: ModelName, objectName: string, relation: string): ReadRequest;
     /** A create of a model record. */
-    function buildCreateRequest(model: string): CreateRequest;
+    function buildCreateRequest(model: ModelName): CreateRequest;
     /** An update of a model record (name it with setObjectName). */
-    function buildUpdateRequest(model: string): UpdateRequest;
+    function buildUpdateRequest(model: ModelName): UpdateRequest;
     /** A delete of a model record (name it with setObjectName). */
-    function buildDeleteRequest(model: string): DeleteRequest;
+    function buildDeleteRequest(model: ModelName): DeleteRequest;
   }
 
   /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
-  export function buildReadRequest(model: string): ReadRequest;
+  export function buildReadRequest(model: ModelName): ReadRequest;
   /** A read of one page of model. */
-  export function buildReadMultipleRequest(model: string): ReadRequest;
+  export function buildReadMultipleRequest(model: ModelName): ReadRequest;
   /** A read of the record objectName of model. */
-  export function buildReadSingleRequest(model: string, objectName: string): ReadRequest;
+  export function buildReadSingleRequest(model: ModelName, objectName: string): ReadRequest;
   /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
-  export function buildReadRelationRequest(model: string, objectName: string, relation: string): ReadRequest;
+  export function buildReadRelationRequest(model: ModelName, objectName: string, relation: string): ReadRequest;
   /** A create of a model record. */
-  export function buildCreateRequest(model: string): CreateRequest;
+  export function buildCreateRequest(model: ModelName): CreateRequest;
   /** An update of a model record (name it with setObjectName). */
-  export function buildUpdateRequest(model: string): UpdateRequest;
+  export function buildUpdateRequest(model: ModelName): UpdateRequest;
   /** A delete of a model record (name it with setObjectName). */
-  export function buildDeleteRequest(model: string): DeleteRequest;
+  export function buildDeleteRequest(model: ModelName): DeleteRequest;
 
   /**
    * What execute returns for a 2xx answer (other answers throw a RequestException). D is what

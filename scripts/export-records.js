@@ -49,7 +49,7 @@ const MODELS = {
     label: "activities",
     dateField: "time",
     columns: ["name", "time", "type", "title", "queue.title", "user.title", "contact.title", "ticket.name",
-      "duration", "time_wait", "action"],
+      "duration", "item.waiting_time", "action"],
   },
 };
 

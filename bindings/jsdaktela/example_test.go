@@ -23,7 +23,7 @@ func Example() {
 	defer rt.Close()
 	err = rt.RunString(context.Background(), "example.js", `
 		const request = daktela.RequestFactory.buildReadRequest("Users")
-			.addFilter("username", "eq", "admin");
+			.addFilter("name", "eq", "admin");
 		const response = daktela.client().execute(request);
 		console.log(response.getTotal(), response.getData()[0].title);
 	`)

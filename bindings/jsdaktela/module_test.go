@@ -217,7 +217,7 @@ func TestExecute(t *testing.T) {
 		name: "list read",
 		src: `
 const client = daktela.client();
-const res = client.execute(daktela.buildReadRequest("Users").addFilter("username", "eq", "admin"));
+const res = client.execute(daktela.buildReadRequest("Users").addFilter("name", "eq", "admin"));
 const data = res.getData();
 print(res instanceof daktela.Response, Array.isArray(data), data.length, res.getTotal(), res.total, res.httpStatus, res.isSuccess(), res.hasErrors(), res.isEmpty());
 print(Object.keys(data[0]).join(","), data[0].queue.name, data === res.getData(), data === res.data, data[0] === res.getData()[0]);

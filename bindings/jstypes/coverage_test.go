@@ -267,7 +267,7 @@ const instancesJS = `
   }
   const fs = require("fs"), csv = require("csv"), path = require("path"), dates = require("dates");
   const c = daktela.client();
-  const req = daktela.buildReadRequest("Users").addSort("username", "asc");
+  const req = daktela.buildReadRequest("Users").addSort("name", "asc");
   const resp = c.execute(req);
   const it = c.iterate(daktela.buildReadRequest("Queues"), {pageSize: 2});
   let rateLimit, requestExc;
@@ -288,7 +288,7 @@ const instancesJS = `
     "daktela.RateLimitConfig": names(new daktela.RateLimitConfig({autoRetry: false})),
     "daktela.HealthCheckResult": names(c.healthCheck()),
     "daktela.SortSpec": names(req.getSorts()[0]),
-    "daktela.FilterGroup": names(req.addFilter("username", "eq", "admin").getFilters()),
+    "daktela.FilterGroup": names(req.addFilter("name", "eq", "admin").getFilters()),
     "daktela.FilterCondition": names(req.getFilters().filters[0]),
     "fs.Stats": names(fs.statSync("in.csv")),
     "fs.Dirent": names(fs.readdirSync(".", {withFileTypes: true})[0]),

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings/jstypes"
+	"github.com/dkscript/dkscript/daktela/catalog"
 )
 
 var completionCommand = &command{
@@ -180,7 +181,8 @@ daktela) and the globals, with the names each declares. "help api NAME" prints N
 signature and description, and for a module, class or interface its members. NAME is
 written as in a script: Client, daktela.Client.execute, ReadRequest.addFilter,
 csv.writer, dates.range. Both read the declarations "dkscript types" writes for editors,
-as the REPL's .help does.
+as the REPL's .help does. "help api models" lists the API's models, "help api
+models.Tickets" one model's fields, key and relations (from the model catalogue).
 
 Examples:
   dkscript help
@@ -188,6 +190,7 @@ Examples:
   dkscript help api
   dkscript help api ReadRequest.addFilter
   dkscript help api csv.writer
+  dkscript help api models.Tickets
 `,
 	run: func(st *state, self *command, args []string) error {
 		if len(args) == 0 {
@@ -208,14 +211,23 @@ Examples:
 func printAPIHelp(w io.Writer, args []string) error {
 	switch len(args) {
 	case 0:
-		_, err := io.WriteString(w, jstypes.Overview()+"\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer.\n")
+		_, err := io.WriteString(w, jstypes.Overview()+"  models   "+wrapWords(catalog.Endpoints(), 78, "           ")+
+			"\n\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer,\nmodels.Tickets.\n")
 		return err
 	case 1:
 	default:
 		return usagef("help", "help api: one name at a time, got %d (%s)", len(args), strings.Join(args, " "))
 	}
+	if strings.HasPrefix(args[0], "models") {
+		if ok, err := printModelHelp(w, args[0]); ok || err != nil {
+			return err
+		}
+	}
 	text, err := jstypes.Describe(args[0])
 	if err != nil {
+		if ok, merr := printModelHelp(w, args[0]); ok || merr != nil {
+			return merr
+		}
 		return configErrorf("help api: %v; \"dkscript help api\" lists the modules and their names", err)
 	}
 	_, err = io.WriteString(w, text)

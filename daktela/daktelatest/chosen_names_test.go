@@ -42,7 +42,7 @@ func TestCreateKeepsChosenName(t *testing.T) {
 	models := srv.st.models
 	var names []string
 	for name, m := range models {
-		if !m.hidden {
+		if !m.hidden && !m.listOnly {
 			names = append(names, name)
 		}
 	}

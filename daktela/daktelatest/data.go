@@ -38,7 +38,7 @@ func (h *Handler) Record(model, name string) (rec map[string]any, ok bool) {
 		h.st.mu.RUnlock()
 		return nil, false
 	}
-	b := h.st.newRenderCtx().appendRecord(nil, m, r, expandDepth, nil)
+	b := h.st.newRenderCtx().appendRecord(nil, m, r, h.st.topDepth(m), nil)
 	h.st.mu.RUnlock()
 	if err := json.Unmarshal(b, &rec); err != nil {
 		panic("daktelatest: rendered invalid JSON: " + err.Error())

@@ -17,9 +17,11 @@
 //	GET    {model}/{name}.json             one record
 //	PUT    {model}/{name}.json             update: 200 and the record
 //	DELETE {model}/{name}.json             204, empty body
-//	GET    {model}/{name}/{relation}.json  tickets/{n}/activities, campaignsRecords/{n}/activities,
-//	                                       contacts/{n}/tickets, contacts/{n}/activities,
-//	                                       activities/{n}/attachments, accounts/{n}/contacts
+//	GET    {model}/{name}/{relation}.json  the catalogue's relations: tickets/{n}/activities,
+//	                                       campaignsRecords/{n}/activities, contacts/{n}/tickets,
+//	                                       contacts/{n}/activities, contacts/{n}/crmRecords,
+//	                                       activities/{n}/attachments, accounts/{n}/contacts,
+//	                                       activitiesCall/{id}/recordings, activitiesEmail/{n}/files, ...
 //	POST   login.json                      username+password → accessToken, refreshToken,
 //	                                       accessTokenExpirationDate (only_token=1 → the bare token)
 //	PUT    login.json                      refreshToken → new tokens
@@ -56,8 +58,21 @@
 // total ignores paging. q searches
 // users, queues, accounts, contacts, tickets and activities.
 //
-// Relations are expanded one level on read (a ticket's category is the category record
-// with its _sys; the category's own foreign keys are names) and written as names.
+// Relations are expanded three levels on read, as the real API does (an activity's
+// ticket, the ticket's category and the category's sla are records with their _sys; the
+// sla's own foreign keys are names; a contact's user is the whole user record with its
+// profile and role), and written as names. An activity's item is its channel record
+// (activitiesCall, activitiesEmail, activitiesWeb, activitiesSms) with its own _sys; a
+// channel record read itself lists its activities, whose item is then an integer id.
+//
+// # Models
+//
+// The models, their fields, keys and relations are the model catalogue's (package
+// daktela/catalog): the fake serves every model listed there. A filter or sort on a field
+// the model does not have is 400, with the field to use when the name is a known
+// mistake (users have no username: the login is name). Models the catalogue marks
+// partial accept filters on other fields (they are null). realtimeSessions answers lists
+// only (405 otherwise).
 //
 // # Data
 //
@@ -65,9 +80,12 @@
 // agents, api), 5 queues (3000–3004), 6 statuses, 2 SLAs, 4 ticket categories, 8
 // accounts, 30 contacts, 2 campaign databases, 4 campaign types, 200 campaign records
 // (one named records_5fa299a48ab72834012563 as in the PHP connector's README, with
-// three outbound calls among its activities), 40 tickets (1001–1040), 300 activities
-// (calls, e-mails, comments) and e-mail attachments. Writes persist for the life of the
-// server.
+// three outbound calls among its activities), 40 tickets (1001–1040, 1021 merged into
+// 1005), 324 activities (calls, e-mails, comments, chats, text messages) with their
+// channel records (activitiesCall, activitiesEmail, activitiesWeb, activitiesSms), call
+// recordings, e-mail files and attachments, CRM record types and records, pauses,
+// groups, templates, a time group, a blacklist and the signed-in users'
+// realtimeSessions. Writes persist for the life of the server.
 //
 // Options.Records (or [ParseRecords]) replaces a model with N synthesised records (up to
 // [MaxRecords]) that are never held in memory: record i is a pure function of (seed,
@@ -79,9 +97,11 @@
 // creates, updates and deletes are kept in an overlay over the synthesised base, so
 // memory grows with the writes, not with N, and later reads see them (created records
 // follow the base in natural order and sort among it by name or created). They have no
-// relation reads. A 1000-record page of synthesised campaign records
-// (about 820 B each) is written straight into a pooled buffer in about 0.6 ms of CPU
-// on a 2-core test machine (BenchmarkRenderPage1000), so the server is not the
+// relation reads. Their foreign keys point at the demo records and expand one level
+// (the related record, its own foreign keys as names), so their pages stay about as big
+// as real ones. A 1000-record page of synthesised campaign records (about 1.3 KB each:
+// the owner is the whole user record) is written straight into a pooled buffer, related
+// records rendered once per page (BenchmarkRenderPage1000), so the server is not the
 // bottleneck of a client benchmark.
 //
 // # Faults

@@ -189,7 +189,11 @@ func (s *store) resolvePath(m *model, path string) (getter, kind, error) {
 	head, rest, dotted := strings.Cut(path, ".")
 	fd, ix := m.field(head)
 	if fd == nil {
-		return nil, 0, qerr("unknown filter field %q for model %s", path, m.name)
+		if m.partial {
+			// The catalogue knows only some of the model's fields: another may be real.
+			return func(*record) ([]string, bool) { return nil, true }, kStr, nil
+		}
+		return nil, 0, unknownField("filter", path, m)
 	}
 	if !dotted {
 		return func(r *record) ([]string, bool) { return comparable(fd, r.vals[ix]) }, fd.kind, nil
@@ -205,7 +209,7 @@ func (s *store) resolvePath(m *model, path string) (getter, kind, error) {
 		refM := s.models[fd.ref]
 		inner, k, err := s.resolvePath(refM, rest)
 		if err != nil {
-			return nil, 0, qerr("unknown filter field %q for model %s", path, m.name)
+			return nil, 0, unknownField("filter", path, m)
 		}
 		return func(r *record) ([]string, bool) {
 			v := r.vals[ix]
@@ -220,6 +224,16 @@ func (s *store) resolvePath(m *model, path string) (getter, kind, error) {
 		}, k, nil
 	}
 	return nil, 0, qerr("unknown filter field %q for model %s (%s has no sub-fields)", path, m.name, head)
+}
+
+// unknownField is the 400 for a filter or sort on a field the model does not have; it
+// names the field to use when the name is a known mistake (users.username → name).
+func unknownField(what, path string, m *model) error {
+	head, _, _ := strings.Cut(path, ".")
+	if use, ok := m.cat.Mistakes[head]; ok {
+		return qerr("unknown %s field %q for model %s: use %s", what, path, m.name, strconv.Quote(use))
+	}
+	return qerr("unknown %s field %q for model %s", what, path, m.name)
 }
 
 // comparable returns the values of one field as strings.

@@ -14,8 +14,9 @@ import (
 
 // TestPHPReadme runs every example of the official PHP connector's README, written with
 // the Go client, against the fake server: the server must answer each as the real API
-// would, with the README's own names (Users filtered by username, the campaign record
-// records_5fa299a48ab72834012563, queue 3000).
+// would, with the README's own names (the campaign record records_5fa299a48ab72834012563,
+// queue 3000), except that Users are filtered by name: the README's "username" is
+// illustrative, no real user record has it (the login is name).
 func TestPHPReadme(t *testing.T) {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
@@ -41,9 +42,9 @@ func TestPHPReadme(t *testing.T) {
 
 	t.Run("instance and static access", func(t *testing.T) {
 		for _, c := range []*daktela.Client{srv.Client(), daktela.GetInstance(srv.URL, srv.Token)} {
-			resp := run(t, c, daktela.BuildReadRequest("Users").AddFilter("username", "eq", "admin"))
+			resp := run(t, c, daktela.BuildReadRequest("Users").AddFilter("name", "eq", "admin"))
 			if resp.Total() != 1 || decode(t, resp.Records()[0])["name"] != "admin" {
-				t.Fatalf("users where username=admin: %d %v", resp.Total(), resp.Records())
+				t.Fatalf("users where name=admin: %d %v", resp.Total(), resp.Records())
 			}
 		}
 	})
@@ -141,8 +142,8 @@ func TestPHPReadme(t *testing.T) {
 		resp := run(t, c, daktela.BuildReadRequest("Users").AddFilterFromArray(map[string]any{
 			"logic": "or",
 			"filters": []any{
-				map[string]any{"field": "username", "operator": "eq", "value": "admin"},
-				map[string]any{"field": "username", "operator": "eq", "value": "supervisor"},
+				map[string]any{"field": "name", "operator": "eq", "value": "admin"},
+				map[string]any{"field": "name", "operator": "eq", "value": "supervisor"},
 			},
 		}))
 		if resp.Total() != 2 {

@@ -1,6 +1,9 @@
 package daktelatest
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // renderCtx renders the records of one answer; it caches the JSON of expanded related
 // records, so a page of 1000 records that all name the same few users renders each user
@@ -9,32 +12,52 @@ type renderCtx struct {
 	s         *store
 	cache     map[refKey][]byte
 	synthRefs [][][]byte // synthesised pages: [field][candidate] → JSON
+	top       int        // the depth the answer's own records render at (set by the first appendRecord)
 }
 
 type refKey struct {
 	model string
 	name  string
+	depth int
 }
 
 func (s *store) newRenderCtx() *renderCtx { return &renderCtx{s: s} }
 
-// expandDepth is how many levels of foreign keys a read expands: a ticket's category is
-// the full category record, and inside it the category's own foreign keys are names.
-const expandDepth = 1
+// expandDepth is how many levels of foreign keys a read expands, as the real API does: an
+// activity's ticket, the ticket's category and the category's sla are records; the
+// sla's own foreign keys are names. A contact's user's profile and role are records.
+const expandDepth = 3
+
+// topDepth is the depth the records of m render at when they are the answer's own:
+// expandDepth, or synthDepth for a synthesised model (whose pages stay small).
+func (s *store) topDepth(m *model) int {
+	if s.tables[m.name].synth != nil {
+		return synthDepth
+	}
+	return expandDepth
+}
+
+// itemRef is the stored value of activities.item: the activity's channel record
+// (model and name) and its integer id, which the API shows when the activity is
+// itself nested.
+type itemRef struct {
+	model string
+	name  string
+	id    int64
+}
 
 // appendRecord renders r as the API does: fields in schema order, foreign keys expanded
 // into the related record (with its _sys) down to depth levels, custom fields as
 // arrays (an empty set as [] as PHP encodes it), then _sys. With a projection only the
 // kept fields are written and _sys is left out, as the API does for fielded reads.
 func (rc *renderCtx) appendRecord(b []byte, m *model, r *record, depth int, p *projection) []byte {
+	if rc.top == 0 {
+		rc.top = depth
+	}
 	b = append(b, '{')
 	first := true
-	brief := m.brief
-	if depth >= expandDepth || p != nil {
-		brief = nil
-	}
 	for i, fd := range m.fields {
-		if fd.hidden || (brief != nil && !brief[fd.name]) {
+		if fd.hidden || (fd.topOnly && depth < rc.top) {
 			continue
 		}
 		keep, sub := p.has(fd.name)
@@ -46,23 +69,36 @@ func (rc *renderCtx) appendRecord(b []byte, m *model, r *record, depth int, p *p
 		}
 		first = false
 		b = appendKey(b, fd.name)
-		b = rc.appendValue(b, fd, r.vals[i], depth, sub)
+		switch fd.kind {
+		case kItem:
+			b = rc.appendItem(b, r.vals[i], depth, sub)
+		case kCF:
+			b = appendCF(b, m, r.vals[i], sub)
+		default:
+			b = rc.appendValue(b, fd, r.vals[i], depth, sub)
+		}
 	}
 	if p == nil {
 		if !first {
 			b = append(b, ',')
 		}
-		b = appendSys(b, m, r)
+		b = appendSys(b, m, fnv32(m.name, r.vals[m.index[m.nameField]]))
 	}
 	return append(b, '}')
 }
 
-func appendSys(b []byte, m *model, r *record) []byte {
-	b = append(b, `"_sys":{"hash":"`...)
-	b = appendInt(b, int64(fnv32(m.name, r.vals[m.index[m.nameField]])))
-	b = append(b, `","model":"`...)
-	b = append(b, m.name...)
-	b = append(b, '"')
+// appendSys writes the record's _sys: its hash (a digit string, or null for the
+// models whose hash the API leaves null), its model as the API names it, and extras
+// such as cfScheme.
+func appendSys(b []byte, m *model, hash uint32) []byte {
+	if m.hashNull {
+		b = append(b, `"_sys":{"hash":null,"model":`...)
+	} else {
+		b = append(b, `"_sys":{"hash":"`...)
+		b = appendInt(b, int64(hash))
+		b = append(b, `","model":`...)
+	}
+	b = appendString(b, m.sysModel)
 	if m.sysExtra != "" {
 		b = append(b, ',')
 		b = append(b, m.sysExtra...)
@@ -70,9 +106,73 @@ func appendSys(b []byte, m *model, r *record) []byte {
 	return append(b, '}')
 }
 
+// appendCF writes customFields with every key of the model's scheme (an empty one as
+// []), then any other keys a client wrote; a model without keys and without values
+// writes [] as PHP encodes an empty array.
+func appendCF(b []byte, m *model, v any, sub *projection) []byte {
+	cf, _ := v.(*cfValues)
+	if len(m.cfKeys) == 0 && (cf == nil || len(cf.keys) == 0) {
+		return append(b, "[]"...)
+	}
+	b = append(b, '{')
+	first := true
+	put := func(k string, vals []string) {
+		if keep, _ := sub.has(k); !keep {
+			return
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendStrings(b, vals)
+	}
+	if cf != nil && len(cf.keys) == len(m.cfKeys) && slices.Equal(cf.keys, m.cfKeys) {
+		for i, k := range cf.keys {
+			put(k, cf.vals[i])
+		}
+		return append(b, '}')
+	}
+	for _, k := range m.cfKeys {
+		vals, _ := cf.get(k)
+		put(k, vals)
+	}
+	if cf != nil {
+		for i, k := range cf.keys {
+			if !slices.Contains(m.cfKeys, k) {
+				put(k, cf.vals[i])
+			}
+		}
+	}
+	return append(b, '}')
+}
+
+// appendItem writes activities.item: the channel record when the activity is the
+// answer's own record (depth rc.top), its integer id when the activity is nested
+// (inside the channel record's activities), or the JSON a client wrote.
+func (rc *renderCtx) appendItem(b []byte, v any, depth int, sub *projection) []byte {
+	switch x := v.(type) {
+	case itemRef:
+		if depth < rc.top {
+			return appendInt(b, x.id)
+		}
+		m := rc.s.models[x.model]
+		if rel := rc.s.lookup(m, x.name); rel != nil {
+			return rc.appendRecord(b, m, rel, depth-1, sub)
+		}
+		return appendInt(b, x.id)
+	case rawJSON:
+		if len(x) > 0 {
+			return append(b, x...)
+		}
+	}
+	return append(b, "null"...)
+}
+
 func (rc *renderCtx) appendValue(b []byte, fd *field, v any, depth int, sub *projection) []byte {
 	if v == nil {
-		if fd.kind == kCF {
+		if fd.kind == kCF || fd.kind == kMN {
 			return append(b, "[]"...)
 		}
 		return append(b, "null"...)
@@ -90,26 +190,6 @@ func (rc *renderCtx) appendValue(b []byte, fd *field, v any, depth int, sub *pro
 			b = rc.appendRef(b, fd.ref, n, depth, sub)
 		}
 		return append(b, ']')
-	case kCF:
-		cf, _ := v.(*cfValues)
-		if cf == nil || len(cf.keys) == 0 {
-			return append(b, "[]"...)
-		}
-		b = append(b, '{')
-		first := true
-		for i, k := range cf.keys {
-			if keep, _ := sub.has(k); !keep {
-				continue
-			}
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			b = appendString(b, k)
-			b = append(b, ':')
-			b = appendStrings(b, cf.vals[i])
-		}
-		return append(b, '}')
 	case kJSON:
 		raw, _ := v.(rawJSON)
 		if len(raw) == 0 {
@@ -144,7 +224,7 @@ func (rc *renderCtx) appendRef(b []byte, refModel string, v any, depth int, sub 
 	if depth <= 0 {
 		return appendScalar(b, v)
 	}
-	key := refKey{refModel, nameKey(v)}
+	key := refKey{refModel, nameKey(v), depth}
 	cacheable := sub == nil
 	if cacheable {
 		if js, ok := rc.cache[key]; ok {

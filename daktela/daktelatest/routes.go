@@ -31,6 +31,9 @@ func (h *Handler) route(in *incoming) reply {
 	if m == nil {
 		return errorReply(404, now, "Unknown endpoint \""+in.segs[0]+"\"")
 	}
+	if m.listOnly && (len(in.segs) > 1 || (in.method != http.MethodGet && in.method != http.MethodHead)) {
+		return errorReply(405, now, m.name+" answers lists only: GET "+m.name+".json")
+	}
 	switch len(in.segs) {
 	case 1:
 		switch in.method {
@@ -188,7 +191,7 @@ func (s *store) renderList(m *model, total, n int, appendAt func(b []byte, rc *r
 func (s *store) recordReply(status int, m *model, r *record, proj *projection, now time.Time) reply {
 	bp := getBuf()
 	b := envelopeStart((*bp)[:0])
-	b = s.newRenderCtx().appendRecord(b, m, r, expandDepth, proj)
+	b = s.newRenderCtx().appendRecord(b, m, r, s.topDepth(m), proj)
 	b = envelopeEnd(b, now)
 	*bp = b
 	return reply{status: status, body: bp}

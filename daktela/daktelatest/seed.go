@@ -68,9 +68,11 @@ func (s *store) put(model string, vals map[string]any) *record {
 		case map[string][]string:
 			cf := &cfValues{}
 			for _, key := range m.cfKeys {
-				if vv, ok := x[key]; ok {
-					cf.set(key, vv)
+				vv, ok := x[key]
+				if !ok {
+					vv = []string{}
 				}
+				cf.set(key, vv)
 			}
 			v = cf
 		}
@@ -79,14 +81,17 @@ func (s *store) put(model string, vals map[string]any) *record {
 	if m.name == "contacts" {
 		r.set(m, "title", m.title(r))
 	}
-	if m.name == "users" {
-		r.set(m, "username", r.str(m, "name"))
-	}
 	if r.vals[m.index[m.nameField]] == nil {
 		r.vals[m.index[m.nameField]] = s.newNameAt(t, vals)
 	}
 	t.add(r)
 	return r
+}
+
+// itemRef points an activity at its channel record r of model, just stored: its id
+// is its place in the table.
+func (s *store) itemRef(model string, r *record) itemRef {
+	return itemRef{model: model, name: r.name(s.models[model]), id: int64(len(s.tables[model].rows))}
 }
 
 // newNameAt names a seeded record after its creation time, so names sort by creation.
@@ -266,7 +271,8 @@ func (s *store) seed() {
 	for i := 0; i < 300; i++ {
 		day := 84 - float64(i)*0.28
 		vals := map[string]any{"user": agents[s.rng.IntN(len(agents))], "time": s.at(day), "created_by": "admin",
-			"statuses": []string{}}
+			"statuses": []string{}, "attachments": []string{}}
+		var channel *record // the call or e-mail behind the activity
 		tk := tickets[s.rng.IntN(len(tickets))]
 		switch i % 3 {
 		case 0: // a call
@@ -277,13 +283,19 @@ func (s *store) seed() {
 				q = queues[2]
 			}
 			vals["type"], vals["queue"], vals["duration"] = "CALL", q, dur
-			vals["time_wait"] = int64(s.rng.IntN(90))
+			wait := int64(s.rng.IntN(90))
+			vals["time_wait"] = s.at(day)
+			vals["time_open"] = s.at(day - float64(wait)/86400)
 			vals["title"] = "Call " + dir
 			vals["action"] = "CLOSE"
 			vals["time_close"] = s.at(day - float64(dur)/86400)
 			answered := s.rng.IntN(5) != 0
-			vals["item"] = rawJSON(fmt.Sprintf(`{"id_call":"%d.%d","call_time":%q,"direction":%q,"answered":%t,"clid":%q,"duration":%d,"waiting_time":%d}`,
-				1736930000+i*997, i, s.at(day), dir, answered, phone(i), dur, vals["time_wait"]))
+			call := s.put("activitiesCall", map[string]any{"id_call": fmt.Sprintf("%d.%d", 1736930000+i*997, i),
+				"call_time": s.at(day), "direction": dir, "answered": answered, "id_queue": q, "id_agent": vals["user"],
+				"clid": phone(i), "duration": dur, "waiting_time": wait, "ringing_time": min(wait, 15),
+				"disposition_cause": []string{"agent", "caller"}[i%2], "activities": []string{}})
+			channel = call
+			vals["item"] = s.itemRef("activitiesCall", call)
 			if dir == "out" && i%2 == 0 {
 				vals["record"] = records[s.rng.IntN(len(records))]
 				if readmeCalls < readmeRecordCalls {
@@ -300,21 +312,40 @@ func (s *store) seed() {
 			vals["action"] = []string{"OPEN", "WAIT", "CLOSE"}[s.rng.IntN(3)]
 			vals["description"] = "<p>Hello, please see the attached document.</p>"
 			vals["contact"] = contacts[s.rng.IntN(len(contacts))]
-			vals["item"] = rawJSON(fmt.Sprintf(`{"name":"emails_%013x%08d","address":"customer%d@example.org","direction":%q,"state":"SENT"}`,
-				0x65a0000000000+i, i*7, i, []string{"in", "out"}[i%2]))
+			email := s.put("activitiesEmail", map[string]any{"name": fmt.Sprintf("emails_%013x%08d", 0x65a0000000000+i, i*7),
+				"queue": queues[3], "user": vals["user"], "contact": vals["contact"], "title": vals["title"],
+				"address": fmt.Sprintf("customer%d@example.org", i), "direction": []string{"in", "out"}[i%2],
+				"answered": i%2 == 1, "text": vals["description"], "time": s.at(day), "state": "SENT",
+				"options": rawJSON(fmt.Sprintf(`{"headers":{"from":[{"address":"customer%d@example.org","display":"","is_group":false}],"to":[{"address":"support@example.com","display":"Support","is_group":false}],"cc":[],"ticket":"%d"}}`, i, tk)),
+				"files":   []string{}, "activities": []string{}})
+			channel = email
+			vals["item"] = s.itemRef("activitiesEmail", email)
 		default: // a comment
 			vals["type"], vals["ticket"], vals["action"] = "", tk, "OPEN"
 			vals["title"] = "Comment"
 			vals["description"] = commentTexts[s.rng.IntN(len(commentTexts))]
 		}
 		a := s.put("activities", vals)
+		if channel != nil {
+			cm := s.models[vals["item"].(itemRef).model]
+			channel.set(cm, "activities", []string{a.name(s.models["activities"])})
+		}
 		if i%3 == 1 && i%2 == 1 {
+			em := s.models["activitiesEmail"]
 			for j := 0; j <= i%2+(i/3)%2; j++ {
-				s.put("attachments", map[string]any{"file": file, "cid": "", "title": fmt.Sprintf("document-%d.pdf", file),
-					"type": "application/pdf", "size": int64(20000 + s.rng.IntN(500000)), "time": s.at(day),
-					"activity": a.name(s.models["activities"])})
+				att := map[string]any{"file": file, "cid": "", "title": fmt.Sprintf("document-%d.pdf", file),
+					"type": "application/pdf", "size": int64(20000 + s.rng.IntN(500000)), "time": s.at(day)}
+				att["activity"] = a.name(s.models["activities"])
+				s.put("activitiesAttachments", att)
+				am := s.models["activities"]
+				a.set(am, "attachments", append(a.get(am, "attachments").([]string), nameKey(file)))
+				delete(att, "activity")
+				att["email"] = channel.name(em)
+				s.put("activitiesEmailFiles", att)
+				channel.set(em, "files", append(channel.get(em, "files").([]string), nameKey(file)))
 				file++
 			}
 		}
 	}
+	s.seedMore()
 }

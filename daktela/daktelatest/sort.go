@@ -46,7 +46,7 @@ func (s *store) parseSort(m *model, q *pnode) ([]sortKey, error) {
 		}
 		get, k, err := s.resolvePath(m, field)
 		if err != nil {
-			return nil, qerr("unknown sort field %q for model %s", field, m.name)
+			return nil, unknownField("sort", field, m)
 		}
 		keys = append(keys, sortKey{field: field, get: get, kind: k, desc: dir == "desc"})
 	}

@@ -351,6 +351,7 @@ func (ss *synthSource) gen(i int, r *record) *record {
 func (ss *synthSource) appendJSON(b []byte, rc *renderCtx, dc *dateCache, i int) []byte {
 	if rc.synthRefs == nil {
 		rc.synthRefs = make([][][]byte, len(ss.m.fields))
+		rc.top = synthDepth
 	}
 	rh := ss.recHash(i)
 	b = append(b, '{')
@@ -428,17 +429,15 @@ func (ss *synthSource) appendJSON(b []byte, rc *renderCtx, dc *dateCache, i int)
 			b = appendScalar(b, v.other)
 		}
 	}
-	b = append(b, `,"_sys":{"hash":"`...)
-	b = appendInt(b, int64(fnvBytes(fnvString(fnvOffset, ss.m.name), b[nameStart:nameEnd])))
-	b = append(b, `","model":"`...)
-	b = append(b, ss.m.name...)
-	b = append(b, '"')
-	if ss.m.sysExtra != "" {
-		b = append(b, ',')
-		b = append(b, ss.m.sysExtra...)
-	}
-	return append(b, '}', '}')
+	b = append(b, ',')
+	b = appendSys(b, ss.m, fnvBytes(fnvString(fnvOffset, ss.m.name), b[nameStart:nameEnd]))
+	return append(b, '}')
 }
+
+// synthDepth is how deep the fast page writer of synthesised models expands their
+// foreign keys: one level (the related record, its own foreign keys as names), so the
+// pages of a load test stay about as big as real ones without permission maps.
+const synthDepth = 1
 
 // appendRefAt writes candidate ri of field fi, rendered once per answer.
 func (ss *synthSource) appendRefAt(b []byte, rc *renderCtx, fi, ri int, name any) []byte {
@@ -451,7 +450,7 @@ func (ss *synthSource) appendRefAt(b []byte, rc *renderCtx, fi, ri int, name any
 		return append(b, js...)
 	}
 	start := len(b)
-	b = rc.appendRef(b, ss.m.fields[fi].ref, name, expandDepth, nil)
+	b = rc.appendRef(b, ss.m.fields[fi].ref, name, synthDepth, nil)
 	cache[ri] = append([]byte(nil), b[start:]...)
 	return b
 }
@@ -638,7 +637,7 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 		total := len(matched)
 		start := min(p.skip, total)
 		return ss.s.renderList(ss.m, total, min(p.take, total-start), func(b []byte, rc *renderCtx, j int) []byte {
-			return rc.appendRecord(b, ss.m, matched[start+j], expandDepth, p.proj)
+			return rc.appendRecord(b, ss.m, matched[start+j], synthDepth, p.proj)
 		}, now)
 	}
 	if desc {
@@ -658,7 +657,7 @@ func (ss *synthSource) page(total, n int, at func(int) int, proj *projection, no
 	if proj != nil {
 		rec := newRecord(ss.m)
 		return ss.s.renderList(ss.m, total, n, func(b []byte, rc *renderCtx, j int) []byte {
-			return rc.appendRecord(b, ss.m, ss.gen(at(j), rec), expandDepth, proj)
+			return rc.appendRecord(b, ss.m, ss.gen(at(j), rec), synthDepth, proj)
 		}, now)
 	}
 	var dc dateCache

@@ -110,7 +110,7 @@ func TestSynthFastPathMatchesRecords(t *testing.T) {
 			rc := h.st.newRenderCtx()
 			var dc dateCache
 			fast := ss.appendJSON(nil, rc, &dc, i)
-			slow := h.st.newRenderCtx().appendRecord(nil, ss.m, ss.gen(i, nil), expandDepth, nil)
+			slow := h.st.newRenderCtx().appendRecord(nil, ss.m, ss.gen(i, nil), synthDepth, nil)
 			if string(fast) != string(slow) {
 				t.Fatalf("%s record %d:\nfast %s\nslow %s", name, i, fast, slow)
 			}

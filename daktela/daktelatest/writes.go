@@ -239,7 +239,7 @@ func chosenNames(m *model) bool {
 }
 
 // stamp sets the server-maintained fields: created/edited (and their _by users), the
-// contact title and the user's username.
+// contact title.
 func (s *store) stamp(m *model, r *record, user string, now time.Time, create bool) {
 	ts := now.In(prague).Format(dateLayout)
 	setIf := func(name string, v any) {
@@ -259,9 +259,6 @@ func (s *store) stamp(m *model, r *record, user string, now time.Time, create bo
 	}
 	if m.title != nil {
 		r.set(m, "title", m.title(r))
-	}
-	if m.name == "users" {
-		r.set(m, "username", r.vals[0])
 	}
 }
 
@@ -326,7 +323,7 @@ func (s *store) applyValues(m *model, r *record, vals map[string]any, fe *formEr
 		case kCF:
 			s.applyCF(m, r, i, v, fe)
 			continue
-		case kJSON:
+		case kJSON, kItem:
 			if v == nil {
 				r.vals[i] = nil
 				continue

@@ -14,7 +14,7 @@ func TestRun(t *testing.T) {
 	dir := t.TempDir()
 	script := filepath.Join(dir, "report.js")
 	os.WriteFile(script, []byte(`
-const users = daktela.client().iterate(daktela.buildReadRequest("Users").addSort("username")).toArray();
+const users = daktela.client().iterate(daktela.buildReadRequest("Users").addSort("name")).toArray();
 console.log(users.length, "users;", process.env.REPORT_DAYS, "days;", process.argv.slice(2).join(","));
 if (process.argv[2] === "fail") throw new Error("asked to fail");
 `), 0o644)

@@ -6,26 +6,17 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dkscript/dkscript/daktela/catalog"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
 )
 
 // APIModels are the Daktela models a request can be built for, as the PHP connector
-// names them (the API endpoint is the name with a lower-case first letter). They are
-// what Tab offers inside buildReadRequest("..."), with Config.Models added.
-var APIModels = []string{
-	"Accounts", "AccountsSnapshots", "Activities", "ActivitiesCall", "ActivitiesCallChannels",
-	"ActivitiesChatMessages", "ActivitiesEmail", "ActivitiesEmailFiles", "ActivitiesFbComment",
-	"ActivitiesFbm", "ActivitiesIgComment", "ActivitiesIgdm", "ActivitiesSms", "ActivitiesVbr",
-	"ActivitiesWap", "ActivitiesWeb", "Articles", "ArticlesFolders", "ArticlesTags",
-	"BlacklistDatabases", "Blacklistnumbers", "CampaignsRecords", "CampaignsRecordsSnapshots",
-	"CampaignsTypes", "Contacts", "ContactsSnapshots", "CrmDatabases", "CrmRecords",
-	"CrmRecordsTypes", "Databases", "Events", "Groups", "Integrations", "Musics", "Pauses",
-	"Profiles", "Qaforms", "Queues", "RealtimeSessions", "Recordings", "Roles", "SipDevices",
-	"Statuses", "Templates", "Tickets", "TicketsCategories", "TicketsSla", "Timegroups",
-	"Transcripts", "Users", "UsersSession", "Wallboards",
-}
+// names them (the API endpoint is the name with a lower-case first letter): the
+// endpoints of the model catalogue (package daktela/catalog). They are what Tab offers
+// inside buildReadRequest("..."), with Config.Models added.
+var APIModels = catalog.Endpoints()
 
 // jsKeywords are offered with the globals when a bare word is completed.
 var jsKeywords = []string{

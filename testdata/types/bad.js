@@ -8,10 +8,10 @@ const dates = require("dates");
 
 const client = daktela.client();
 const req = daktela.buildReadRequest("Users");
-req.addFilterr("username", "eq", "admin"); // expect TS2551
-req.addFilter("username", "equals", "admin"); // expect TS2345
+req.addFilterr("name", "eq", "admin"); // expect TS2551
+req.addFilter("name", "equals", "admin"); // expect TS2345
 req.setTake("10"); // expect TS2345
-req.addSort("username", "up"); // expect TS2345
+req.addSort("name", "up"); // expect TS2345
 daktela.buildCreateRequest("Contacts").addIntAttribute("age", "forty"); // expect TS2345
 const resp = client.execute(req);
 resp.getDatta(); // expect TS2551

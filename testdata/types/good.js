@@ -16,18 +16,18 @@ client.getApiCommunicator()
 
 // Builders chain and return their own request type.
 const req = daktela.buildReadRequest("Users")
-  .addFilter("username", "in", ["admin", "supervisor"])
+  .addFilter("name", "in", ["admin", "supervisor"])
   .addFilterFromArray([
     ["title", "isnotnull"],
     { field: "email", operator: "like", value: "%@%" },
-    { logic: "or", filters: [{ field: "username", operator: "eq", value: "admin" }, ["username", "neq", "nobody"]] },
+    { logic: "or", filters: [{ field: "name", operator: "eq", value: "admin" }, ["name", "neq", "nobody"]] },
   ])
-  .addSort("username", "desc")
-  .setFields(["name", "username", "title", "email"])
+  .addSort("name", "desc")
+  .setFields(["name", "name", "title", "email"])
   .setTake(10);
 const resp = client.execute(req);
 if (resp.isSuccess() && !resp.isEmpty()) {
-  for (const u of resp.getData()) console.log(u.username, u.title);
+  for (const u of resp.getData()) console.log(u.name, u.title);
 }
 console.log("total", resp.total, "status", resp.getHttpStatus(), req.getRequestType() === daktela.ReadRequest.TYPE_MULTIPLE);
 
@@ -77,13 +77,13 @@ const r = dates.range("last7days");
 console.log(r.from < r.to, dates.format(dates.addDays(dates.today(), -1)).length, dates.timeZone);
 
 const out = path.join(".", "typed-out.csv");
-const w = csv.writer(out, { columns: ["username", { key: "title", header: "Title" }], bom: false });
+const w = csv.writer(out, { columns: ["name", { key: "title", header: "Title" }], bom: false });
 try {
   for (const u of resp.getData()) w.write(u);
 } finally {
   w.close();
 }
-for (const { line, record } of csv.reader(out)) console.log(line, record.username);
+for (const { line, record } of csv.reader(out)) console.log(line, record.name);
 for (const line of fs.lines(out)) if (line.length === 0) throw new Error("empty line");
 console.log(util.format("%s rows", csv.parseFile(out).length), fs.statSync(out).size > 0);
 fs.unlinkSync(out);

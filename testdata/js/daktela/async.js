@@ -9,12 +9,12 @@ client.executeAsync(daktela.buildReadRequest("Users").setTake(2))
 		const reqs = [
 			daktela.buildReadSingleRequest("Users", "admin"),
 			daktela.buildReadRequest("CampaignsRecords").setTake(3),
-			daktela.buildReadRequest("Users").addFilter("username", "eq", "supervisor"),
+			daktela.buildReadRequest("Users").addFilter("name", "eq", "supervisor"),
 		];
 		return client.executeAll(reqs, {concurrency: 1});
 	})
 	.then(rs => {
-		console.log("all", rs.length, rs[0].getData().username, rs[1].getData().length, rs[2].getData()[0].username);
+		console.log("all", rs.length, rs[0].getData().name, rs[1].getData().length, rs[2].getData()[0].name);
 		return client.executeAsync(daktela.buildReadSingleRequest("Users", "nobody"));
 	})
 	.catch(e => {

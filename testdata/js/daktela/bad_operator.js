@@ -1,3 +1,3 @@
 // An unknown operator is caught when the filter is added, with a hint.
 const request = daktela.buildReadRequest("Users")
-	.addFilter("username", "==", "admin");
+	.addFilter("name", "==", "admin");

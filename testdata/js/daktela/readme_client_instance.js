@@ -5,7 +5,7 @@ const accessToken = "demo-token-0123456789abcdef";
 
 const client = new daktela.Client(instance, accessToken);
 const request = daktela.RequestFactory.buildReadRequest("Users")
-	.addFilter("username", "eq", "admin");
+	.addFilter("name", "eq", "admin");
 const response = client.execute(request);
-console.log(response.getTotal(), response.getData().map(u => u.username));
+console.log(response.getTotal(), response.getData().map(u => u.name));
 console.log(client instanceof daktela.Client, "token" in client, JSON.stringify(client));

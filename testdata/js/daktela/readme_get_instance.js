@@ -7,6 +7,6 @@ const accessToken = "demo-token-0123456789abcdef";
 const client = daktela.Client.getInstance(instance, accessToken);
 console.log(client === daktela.Client.getInstance(instance, accessToken));
 const request = daktela.RequestFactory.buildReadRequest("Users")
-	.addFilter("username", "eq", "admin");
+	.addFilter("name", "eq", "admin");
 const response = client.execute(request);
 console.log(response.getData()[0].title);

@@ -4,9 +4,9 @@ const request = daktela.RequestFactory.buildReadRequest("Users")
 	.addFilterFromArray({
 		logic: "or",
 		filters: [
-			{field: "username", operator: "eq", value: "admin"},
-			{field: "username", operator: "eq", value: "supervisor"},
+			{field: "name", operator: "eq", value: "admin"},
+			{field: "name", operator: "eq", value: "supervisor"},
 		],
 	});
 const response = client.execute(request);
-console.log(response.getTotal(), response.getData().map(u => u.username).sort());
+console.log(response.getTotal(), response.getData().map(u => u.name).sort());

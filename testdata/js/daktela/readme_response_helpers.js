@@ -1,6 +1,6 @@
 // README "Response Helper Methods".
 const client = daktela.client();
-const response = client.execute(daktela.buildReadRequest("Users").addFilter("username", "eq", "nobody"));
+const response = client.execute(daktela.buildReadRequest("Users").addFilter("name", "eq", "nobody"));
 if (response.isSuccess()) {
 	console.log("success", response.getData());
 }
