@@ -27,6 +27,8 @@ type ApiCommunicator struct {
 	s  settings
 	// sent counts HTTP attempts against settings.maxRequests.
 	sent atomic.Int64
+	// locked is set by Lock: scripts may no longer change the settings.
+	locked atomic.Bool
 }
 
 // settings is one consistent view of the transport settings, taken when a request

@@ -504,7 +504,7 @@ declare module "daktela" {
     isDryRun(): boolean;
   }
 
-  /** A client's transport settings; every setter returns the communicator, so calls chain. */
+  /** A client's transport settings; every setter returns the communicator, so calls chain. A program that embeds dkscript may lock its client's settings: every setter that would change one then throws a TypeError (setting the value in force is allowed); the dkscript CLI never locks. */
   export class ApiCommunicator {
     /** Communicators come from client.getApiCommunicator(); the constructor throws. */
     private constructor();

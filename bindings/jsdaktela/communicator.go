@@ -49,7 +49,9 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		if s <= 0 || s > 365*24*3600 {
 			a.Fail("seconds", "a number of seconds above 0", a.Value(0))
 		}
-		c.SetRequestTimeout(time.Duration(s * float64(time.Second)))
+		d := time.Duration(s * float64(time.Second))
+		refuseLocked(c, a, d != c.RequestTimeout())
+		c.SetRequestTimeout(d)
 		return call.This
 	})
 	in.method(p, "getRequestTimeout", func(call goja.FunctionCall) goja.Value {
@@ -64,6 +66,7 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		default:
 			a.Fail("method", "daktela.ApiCommunicator.AUTHENTICATION_METHOD_HEADER or AUTHENTICATION_METHOD_QUERY", a.Value(0))
 		}
+		refuseLocked(c, a, daktela.AuthMethod(m) != c.AuthenticationMethod())
 		c.SetAuthenticationMethod(daktela.AuthMethod(m))
 		return call.This
 	})
@@ -73,7 +76,9 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	})
 	in.method(p, "setVerifySsl", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setVerifySsl")
-		c.SetVerifySsl(a.Bool(0, "verify"))
+		verify := a.Bool(0, "verify")
+		refuseLocked(c, a, verify != c.VerifySsl())
+		c.SetVerifySsl(verify)
 		return call.This
 	})
 	in.method(p, "setUserAgentSuffix", func(call goja.FunctionCall) goja.Value {
@@ -84,6 +89,7 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		} else if a.Len() == 0 {
 			a.Throw("missing argument suffix (a string, or null to clear it)")
 		} // null (PHP's ?string) clears the suffix
+		refuseLocked(c, a, suffix != c.UserAgentSuffix())
 		c.SetUserAgentSuffix(suffix)
 		return call.This
 	})
@@ -96,6 +102,8 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		a := bindings.Args{VM: vm, Call: call, Method: "setLogger"}
 		ch := h.ch
 		c := ch.c.ApiCommunicator()
+		// A logger on a shared client would see every runtime's requests.
+		refuseLocked(c, a, a.Has(0) || ch.log != nil)
 		if !ch.hostKept {
 			ch.host, ch.hostKept = c.Logger(), true
 		}
@@ -118,7 +126,9 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	})
 	in.method(p, "setRetryConfig", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setRetryConfig")
-		c.SetRetryConfig(in.retryConfigOf(a, 0))
+		rc := in.retryConfigOf(a, 0)
+		refuseLocked(c, a, !sameRetry(rc, c.RetryConfig()))
+		c.SetRetryConfig(rc)
 		return call.This
 	})
 	in.method(p, "getRetryConfig", func(call goja.FunctionCall) goja.Value {
@@ -127,7 +137,9 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	})
 	in.method(p, "setRateLimitConfig", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setRateLimitConfig")
-		c.SetRateLimitConfig(in.rateLimitConfigOf(a, 0))
+		rl := in.rateLimitConfigOf(a, 0)
+		refuseLocked(c, a, rl != c.RateLimitConfig())
+		c.SetRateLimitConfig(rl)
 		return call.This
 	})
 	in.method(p, "getRateLimitConfig", func(call goja.FunctionCall) goja.Value {
@@ -140,6 +152,7 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		if n < 0 {
 			a.Fail("perSecond", "0 (no cap) or more", a.Value(0))
 		}
+		refuseLocked(c, a, n != c.RateCap())
 		c.SetRateCap(n)
 		return call.This
 	})
@@ -149,6 +162,7 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		if n < 1 || n > 64 {
 			a.Fail("concurrency", "an integer from 1 to 64", a.Value(0))
 		}
+		refuseLocked(c, a, int(n) != c.Concurrency())
 		c.SetConcurrency(int(n))
 		return call.This
 	})
