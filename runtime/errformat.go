@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
 )
@@ -33,13 +32,18 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 	var (
 		ie *goja.InterruptedError
 		so *goja.StackOverflowError
-		ex *goja.Exception
 		te *thrownError
 		ee *ExitError
 	)
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
+	}
+	if thrown := findException(err); thrown != nil {
+		// goja's Exception.Unwrap runs the script's code (instanceof on the thrown value,
+		// its value property): errors.As and errors.Is must not see it.
+		return r.exceptionError(ctx, thrown)
+	}
+	switch {
 	case errors.As(err, &ee):
 		return err
 	case errors.As(err, &ie):
@@ -56,8 +60,6 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 		e := &ScriptError{Kind: "Uncaught", Name: "RangeError", Message: "Maximum call stack size exceeded"}
 		r.fillPosition(e, r.scriptFrames(so.Stack()), true)
 		return e
-	case errors.As(err, &ex):
-		return r.scriptError(ex.Value(), "Uncaught", ex.Stack())
 	case errors.As(err, &te):
 		kind := "Uncaught"
 		if te.inPromise {
@@ -104,27 +106,41 @@ func (r *Runtime) scriptError(v goja.Value, kind string, frames []goja.StackFram
 	if frames != nil {
 		stack = r.scriptFrames(frames)
 	}
-	if isObj && obj.ClassName() == "Error" {
-		e.Name, e.Message = errorNameMessage(obj)
-		if gv := obj.Get("value"); gv != nil && obj.Get("name").String() == "GoError" {
-			e.cause, _ = bindings.GoValue(gv).(error)
-		}
+	// Reading the value may run the script's code (getters, Proxy traps, toString):
+	// each read is guarded and bounded in time, and a value that cannot be read is
+	// described without it.
+	defer r.formatWatch()()
+	isError := false
+	if _, isProxy := proxyTarget(v); isObj && !isProxy {
+		r.guarded(func() { isError = obj.ClassName() == "Error" })
+	}
+	if isError {
+		e.Name, e.Message = "Error", unreadableMessage
+		r.guarded(func() { e.Name = errorName(obj) })
+		r.guarded(func() { e.Message = errorMessage(obj) })
+		e.cause = r.goCause(obj)
 		if stack == nil {
-			stack = r.framesFromStack(obj)
+			r.guarded(func() { stack = r.framesFromStack(obj) })
 		}
-		e.Extra = r.errorExtra(obj)
+		r.guarded(func() { e.Extra = r.errorExtra(obj) })
 		if pos, ok := r.syntaxPos[obj]; ok {
 			e.File, e.Line, e.Column = pos.File, pos.Line, pos.Column
 			e.SourceLine = r.sourceLine(pos.File, pos.Line)
 			e.Stack = stack
 			return e
 		}
-	} else {
-		e.Message = r.inspect(v, inspectOptions{depth: 2})
+	} else if !r.guarded(func() { e.Message = r.inspect(v, inspectOptions{depth: 2}) }) {
+		e.Message = uninspectableValue
 	}
 	r.fillPosition(e, withoutInternal(stack), true)
 	return e
 }
+
+// What a report says in place of what the script's code did not let it read.
+const (
+	unreadableMessage  = "<the message could not be read>"
+	uninspectableValue = "<a value that could not be described>"
+)
 
 // fillPosition sets the stack and takes the position from its first frame.
 func (r *Runtime) fillPosition(e *ScriptError, stack []Frame, withSource bool) {

@@ -201,6 +201,18 @@ func (in *inspector) formatValue(v goja.Value, recurseTimes int) string {
 	if !ok {
 		return in.formatPrimitive(v)
 	}
+	// A Proxy is shown as its target, as Node shows it, running none of its traps
+	// (which may throw, or be revoked).
+	for {
+		target, isProxy := proxyTarget(obj)
+		if !isProxy {
+			break
+		}
+		if target == nil {
+			return in.stylize("<Revoked Proxy>", styleSpecial)
+		}
+		obj = target
+	}
 	for _, s := range in.seen {
 		if s == obj {
 			if in.circular == nil {
@@ -597,16 +609,26 @@ func (in *inspector) formatError(obj *goja.Object, recurseTimes int) string {
 
 // errorNameMessage reads an Error's name and message; a GoError is shown as an Error.
 func errorNameMessage(obj *goja.Object) (name, msg string) {
+	return errorName(obj), errorMessage(obj)
+}
+
+// errorName reads an Error's name ("Error" when it has none, or is a GoError).
+func errorName(obj *goja.Object) (name string) {
 	if v := obj.Get("name"); v != nil && !goja.IsUndefined(v) {
 		name = v.String()
 	}
 	if name == "" || name == "GoError" {
 		name = "Error"
 	}
+	return name
+}
+
+// errorMessage reads an Error's message ("" when it has none).
+func errorMessage(obj *goja.Object) (msg string) {
 	if v := obj.Get("message"); v != nil && !goja.IsUndefined(v) {
 		msg = v.String()
 	}
-	return name, msg
+	return msg
 }
 
 func (in *inspector) formatPromise(obj *goja.Object, recurseTimes int) []string {

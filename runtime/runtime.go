@@ -281,8 +281,16 @@ func (r *Runtime) Do(ctx context.Context, fn func(vm *goja.Runtime) error) error
 
 // Inspect formats v as console.log does (Node-like, coloured when Options.Color is set).
 // It must be called from inside Do or on a value returned by Eval before the next run.
-func (r *Runtime) Inspect(v goja.Value) string {
-	return r.inspect(v, inspectOptions{depth: 2, colors: r.opts.Color, breakLength: 80})
+//
+// Inspecting may run the script's code (a getter on an Error's message, a toString): a
+// throw or a loop there gives a placeholder ("<a value that could not be described>"),
+// never a panic.
+func (r *Runtime) Inspect(v goja.Value) (s string) {
+	defer r.formatWatch()()
+	if !r.guarded(func() { s = r.inspect(v, inspectOptions{depth: 2, colors: r.opts.Color, breakLength: 80}) }) {
+		return uninspectableValue
+	}
+	return s
 }
 
 // VM returns the runtime's JavaScript VM, for embedders that add globals before the

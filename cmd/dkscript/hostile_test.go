@@ -94,4 +94,24 @@ for (const [name, call] of Object.entries(calls)) {
 			t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, stdout, want, stderr)
 		}
 	})
+
+	t.Run("thrown values that run code when read", func(t *testing.T) {
+		scripts := map[string]string{
+			"proxy.js":   "const b = () => { throw new Error('trap') };\nthrow new Proxy({}, {get: b, getPrototypeOf: b, ownKeys: b})\n",
+			"revoked.js": "const r = Proxy.revocable({}, {}); r.revoke();\nsetTimeout(() => { throw r.proxy }, 1)\n",
+			"getter.js":  "const e = new Error('x'); Object.defineProperty(e, 'message', {get() { throw e }});\nPromise.reject(e)\n",
+		}
+		for name, src := range scripts {
+			code, _, stderr := runHostile(t, bin, "run", writeScript(t, dir, name, src))
+			assertNoGoCrash(t, stderr)
+			if code != 1 || !strings.Contains(stderr, "Uncaught") {
+				t.Errorf("%s: exit %d, stderr:\n%s", name, code, stderr)
+			}
+		}
+		code, stdout, stderr := runHostile(t, bin, "eval", `const e = new Error("x"); Object.defineProperty(e, "stack", {get() { throw 1 }}); e`)
+		assertNoGoCrash(t, stderr)
+		if code != 0 || stdout != "<a value that could not be described>\n" {
+			t.Errorf("eval: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+		}
+	})
 }

@@ -1,0 +1,4 @@
+// A revoked Proxy thrown is reported as Node reports it.
+const r = Proxy.revocable({}, {});
+r.revoke();
+throw r.proxy;
