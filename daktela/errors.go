@@ -23,13 +23,15 @@ type RequestError struct {
 	Err      error      // the underlying transport error, or nil
 }
 
-// Error describes the failure: method, path, status and the API's messages.
+// Error describes the failure: method, path, status and the API's messages. A path or
+// messages longer than 1 KiB are cut, with their full size stated, and so is the middle
+// of a message longer than 4 KiB (a transport error quoting a long URL).
 func (e *RequestError) Error() string {
 	var b strings.Builder
 	b.WriteString("daktela: ")
 	b.WriteString(e.Method)
 	b.WriteByte(' ')
-	b.WriteString(e.Path)
+	b.WriteString(clip(e.Path))
 	if e.Page != nil {
 		fmt.Fprintf(&b, " (page at skip %d)", e.Page.Skip)
 	}
@@ -38,13 +40,13 @@ func (e *RequestError) Error() string {
 	}
 	if msgs := e.Errors.Messages(); len(msgs) > 0 {
 		b.WriteString(": ")
-		b.WriteString(strings.Join(msgs, "; "))
+		b.WriteString(clip(strings.Join(msgs, "; ")))
 	}
 	if e.Err != nil {
 		b.WriteString(": ")
 		b.WriteString(strings.TrimPrefix(e.Err.Error(), "daktela: ")) // said once, at the start
 	}
-	return b.String()
+	return clipMiddle(b.String())
 }
 
 // Unwrap returns the transport error, if any.

@@ -122,6 +122,11 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 	fail := func(err error) error {
 		return &RequestError{Method: wr.Method, Path: t.path, Err: err}
 	}
+	if wr.Method == http.MethodGet {
+		if err := checkURLLength(t); err != nil {
+			return nil, fail(err)
+		}
+	}
 	retries, waits := 0, 0
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -367,14 +372,14 @@ func (c *Client) logAttempt(st *settings, t target, rec attemptRecord, err error
 	}
 	attrs := []slog.Attr{
 		slog.String("method", t.wr.Method),
-		slog.String("path", t.path),
+		slog.String("path", clip(t.path)),
 		slog.Int("status", rec.status),
 		slog.Float64("duration_ms", float64(time.Since(rec.start).Microseconds())/1000),
 		slog.Int("attempt", rec.n),
 		slog.Int("bytes", rec.size),
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", redactString(strings.TrimPrefix(err.Error(), "daktela: "), t.token)))
+		attrs = append(attrs, slog.String("error", clipMiddle(redactString(strings.TrimPrefix(err.Error(), "daktela: "), t.token))))
 	}
 	if rec.retry != "" {
 		attrs = append(attrs, slog.String("retry", rec.retry),

@@ -636,6 +636,9 @@ declare module "daktela" {
   /** Signs in with a username and password (POST login.json) and returns a client that signs in again once on a 401. Only when the host allows scripts to make clients. */
   export function login(url: string, username: string, password: string): Client;
 
+  /** Splits list into arrays of at most n elements, in order (the last may be shorter; none for an empty list): to read a filter on more values than one URL carries (8 KiB) in parts, one read per part. */
+  export function chunk<T>(list: T[], n: number): T[][];
+
   /**
    * Thrown for a failed request: a transport failure or a non-2xx answer. Subclasses:
    * NotFoundException (404, or no object name), RateLimitException (429 not waited out),

@@ -112,6 +112,7 @@ func (in *instance) build() *goja.Object {
 	ex.Set("Client", in.buildClientClass())
 	in.setFn(ex, "client", in.configuredClient)
 	in.setFn(ex, "login", in.login)
+	in.setFn(ex, "chunk", in.chunk)
 
 	// Exceptions and helpers.
 	in.exc.export(ex)

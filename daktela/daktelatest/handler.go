@@ -84,8 +84,17 @@ func (h *Handler) Token() string { return h.token }
 
 func (h *Handler) now() time.Time { return time.Now() }
 
+// maxRequestURI is the request line limit of common front proxies (8 KiB): the fake
+// answers a longer request target with 414, as they do.
+const maxRequestURI = 8192
+
 // ServeHTTP answers one request.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if len(r.RequestURI) > maxRequestURI {
+		// As a front proxy does: the request never reaches the application.
+		http.Error(w, "414 Request-URI Too Large", http.StatusRequestURITooLong)
+		return
+	}
 	seq := h.reqNo.Add(1)
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
