@@ -116,7 +116,9 @@ if (args.queue) req.addFilter("queue", "eq", args.queue);
 // iterator object per loop in goja, several times the work of the lookups).
 const paths = columns.map((c) => c.split("."));
 const out = args.out ?? "/dev/stdout";
-const writer = csv.writer(out, { columns, delimiter: args.delimiter ?? ",", bom: Boolean(args.bom) });
+// escapeFormulas: a record text such as "=HYPERLINK(...)" must not run as a formula when
+// the file is opened in a spreadsheet; numbers and phone numbers stay as they are.
+const writer = csv.writer(out, { columns, delimiter: args.delimiter ?? ",", bom: Boolean(args.bom), escapeFormulas: true });
 try {
   for (const rec of daktela.client().iterate(req, { pageSize })) {
     const row = new Array(paths.length);

@@ -116,6 +116,7 @@ if (window) {
 if (args.out) {
   const w = csv.writer(args.out, {
     columns: ["login", "title", "email", "type", "deactivated", "queue", "queue_title", "activities"],
+    escapeFormulas: true, // a title such as "=cmd|..." stays text in a spreadsheet
   });
   try {
     for (const u of users) {

@@ -21,6 +21,8 @@ import (
 //	bom       start with a UTF-8 byte order mark (Excel wants one to read UTF-8)
 //	append    (csv.writer only) append to the file; no header or BOM is written when it
 //	          already has content
+//	escapeFormulas  put "'" in front of cells a spreadsheet would run as formulas (see
+//	          escapeFormula)
 type writeConfig struct {
 	columns   []column
 	header    bool
@@ -28,6 +30,8 @@ type writeConfig struct {
 	crlf      bool
 	bom       bool
 	appendTo  bool
+	// escapeFormulas is the escapeFormulas option.
+	escapeFormulas bool
 }
 
 // column is one output column: where its value comes from and what heads it.
@@ -54,6 +58,7 @@ func writeOptions(vm *goja.Runtime, v goja.Value, fn string) writeConfig {
 		bom:       o.bool("bom", false),
 		appendTo:  o.bool("append", false),
 	}
+	c.escapeFormulas = o.bool("escapeFormulas", false)
 	if c.delimiter == '"' {
 		o.fail("delimiter", `different from the quote character '"'`, o.get("delimiter"))
 	}
@@ -122,7 +127,7 @@ func (w *rowWriter) writeHeader() error {
 	for _, c := range w.cfg.columns {
 		w.rec = append(w.rec, c.header)
 	}
-	return w.cw.Write(w.rec)
+	return w.writeRecord()
 }
 
 // write writes one row (an object or an array); it throws on a row of another kind.
@@ -152,6 +157,16 @@ func (w *rowWriter) write(v goja.Value) error {
 		}
 	}
 	w.count++
+	return w.writeRecord()
+}
+
+// writeRecord writes w.rec, its formulas escaped when the options ask for it.
+func (w *rowWriter) writeRecord() error {
+	if w.cfg.escapeFormulas {
+		for i, s := range w.rec {
+			w.rec[i] = escapeFormula(s)
+		}
+	}
 	return w.cw.Write(w.rec)
 }
 

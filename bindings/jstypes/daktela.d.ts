@@ -835,6 +835,8 @@ declare module "csv" {
     bom?: boolean;
     /** writer only: append to the file; no header or BOM when it already has content (default false). */
     append?: boolean;
+    /** Put ' in front of every cell a spreadsheet would run as a formula (CSV injection): cells starting with =, @, a tab or a carriage return, and with + or - unless the whole cell is a number ("-12.5") or a phone number ("+420 226 211 245"). Use it for files people open in Excel or LibreOffice whose cells hold text from records (default false). */
+    escapeFormulas?: boolean;
   }
 
   /** A row read by reader: the record and the line it starts on, or (errors: "yield") the reason it is broken. */
