@@ -80,7 +80,7 @@ func TestURLLimitBoundary(t *testing.T) {
 	// Grow the list until the next value would pass the limit.
 	n := 1
 	for ; n < 1000; n++ {
-		_, err := c.Execute(ctx, daktela.BuildReadRequest("Users").AddFilter("username", "in", manyNumbers(n+1)).SetTake(1))
+		_, err := c.Execute(ctx, daktela.BuildReadRequest("Users").AddFilter("name", "in", manyNumbers(n+1)).SetTake(1))
 		if errors.Is(err, daktela.ErrURLTooLong) {
 			break
 		}
@@ -110,7 +110,7 @@ func TestLogPathIsCut(t *testing.T) {
 	c := srv.Client()
 	var logged strings.Builder
 	c.ApiCommunicator().SetLogger(slog.New(slog.NewTextHandler(&logged, nil)))
-	if _, err := c.Execute(context.Background(), daktela.BuildReadRequest("Users").AddFilter("username", "in", manyNumbers(80))); err != nil {
+	if _, err := c.Execute(context.Background(), daktela.BuildReadRequest("Users").AddFilter("name", "in", manyNumbers(80))); err != nil {
 		t.Fatal(err)
 	}
 	line := logged.String()
