@@ -18,6 +18,8 @@ type mockFlags struct {
 	faults  string
 	latency durationFlag
 	jitter  durationFlag
+	// anywhere lets --addr be off loopback.
+	anywhere bool
 }
 
 func newMockFlags() (*flag.FlagSet, any) {
@@ -30,6 +32,7 @@ func newMockFlags() (*flag.FlagSet, any) {
 	fs.StringVar(&f.faults, "faults", "", "inject faults by `SPEC`, e.g. 5xx:0.1,429:0.05:retry=1,reset-body:0.02 (see daktelatest.ParseFaults)")
 	fs.Var(&f.latency, "latency", "add `DURATION` to every answer")
 	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
+	fs.BoolVar(&f.anywhere, "listen-anywhere", false, "allow an --addr other machines can reach (off loopback)")
 	return fs, f
 }
 
@@ -60,6 +63,9 @@ Examples:
 		}
 		if fs.NArg() > 0 {
 			return usagef("mock", "mock: unexpected argument %q", fs.Arg(0))
+		}
+		if err := checkListenAddr("mock", f.addr, f.anywhere); err != nil {
+			return err
 		}
 		opts, err := f.options()
 		if err != nil {

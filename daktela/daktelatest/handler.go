@@ -33,11 +33,21 @@ type Handler struct {
 	log   []LoggedRequest
 	logN  int // entries dropped from the front when over logLimit
 
-	auth *sessions
+	auth        *sessions
+	readTimeout time.Duration // for a request's body, as ReadHeaderTimeout is for its headers
 }
 
 // maxBody bounds a request body (a bulk import of a big record is far below it).
 const maxBody = 32 << 20
+
+// MaxRequestTarget is the longest request target (path and query) the server reads:
+// 8 KiB, as common front proxies and the client's own limit (daktela.MaxURLBytes). A
+// longer one is answered 414 URI Too Long before any of it is parsed.
+const MaxRequestTarget = 8192
+
+// DefaultReadTimeout is how long a request's headers, and then its body, may take to
+// arrive when Options.ReadTimeout is zero.
+const DefaultReadTimeout = 30 * time.Second
 
 // NewHandler builds the fake server's handler with its demo data (and synthesised
 // models) from opts. It fails on a bad fault spec or an unknown model in opts.Records.
@@ -48,8 +58,14 @@ func NewHandler(opts Options) (*Handler, error) {
 	if opts.Token == "" {
 		opts.Token = DefaultToken
 	}
+	if opts.ReadTimeout == 0 {
+		opts.ReadTimeout = DefaultReadTimeout
+	}
 	h := &Handler{seed: opts.Seed, token: opts.Token, latency: opts.Latency, jitter: opts.Jitter,
-		closing: make(chan struct{})}
+		closing: make(chan struct{}), readTimeout: opts.ReadTimeout}
+	if opts.ReadTimeout < 0 {
+		return nil, fmt.Errorf("daktelatest: the read timeout must not be negative (got %v)", opts.ReadTimeout)
+	}
 	if opts.Latency < 0 || opts.Jitter < 0 {
 		return nil, fmt.Errorf("daktelatest: latency and jitter must not be negative (got %v, %v)", opts.Latency, opts.Jitter)
 	}
@@ -96,9 +112,23 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	seq := h.reqNo.Add(1)
+	if len(r.RequestURI) > MaxRequestTarget {
+		in := &incoming{method: r.Method, path: clip(r.URL.EscapedPath(), 200),
+			err: fmt.Errorf("the request target is %d bytes, longer than the %d this server reads", len(r.RequestURI), MaxRequestTarget)}
+		h.refuse(w, r, seq, in, 414)
+		return
+	}
+	if r.ContentLength != 0 && h.readTimeout > 0 {
+		// The body must arrive in time too: a client that sends it slowly does not
+		// hold the connection (ReadHeaderTimeout only covers the headers).
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(h.readTimeout))
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 	if err != nil {
-		return // the client went away
+		in := &incoming{method: r.Method, path: clip(r.URL.EscapedPath(), 200),
+			err: fmt.Errorf("the request body could not be read: %v", err)}
+		h.refuse(w, r, seq, in, 400)
+		return
 	}
 	in := h.decode(r, body)
 	entry := h.logRequest(seq, r, in)
@@ -121,6 +151,22 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.deliver(w, r, entry, rep)
+}
+
+// refuse answers a request the server could not read with status and in.err, and logs
+// it with the reason.
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, seq int64, in *incoming, status int) {
+	entry := h.logRequest(seq, r, in)
+	w.Header().Set("Connection", "close")
+	h.deliver(w, r, entry, errorReply(status, h.now(), in.err.Error()))
+}
+
+// clip shortens s to at most n bytes for a log entry.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // wait sleeps d, or until the request or the server ends; false when it ended.

@@ -135,7 +135,14 @@ func splitBrackets(name string) []string {
 	return parts
 }
 
-// parsePHPQuery decodes a query string or form body the way PHP fills $_GET/$_POST.
+// maxNesting bounds the brackets of one query or form key, as PHP's
+// max_input_nesting_level (64) does: about 30 levels of nested filter groups. It keeps a
+// hostile key (a filter nested 30 000 deep) from costing work and memory that grow with
+// the square of its depth.
+const maxNesting = 64
+
+// parsePHPQuery decodes a query string or form body the way PHP fills $_GET/$_POST. A
+// key nested deeper than maxNesting is an error.
 func parsePHPQuery(raw string) (*pnode, error) {
 	root := newPnode()
 	for raw != "" {
@@ -152,6 +159,10 @@ func parsePHPQuery(raw string) (*pnode, error) {
 		val, err := url.QueryUnescape(v)
 		if err != nil {
 			return nil, fmt.Errorf("value of query parameter %q is not valid URL encoding", key)
+		}
+		if strings.Count(key, "[") > maxNesting {
+			name, _, _ := strings.Cut(key, "[")
+			return nil, fmt.Errorf("query parameter %q is nested more than %d levels deep (a filter that deep is refused)", name, maxNesting)
 		}
 		root.set(splitBrackets(key), val)
 	}

@@ -21,6 +21,7 @@ type LoggedRequest struct {
 	Auth   AuthKind       // how the token travelled (AuthNone when there was none)
 	Status int            // the status answered (0 when the connection was dropped or hung)
 	Fault  string         // the fault injected, "" when none
+	Err    string         // why the request was refused before it was routed (unreadable body, URL too long, bad encoding), "" when it was not
 }
 
 // logLimit is how many recent requests the log keeps (a benchmark may send millions).
@@ -35,6 +36,9 @@ func (h *Handler) logRequest(seq int64, r *http.Request, in *incoming) int {
 		e.Params = p
 	}
 	e.Body = redact(in)
+	if in.err != nil {
+		e.Err = in.err.Error()
+	}
 	h.logMu.Lock()
 	defer h.logMu.Unlock()
 	if len(h.log) >= logLimit {

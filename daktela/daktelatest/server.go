@@ -17,6 +17,9 @@ type Options struct {
 	Latency time.Duration  // added to every answer
 	Jitter  time.Duration  // up to this much more, seeded
 	Faults  string         // a fault spec (see ParseFaults)
+	// ReadTimeout is how long a request's headers, and then its body, may take to arrive
+	// (default DefaultReadTimeout); a slower body is answered 400.
+	ReadTimeout time.Duration
 }
 
 // DefaultToken is the token a Server accepts when Options.Token is empty.
@@ -54,7 +57,7 @@ func Listen(addr string, opts Options) (*Server, error) {
 		return nil, fmt.Errorf("daktelatest: listen on %s: %w", addr, err)
 	}
 	s := &Server{URL: "http://" + ln.Addr().String(), Token: h.Token(), Handler: h, done: make(chan struct{})}
-	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: 30 * time.Second, ErrorLog: quietLog()}
+	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: h.readTimeout, ErrorLog: quietLog()}
 	go func() {
 		defer close(s.done)
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
