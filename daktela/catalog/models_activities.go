@@ -1,6 +1,7 @@
 package catalog
 
 // channelHead is what every chat-like channel record (SMS, Messenger, WhatsApp, ...) has.
+// The social ones add external_contact (see social).
 func channelHead() []Field {
 	return []Field{str("name"), link("queue", "queues"), link("user", "users"), link("contact", "contacts"),
 		str("title"), str("state"), str("connector"), str("sender"), flag("answered"), about(num("duration"), "seconds"),
@@ -8,6 +9,9 @@ func channelHead() []Field {
 		str("disconnection"), oneOf(str("missed"), "YES", "NO"), date("missed_time"), js("options"),
 		ro(about(links("activities", "activities"), "the activities of this record (their item is an id)"))}
 }
+
+// social is a Messenger, WhatsApp, Viber or Instagram conversation's fields.
+func social() []Field { return join(channelHead(), []Field{str("external_contact")}) }
 
 // Activities (the channel-agnostic work items) and the channel records behind them.
 var activityModels = []*Model{
@@ -39,7 +43,9 @@ var activityModels = []*Model{
 			oneOf(str("disposition_cause"), "", "caller", "agent", "transfer", "system"),
 			oneOf(str("disconnection_cause"), "", "abandon", "exitwithtimeout", "exitwithkey", "exitempty", "busy", "cancel",
 				"noanswer", "failed", "amdmachine"),
-			str("pressed_key"), num("missed_call"), date("missed_call_time"), date("missed_callback"), num("attempts"),
+			str("pressed_key"), about(num("missed_call"), "1 missed, 0 called back, null not missed"),
+			about(date("missed_call_time"), "when it was called back"),
+			about(link("missed_callback", "activitiesCall"), "the call that called it back"), num("attempts"),
 			float("score"), str("note"), js("options"), js("cdr"),
 			ro(about(links("activities", "activities"), "the activities of this call (their item is an id)"))},
 		Relations: []Relation{{"recordings", "activitiesCallRecordings", "id_call"},
@@ -71,8 +77,11 @@ var activityModels = []*Model{
 			link("user", "users"), link("queue", "queues"), link("contact", "contacts"), flag("answered"),
 			about(num("duration"), "seconds"), date("time"), about(num("wait_time"), "seconds"),
 			oneOf(str("disconnection"), "", "USER", "CLIENT", "TIMEOUT", "NOT_AVAIL", "OUT_OF_TIME", "DECISION_TREE", "BAN"),
-			oneOf(str("missed"), "YES", "NO"), date("missed_time"), str("email"), str("phone"), str("host"), str("referer"),
-			str("browser"), str("language"), str("ipaddress"), js("options"),
+			oneOf(str("missed"), "YES", "NO"), date("missed_time"), str("connector"), about(num("routing_duration"), "seconds"),
+			str("email"), str("phone"), js("options"), js("context"), str("host"), str("referer"), str("refererLast"),
+			str("browser"), flag("mobileDevice"), flag("privateMode"), js("users"), js("customer"),
+			about(js("customFields"), "the chat form's fields"), flag("hasFocus"), flag("isVisible"), flag("gdpr"),
+			str("language"), str("ipaddress"), date("heartbeat"),
 			ro(about(links("activities", "activities"), "the activities of this chat (their item is an id)"))},
 		Relations: []Relation{{"messages", "activitiesChatMessages", "chat"}}},
 	{Name: "activitiesChatMessages", Doc: "Messages of web chats.", Partial: true,
@@ -81,13 +90,13 @@ var activityModels = []*Model{
 	{Name: "activitiesSms", Doc: "Text messages: the channel record of an SMS activity.", NamePrefix: "sms_", HashNull: true,
 		Fields: join(channelHead(), []Field{str("text")})},
 	{Name: "activitiesFbm", Doc: "Facebook Messenger conversations.", NamePrefix: "fbm_", HashNull: true, Partial: true,
-		Fields: channelHead()},
+		Fields: social()},
 	{Name: "activitiesWap", Doc: "WhatsApp conversations.", NamePrefix: "wap_", HashNull: true, Partial: true,
-		Fields: channelHead()},
+		Fields: social()},
 	{Name: "activitiesVbr", Doc: "Viber conversations.", NamePrefix: "vbr_", HashNull: true, Partial: true,
-		Fields: channelHead()},
+		Fields: social()},
 	{Name: "activitiesIgdm", Doc: "Instagram direct messages.", NamePrefix: "igdm_", HashNull: true, Partial: true,
-		Fields: join(channelHead(), []Field{oneOf(str("type"), "DM", "STORY_REPLY", "STORY_MENTION")})},
+		Fields: join(social(), []Field{oneOf(str("type"), "DM", "STORY_REPLY", "STORY_MENTION")})},
 	{Name: "activitiesFbComment", Doc: "Facebook comments.", NamePrefix: "fbcomment_", HashNull: true, Partial: true,
 		Fields: channelHead()},
 	{Name: "activitiesIgComment", Doc: "Instagram comments.", NamePrefix: "igcomment_", HashNull: true, Partial: true,

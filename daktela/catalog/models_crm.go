@@ -23,7 +23,7 @@ var crmModels = []*Model{
 			ro(about(num("first_answer_overdue"), "seconds")), ro(date("reopen")), ro(num("interaction_activity_count")),
 		}, stamps(), []Field{ro(link("created_by", "users")), ro(link("edited_by", "users")), ro(date("closed")),
 			ro(date("last_activity")), ro(date("last_activity_operator")), ro(date("last_activity_client")),
-			flag("unread"), ro(flag("has_attachment")), ro(flag("isParent")),
+			flag("unread"), ro(date("last_unread_date")), ro(flag("has_attachment")), ro(flag("isParent")),
 			ro(about(flag("isFollowed"), "whether the reader follows the ticket")),
 			ro(about(flag("_access"), "whether the reader may open the ticket")), custom()}),
 		Relations: []Relation{{"activities", "activities", "ticket"}}, SchemeInSys: true,

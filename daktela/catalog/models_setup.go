@@ -12,6 +12,7 @@ var setupModels = []*Model{
 		Fields: join(named(), []Field{str("description"), str("type"), js("options"), js("shortcuts"),
 			js("gpt_custom_prompts")})},
 	{Name: "users", Doc: "The people and integrations that sign in; name is the login.", HashNull: true,
+		// Every key of the whole user record the captures show.
 		Fields: []Field{
 			about(req(str("name")), "the login name"), req(str("title")), str("alias"), str("firstname"), str("lastname"),
 			oneOf(str("type"), "admin", "user", "api", "BO"), link("profile", "profiles"), link("role", "roles"),
@@ -31,6 +32,8 @@ var setupModels = []*Model{
 			about(num("max_duration"), "minutes, 0 = unlimited"), str("calculated_from"), flag("repeatable"),
 			num("max_amount"), num("min_timeout"), flag("auto_pause"), flag("prevent_direct_calls"), flag("deleted")})},
 	{Name: "queues", Doc: "Where work waits for users: call, e-mail, chat, SMS ... queues.", Counter: true, HashNull: true,
+		// The API help says the queue model has many more configuration fields; the
+		// captured records show these, the rest is inside options.
 		Fields: []Field{num("name"), req(str("title")), str("alias"), str("description"), str("call_steering_description"),
 			req(oneOf(str("type"), "in", "ctc", "out", "outbounder", "progressive", "dialer", "interviewer",
 				"email", "sms", "chat", "fbm", "wap", "vbr", "igdm", "custom")),
@@ -54,8 +57,10 @@ var setupModels = []*Model{
 			ro(date("created"))}},
 	{Name: "realtimeSessions", Doc: "Who is signed in now and what they are doing (list only).", Key: "id_agent", ListOnly: true,
 		Fields: []Field{link("id_agent", "users"), oneOf(str("state"), "Session", "Idle", "Paused"), str("exten"),
-			str("exten_status"), str("presence_status"), date("logintime"), date("lastcalltime"), link("lastqueue", "queues"),
-			link("id_pause", "pauses"), flag("onpause"), date("statetime"), str("id_call"), flag("unwrap")}},
+			oneOf(str("exten_status"), "Unavailable", "Idle", "Busy"), oneOf(str("presence_status"), "Unavailable", "Idle", "Busy"),
+			date("logintime"), date("lastcalltime"), link("lastqueue", "queues"), link("id_pause", "pauses"),
+			about(date("onpause"), "when the pause started"), about(date("statetime"), "when the current state started"),
+			about(str("id_call"), "the call under way"), about(date("unwrap"), "when the wrap-up ends")}},
 	{Name: "usersSession", Doc: "A user's sign-in to queues (POST to sign in).", Partial: true,
 		Fields: []Field{str("name"), link("id_agent", "users"), js("queues"), date("logintime")}},
 	{Name: "sipDevices", Doc: "The SIP phones users sign in with.", Partial: true,

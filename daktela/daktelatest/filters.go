@@ -189,7 +189,7 @@ func (s *store) resolvePath(m *model, path string) (getter, kind, error) {
 	head, rest, dotted := strings.Cut(path, ".")
 	fd, ix := m.field(head)
 	if fd == nil {
-		if m.partial {
+		if _, mistake := m.cat.Mistakes[head]; !mistake && m.partial {
 			// The catalogue knows only some of the model's fields: another may be real.
 			return func(*record) ([]string, bool) { return nil, true }, kStr, nil
 		}

@@ -177,11 +177,12 @@ func (s *store) seedMore() {
 		if state == "offline" {
 			continue
 		}
-		vals := map[string]any{"id_agent": name("users", u), "state": "Session", "exten": u.str(um, "extension"),
-			"exten_status": state, "presence_status": "online", "logintime": s.at(0.3 + float64(i)/50),
-			"statetime": s.at(0.01 * float64(i+1)), "lastqueue": supportQ, "onpause": false, "unwrap": false}
+		vals := map[string]any{"id_agent": name("users", u), "state": "Idle", "exten": u.str(um, "extension"),
+			"exten_status": "Idle", "presence_status": "Idle", "logintime": s.at(0.3 + float64(i)/50),
+			"statetime": s.at(0.01 * float64(i+1)), "lastqueue": supportQ}
 		if state == "busy" {
-			vals["state"], vals["onpause"], vals["id_pause"] = "Paused", true, pauses[i%len(pauses)]
+			vals["state"], vals["onpause"], vals["id_pause"] = "Paused", s.at(0.01*float64(i+1)), pauses[i%len(pauses)]
+			vals["exten_status"], vals["presence_status"] = "Busy", "Busy"
 		}
 		s.put("realtimeSessions", vals)
 	}
