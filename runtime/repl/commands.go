@@ -100,20 +100,20 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 		var keptOut int
 		var b strings.Builder
 		for _, e := range s.entries {
-			if containsSecret(e, s.secrets) {
+			if holdsCredential(e, s.secrets) {
 				keptOut++
 				continue
 			}
 			b.WriteString(e)
 			b.WriteString("\n")
 		}
-		if err := os.WriteFile(arg, []byte(b.String()), 0o644); err != nil {
+		if err := writePrivateFile(arg, b.String()); err != nil {
 			fmt.Fprintf(s.cfg.Stderr, ".save: cannot write %s: %v\n", arg, unwrapPathError(err))
 			return false, nil
 		}
 		msg := fmt.Sprintf("Session saved to: %s", arg)
 		if keptOut > 0 {
-			msg += fmt.Sprintf(" (%d entr%s holding the access token left out)", keptOut, map[bool]string{true: "y", false: "ies"}[keptOut == 1])
+			msg += fmt.Sprintf(" (%d entr%s holding a credential left out)", keptOut, map[bool]string{true: "y", false: "ies"}[keptOut == 1])
 		}
 		s.out(msg)
 	case "editor":

@@ -47,12 +47,13 @@ type history struct {
 }
 
 // keep reports whether line may go into the history: not blank, not starting with a
-// space (the shell convention for "do not remember this"), holding no secret.
+// space (the shell convention for "do not remember this"), holding no credential (see
+// holdsCredential).
 func keep(line string, secrets []string) bool {
 	if strings.TrimSpace(line) == "" || strings.HasPrefix(line, " ") {
 		return false
 	}
-	return !containsSecret(line, secrets)
+	return !holdsCredential(line, secrets)
 }
 
 // containsSecret reports whether s holds one of the (non-empty) secrets.

@@ -221,7 +221,7 @@ func TestSessionLoadSave(t *testing.T) {
 	}
 	// Loaded files are part of the session; entries that failed are not saved.
 	if strings.Contains(string(data), "null.boom") || !strings.Contains(string(data), "const loaded = 41\n") ||
-		!strings.Contains(string(data), "let kept = 'k'\nfunction three() {\n  return 3\n}\n") || !strings.Contains(out, "1 entry holding the access token left out") {
+		!strings.Contains(string(data), "let kept = 'k'\nfunction three() {\n  return 3\n}\n") || !strings.Contains(out, "1 entry holding a credential left out") {
 		t.Errorf("saved %q; stdout %q", data, out)
 	}
 	// The saved session loads back into a fresh runtime.
