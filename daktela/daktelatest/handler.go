@@ -40,11 +40,6 @@ type Handler struct {
 // maxBody bounds a request body (a bulk import of a big record is far below it).
 const maxBody = 32 << 20
 
-// MaxRequestTarget is the longest request target (path and query) the server reads:
-// 8 KiB, as common front proxies and the client's own limit (daktela.MaxURLBytes). A
-// longer one is answered 414 URI Too Long before any of it is parsed.
-const MaxRequestTarget = 8192
-
 // DefaultReadTimeout is how long a request's headers, and then its body, may take to
 // arrive when Options.ReadTimeout is zero.
 const DefaultReadTimeout = 30 * time.Second
@@ -112,12 +107,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	seq := h.reqNo.Add(1)
-	if len(r.RequestURI) > MaxRequestTarget {
-		in := &incoming{method: r.Method, path: clip(r.URL.EscapedPath(), 200),
-			err: fmt.Errorf("the request target is %d bytes, longer than the %d this server reads", len(r.RequestURI), MaxRequestTarget)}
-		h.refuse(w, r, seq, in, 414)
-		return
-	}
 	if r.ContentLength != 0 && h.readTimeout > 0 {
 		// The body must arrive in time too: a client that sends it slowly does not
 		// hold the connection (ReadHeaderTimeout only covers the headers).

