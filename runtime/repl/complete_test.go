@@ -146,6 +146,17 @@ func TestCompleteModelsAndCommands(t *testing.T) {
 	if len(got) != len(c.models) {
 		t.Errorf("empty model prefix: %d candidates, want all %d", len(got), len(c.models))
 	}
+	// The model catalogue's models are offered without a server (the ones automations
+	// read included).
+	c0 := newCompleter(nil)
+	_, got, _ = completeIn(t, h, c0, `daktela.buildReadRequest("RealtimeS`)
+	if !slices.Equal(got, []string{`RealtimeSessions"`}) {
+		t.Errorf("catalogue model RealtimeS: got %q", got)
+	}
+	_, got, _ = completeIn(t, h, c0, `daktela.buildReadRequest("ActivitiesCallR`)
+	if !slices.Equal(got, []string{`ActivitiesCallRecordings"`}) {
+		t.Errorf("catalogue model ActivitiesCallR: got %q", got)
+	}
 	// The fake server's models are all offered when given.
 	c2 := newCompleter(h.srv.Models())
 	for _, m := range h.srv.Models() {
