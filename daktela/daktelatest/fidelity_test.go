@@ -304,3 +304,39 @@ func keyOf(v any) string {
 	}
 	return fmt.Sprint(normalizeNum(v))
 }
+
+// The relations of the new models answer their children: a call's recordings, an
+// e-mail's files, a contact's CRM records.
+func TestChannelRelations(t *testing.T) {
+	srv := NewServer(Options{})
+	defer srv.Close()
+	rec := list(t, srv, "activitiesCallRecordings.json?take=1").Data[0]
+	call := fmt.Sprint(obj(t, rec["id_call"], "recording.id_call")["id_call"])
+	if lr := list(t, srv, "activitiesCall/"+call+"/recordings.json"); lr.Total < 1 || lr.Data[0]["id_call"].(map[string]any)["id_call"] != call {
+		t.Errorf("activitiesCall/%s/recordings: %v", call, lr.Data)
+	}
+	var email string
+	for _, e := range list(t, srv, "activitiesEmail.json?take=1000").Data {
+		if files, _ := e["files"].([]any); len(files) > 0 {
+			email = e["name"].(string)
+			if lr := list(t, srv, "activitiesEmail/"+email+"/files.json"); lr.Total != len(files) {
+				t.Errorf("activitiesEmail/%s/files: %d, the record lists %d", email, lr.Total, len(files))
+			}
+			break
+		}
+	}
+	if email == "" {
+		t.Error("no e-mail with files")
+	}
+	crm := list(t, srv, "crmRecords.json?take=1").Data[0]
+	contact := keyOf(crm["contact"])
+	lr := list(t, srv, "contacts/"+contact+"/crmRecords.json")
+	if lr.Total < 1 {
+		t.Errorf("contacts/%s/crmRecords: none", contact)
+	}
+	for _, r := range lr.Data {
+		if keyOf(r["contact"]) != contact {
+			t.Errorf("contacts/%s/crmRecords lists %v", contact, r["contact"])
+		}
+	}
+}
