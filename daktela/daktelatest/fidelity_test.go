@@ -169,6 +169,15 @@ func TestFieldsAsTheRealAPIWritesThem(t *testing.T) {
 			}
 		}
 	}
+	// A created record lists every key too, the ones it did not set as [].
+	st, e := api(t, srv, "POST", "contacts.json", `{"lastname":"Keys","customFields":{"email":["keys@example.org"]}}`)
+	if st != 201 {
+		t.Fatalf("create contact: %d %s", st, e.Error)
+	}
+	cf := obj(t, recordOf(t, e)["customFields"], "created contact customFields")
+	if fmt.Sprint(cf) != "map[address:[] email:[keys@example.org] note:[] number:[]]" {
+		t.Errorf("created contact customFields = %v", cf)
+	}
 	// _sys.hash: null for the models whose captures show null, digits for the others.
 	for model, null := range map[string]bool{"tickets": true, "users": true, "ticketsCategories": true, "ticketsSla": true,
 		"statuses": true, "crmDatabases": true, "contacts": false, "activities": false} {
