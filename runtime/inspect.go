@@ -13,6 +13,10 @@ import (
 	"github.com/dop251/goja"
 )
 
+// maxInspectDepth is how many levels of nesting the inspector walks at most, whatever
+// the depth option says (null and Infinity included).
+const maxInspectDepth = 200
+
 // inspectOptions mirror the util.inspect options dkscript supports.
 type inspectOptions struct {
 	depth          int // levels of nesting shown; < 0: no limit
@@ -497,6 +501,15 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int) string {
 		}
 	}
 
+	if recurseTimes >= maxInspectDepth {
+		// Node stops where its stack ends; this walk stops at a fixed depth, so that
+		// printing a 300 000-deep object with {depth: null} cannot overflow the Go stack.
+		name := ctor
+		if name == "" || nullProto {
+			name = "Object"
+		}
+		return in.stylize("["+name+": Inspection interrupted prematurely. Maximum call stack size exceeded.]", styleSpecial)
+	}
 	if in.opts.depth >= 0 && recurseTimes > in.opts.depth {
 		name := ctor
 		if name == "" || nullProto {

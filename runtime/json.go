@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +62,72 @@ func (r *Runtime) installJSON() {
 	})
 	_ = fn.DefineDataProperty("length", r.vm.ToValue(3), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = obj.DefineDataProperty("stringify", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	r.installJSONParse(obj)
+}
+
+// maxJSONDepth is how deeply JSON.parse lets arrays and objects nest (encoding/json's
+// limit too): goja's parser recurses on the Go stack, and a text of a few million "["
+// overflowed it, a fatal error no script could catch.
+const maxJSONDepth = 10000
+
+// installJSONParse wraps JSON.parse so that a text nested more than maxJSONDepth levels
+// deep is a RangeError before goja's parser sees it.
+func (r *Runtime) installJSONParse(obj *goja.Object) {
+	orig, ok := goja.AssertFunction(obj.Get("parse"))
+	if !ok {
+		return
+	}
+	fn := r.namedFunc("parse", func(c goja.FunctionCall) goja.Value {
+		if len(c.Arguments) > 0 && goja.IsString(c.Arguments[0]) {
+			if s := c.Arguments[0].String(); len(s) > maxJSONDepth && jsonTooDeep(s, maxJSONDepth) {
+				panic(r.rangeError(fmt.Sprintf("JSON.parse: the text nests arrays and objects more than %d levels deep", maxJSONDepth)))
+			}
+		}
+		v, err := orig(c.This, c.Arguments...)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+	_ = fn.DefineDataProperty("length", r.vm.ToValue(2), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = obj.DefineDataProperty("parse", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// jsonTooDeep reports whether the JSON text s opens more than max arrays and objects
+// at once (brackets inside strings do not count).
+func jsonTooDeep(s string, max int) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '[' || c == '{':
+			if depth++; depth > max {
+				return true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return false
+}
+
+// rangeError returns a new RangeError with message msg.
+func (r *Runtime) rangeError(msg string) *goja.Object {
+	ctor, _ := r.vm.Get("RangeError").(*goja.Object)
+	if ctor != nil {
+		if e, err := r.vm.New(ctor, r.vm.ToValue(msg)); err == nil {
+			return e
+		}
+	}
+	return r.vm.NewTypeError(msg)
 }
 
 // jsonIndent is the gap JSON.stringify's space argument gives (ECMAScript

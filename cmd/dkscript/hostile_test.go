@@ -114,4 +114,20 @@ for (const [name, call] of Object.entries(calls)) {
 			t.Errorf("eval: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 		}
 	})
+
+	t.Run("printing a 300 000-deep object", func(t *testing.T) {
+		// Each printed a Go stack overflow (fatal) before the inspector's walk was bounded.
+		script := writeScript(t, dir, "deep.js", `
+let d = {};
+for (let i = 0; i < 300000; i++) d = {d};
+console.dir(d, {depth: null});
+console.log(require("util").inspect(d, {depth: Infinity}).length > 0);
+console.log(JSON.parse("[".repeat(3000000) + "]".repeat(3000000)));
+`)
+		code, stdout, stderr := runHostile(t, bin, "run", script)
+		assertNoGoCrash(t, stderr)
+		if code != 1 || !strings.HasSuffix(stdout, "}\ntrue\n") || !strings.Contains(stderr, "Uncaught RangeError: JSON.parse: the text nests") {
+			t.Errorf("exit %d, stdout ends %q, stderr:\n%s", code, stdout[max(0, len(stdout)-200):], stderr)
+		}
+	})
 }
