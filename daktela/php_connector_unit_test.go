@@ -1,6 +1,9 @@
 package daktela
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Ports of the PHP connector's request-building tests (tests/DaktelaV6/Request/
 // ReadRequestTest) and FormatHelperTest: the same builder calls, with PHP's expected
@@ -129,8 +132,8 @@ func TestPHPReadRequestTestAddCombinedFilters(t *testing.T) {
 		{"created", "lte", "2020-11-30 23:59:59"}, {"user", "isnull", ""}})
 }
 
-// TestPHPFormatHelperTest ports FormatHelperTest's cases (PHP's null in, null out is the
-// JavaScript binding's: Go takes a string).
+// TestPHPFormatHelperTest ports FormatHelperTest's cases as of the connector's 2.6.0
+// (PHP's null in, null out is the JavaScript binding's: Go takes a string).
 func TestPHPFormatHelperTest(t *testing.T) {
 	cases := []struct {
 		in     string
@@ -155,10 +158,19 @@ func TestPHPFormatHelperTest(t *testing.T) {
 		{"421123456789", false, "421", 12, "00421123456789"},
 		{"00421123456789", true, "421", 12, "+421123456789"},
 		{"+421123456789", true, "421", 12, "+421123456789"},
+		// testStripsCommonSeparators
+		{"+420 (773) 794-604", false, "420", 12, "00420773794604"},
+		{"773.794.604", false, "420", 12, "00420773794604"},
+		// testEmptyNumberStaysEmpty
+		{" ", false, "420", 12, ""},
 	}
 	for _, c := range cases {
 		if got := GetNormalizedPhoneNumber(c.in, c.plus, c.prefix, c.length); got != c.want {
 			t.Errorf("getNormalizedPhoneNumber(%q, %v, %q, %d) = %q, want %q", c.in, c.plus, c.prefix, c.length, got, c.want)
 		}
+	}
+	// testInvalidUtf8DoesNotFail
+	if got := GetNormalizedPhoneNumber("773\xff794", false, "420", 12); !strings.HasPrefix(got, "00420773") {
+		t.Errorf("invalid UTF-8: %q, want it to start with 00420773", got)
 	}
 }
