@@ -55,6 +55,7 @@ func (r *Runtime) installModules() error {
 		Client:          r.opts.Client,
 		AllowNewClients: r.opts.Capabilities.NewClients,
 		ConfigureClient: r.opts.ConfigureClient,
+		NoClientHelp:    r.opts.NoClientHelp,
 	}))
 	for i, m := range r.opts.Modules {
 		if m == nil {

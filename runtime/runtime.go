@@ -51,6 +51,9 @@ type Options struct {
 	// before the script uses it. A host gives it what it applied to Client (dry-run,
 	// logging, rate cap, retries, timeouts), so those clients are held to the same rules.
 	ConfigureClient func(*daktela.Client)
+	// NoClientHelp, when set and Client is nil, is what daktela.client()'s error advises:
+	// how a connection is configured with this host.
+	NoClientHelp string
 	// MaxCallStackSize limits JS recursion (default 10 000 frames).
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).

@@ -68,7 +68,11 @@ func (in *instance) mayCreateClients(what string) {
 // configuredClient is daktela.client().
 func (in *instance) configuredClient(goja.FunctionCall) goja.Value {
 	if in.cfg.Client == nil {
-		panic(in.newError(errNoClient.Error()))
+		msg := errNoClient.Error()
+		if in.cfg.NoClientHelp != "" {
+			msg = "daktela.client(): no Daktela connection is configured: " + in.cfg.NoClientHelp
+		}
+		panic(in.newError(msg))
 	}
 	return in.clientObject(in.cfg.Client)
 }

@@ -33,6 +33,9 @@ type Config struct {
 	// client. A daktela.login client is configured before it signs in. A getInstance
 	// client is configured when this runtime first hands it out.
 	ConfigureClient func(*daktela.Client)
+	// NoClientHelp, when set, is the advice daktela.client() gives when Client is nil:
+	// how to configure a connection with this host ("use --url and DAKTELA_TOKEN, ...").
+	NoClientHelp string
 }
 
 // New returns the daktela module configured by cfg.

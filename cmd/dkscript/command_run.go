@@ -187,7 +187,9 @@ func runJS(st *state, f *runFlags, cmd string, args []string, withStdin bool, bo
 	}
 	defer sess.close()
 
-	rt, err := runtime.New(runtimeOptions(st, f, env, sess, args, withStdin))
+	opts := runtimeOptions(st, f, env, sess, args, withStdin)
+	opts.NoClientHelp = noConnectionHelp(cmd, args)
+	rt, err := runtime.New(opts)
 	if err != nil {
 		return err
 	}
@@ -210,8 +212,9 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 			Env:        true,
 			NewClients: true,
 		},
-		Color:    useColor(st, f, env),
-		Location: sess.zone.loc,
+		Color:        useColor(st, f, env),
+		Location:     sess.zone.loc,
+		NoClientHelp: noConnectionHelp("repl", nil),
 	}
 	if withStdin {
 		opts.Stdin = st.Stdin

@@ -112,6 +112,9 @@ func resolveConnection(st *state, f *runFlags, env map[string]string) (*connecti
 	}
 
 	if c.URL == "" {
+		if c.Token != "" {
+			return nil, configErrorf("an access token is given (%s) but no instance URL: set DAKTELA_URL, use --url URL, or add url to a profile in %s", c.TokenFrom, cfg.displayPath())
+		}
 		return nil, nil
 	}
 	if c.Token == "" {

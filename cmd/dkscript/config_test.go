@@ -73,15 +73,21 @@ func TestConnectionErrors(t *testing.T) {
 		t.Errorf("unknown profile: %T is not a usage error", err)
 	}
 
-	// A URL without a token is an error that says where to put one; no token, no URL: no client.
+	// A URL without a token is an error that says where to put one, and so is a token
+	// without a URL; no token, no URL: no client.
 	st2, _, _ := testState(t)
 	_, err = resolveConnection(st2, &runFlags{url: "https://x.example"}, map[string]string{})
 	if err == nil || !strings.Contains(err.Error(), "no access token for https://x.example (from --url)") {
 		t.Errorf("url without token: got %v", err)
 	}
-	conn, err := resolveConnection(st2, &runFlags{}, map[string]string{"DAKTELA_TOKEN": "t"})
+	_, err = resolveConnection(st2, &runFlags{}, map[string]string{"DAKTELA_TOKEN": "secret-t"})
+	if err == nil || !errors.As(err, &ue) || !strings.Contains(err.Error(), "an access token is given (DAKTELA_TOKEN) but no instance URL: set DAKTELA_URL, use --url URL") ||
+		strings.Contains(err.Error(), "secret-t") {
+		t.Errorf("token without url: got %v", err)
+	}
+	conn, err := resolveConnection(st2, &runFlags{}, map[string]string{})
 	if conn != nil || err != nil {
-		t.Errorf("token without url: got %v, %v; want no connection", conn, err)
+		t.Errorf("no token, no url: got %v, %v; want no connection", conn, err)
 	}
 
 	// A broken config file names itself and the line.

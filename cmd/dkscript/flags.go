@@ -193,6 +193,9 @@ func parseFlags(fs *flag.FlagSet, cmd string, args []string) error {
 	if err == nil || err == flag.ErrHelp {
 		return err
 	}
+	if te := tokenFlagError(cmd, err); te != nil {
+		return te
+	}
 	msg := err.Error()
 	// The flag package says "-name"; users type "--name" (single letters keep one dash).
 	for _, marker := range []string{"for flag -", "not defined: -", "argument: -"} {
