@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"io"
+	"math"
 	"os"
 	goruntime "runtime"
 	"sort"
@@ -36,7 +37,7 @@ func (r *Runtime) installProcess() {
 	r.setFunc(p, "exit", func(call goja.FunctionCall) goja.Value {
 		code := 0
 		if a := call.Argument(0); !goja.IsUndefined(a) {
-			code = int(a.ToInteger())
+			code = r.exitCodeOf(a, "process.exit("+describeCode(a)+")")
 		} else {
 			code = r.processExitCode()
 		}
@@ -93,20 +94,45 @@ func (r *Runtime) setScriptName(name string) {
 	_ = r.process.Set("argv", r.vm.NewArray(argv...))
 }
 
-// processExitCode reads process.exitCode (0 when unset or not a number).
+// processExitCode reads process.exitCode (0 when unset; see exitCodeOf).
 func (r *Runtime) processExitCode() int {
 	v := r.process.Get("exitCode")
 	if bindings.IsNullish(v) {
 		return 0
 	}
-	if goja.IsString(v) {
+	return r.exitCodeOf(v, "process.exitCode = "+describeCode(v))
+}
+
+// exitCodeOf returns the exit code v asks for: an integer from 0 to 255, or a string
+// holding one. Anything else (1e10, -1, 2.5, "abc", true) ends the run with 1 and a
+// warning on stderr naming what, so that a cron job never reads success from a code the
+// system would cut to 0 or that is no code at all.
+func (r *Runtime) exitCodeOf(v goja.Value, what string) int {
+	var f float64
+	ok := true
+	switch {
+	case goja.IsString(v):
 		n, err := strconv.Atoi(v.String())
-		if err != nil {
-			return 0
-		}
-		return n
+		f, ok = float64(n), err == nil
+	case goja.IsNumber(v):
+		f = v.ToFloat()
+	default:
+		ok = false
 	}
-	return int(v.ToInteger())
+	if ok && f >= 0 && f <= 255 && f == math.Trunc(f) {
+		return int(f)
+	}
+	_, _ = io.WriteString(r.stderr, "Warning: "+what+": an exit code is an integer from 0 to 255; exiting with 1\n")
+	return 1
+}
+
+// describeCode renders an exit code value for the warning: strings quoted, the rest as
+// JavaScript prints it.
+func describeCode(v goja.Value) string {
+	if goja.IsString(v) {
+		return strconv.Quote(v.String())
+	}
+	return bindings.Describe(v)
 }
 
 // exitCodeError is the ending of a script that finished normally: an ExitError when

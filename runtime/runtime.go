@@ -134,6 +134,7 @@ func New(opts Options) (*Runtime, error) {
 	r.installTimers()
 	r.installConsole()
 	r.installProcess()
+	r.installToPrimitive()
 	if err := r.installModules(); err != nil {
 		return nil, err
 	}

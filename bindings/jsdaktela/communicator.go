@@ -33,6 +33,9 @@ func (in *instance) commThis(call goja.FunctionCall, method string) *commHandle 
 	panic(in.vm.NewTypeError("ApiCommunicator." + method + ": called on " + bindings.Describe(call.This) + ", not on an ApiCommunicator"))
 }
 
+// maxRequestTimeoutSeconds is the longest request timeout a script may set: a year.
+const maxRequestTimeoutSeconds = 365 * 24 * 3600
+
 // buildCommunicatorClass makes daktela.ApiCommunicator: the AUTHENTICATION_METHOD_
 // constants and the setters (and getters) of client.getApiCommunicator().
 func (in *instance) buildCommunicatorClass() *goja.Object {
@@ -46,8 +49,8 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	in.method(p, "setRequestTimeout", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setRequestTimeout")
 		s := a.Number(0, "seconds")
-		if s <= 0 || s > 365*24*3600 {
-			a.Fail("seconds", "a number of seconds above 0", a.Value(0))
+		if s <= 0 || s > maxRequestTimeoutSeconds {
+			a.Fail("seconds", "a number of seconds above 0 and at most 31536000 (a year)", a.Value(0))
 		}
 		d := time.Duration(s * float64(time.Second))
 		refuseLocked(c, a, d != c.RequestTimeout())

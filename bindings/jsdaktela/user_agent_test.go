@@ -51,3 +51,14 @@ try { comm.setUserAgentSuffix(5); } catch (e) { print(e.message); }`)
 		}
 	}
 }
+
+// setRequestTimeout names both bounds when a value is out of range: 1e9 seconds is
+// refused for being above a year, not for being "above 0".
+func TestRequestTimeoutBounds(t *testing.T) {
+	const want = "setRequestTimeout: seconds must be a number of seconds above 0 and at most 31536000 (a year), got "
+	runCases(t, withClient, []scriptCase{
+		{name: "too long", src: "daktela.client().getApiCommunicator().setRequestTimeout(1e9);", wantErr: want + "1000000000"},
+		{name: "zero", src: "daktela.client().getApiCommunicator().setRequestTimeout(0);", wantErr: want + "0"},
+		{name: "a year", src: "print(daktela.client().getApiCommunicator().setRequestTimeout(31536000).getRequestTimeout());", want: "31536000\n"},
+	})
+}

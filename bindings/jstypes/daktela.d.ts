@@ -512,7 +512,7 @@ declare module "daktela" {
     static readonly AUTHENTICATION_METHOD_HEADER: "header";
     /** "query": the token travels as the accessToken query parameter (it is still redacted from every log and error). */
     static readonly AUTHENTICATION_METHOD_QUERY: "query";
-    /** Timeout of one HTTP request in seconds (default 30, not PHP's 2). */
+    /** Timeout of one HTTP request in seconds, above 0 and at most a year (default 30, not PHP's 2). */
     setRequestTimeout(seconds: number): this;
     /** The request timeout in seconds. */
     getRequestTimeout(): number;
