@@ -17,5 +17,17 @@ func (h host) Location() *time.Location {
 	return bindings.DefaultLocation()
 }
 
-// Now returns the current time.
-func (h host) Now() time.Time { return time.Now() }
+// Now returns the current time: Options.Now when it is set.
+func (h host) Now() time.Time {
+	if !h.r.opts.Now.IsZero() {
+		return h.r.opts.Now
+	}
+	return time.Now()
+}
+
+// installClock makes Date.now() and new Date() read Options.Now when it is set.
+func (r *Runtime) installClock() {
+	if at := r.opts.Now; !at.IsZero() {
+		r.vm.SetTimeSource(func() time.Time { return at })
+	}
+}

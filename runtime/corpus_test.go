@@ -40,7 +40,8 @@ type corpusCase struct {
 	stdin       string
 	caps        runtime.Capabilities
 	server      bool
-	faults      string // the fake server's fault spec
+	faults      string    // the fake server's fault spec
+	now         time.Time // the fixed clock of the script and the server (zero: real)
 }
 
 // TestCorpus runs every script of testdata/js through the real runtime, with a client
@@ -156,6 +157,14 @@ func (c *corpusCase) parseDirectives() error {
 			}
 			c.faults = val
 			c.server = true
+		case "now":
+			loc, err := time.LoadLocation("Europe/Prague")
+			if err != nil {
+				return err
+			}
+			if c.now, err = time.ParseInLocation("2006-01-02 15:04:05", val, loc); err != nil {
+				return fmt.Errorf("@now wants \"YYYY-MM-DD HH:MM:SS\" (Europe/Prague): %w", err)
+			}
 		case "caps":
 			c.caps = runtime.Capabilities{}
 			for _, cp := range strings.Split(val, ",") {
@@ -172,7 +181,7 @@ func (c *corpusCase) parseDirectives() error {
 				}
 			}
 		default:
-			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps, faults)", key)
+			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps, faults, now)", key)
 		}
 	}
 	return nil
@@ -197,6 +206,7 @@ func runCorpusCase(t *testing.T, c corpusCase) {
 		ModuleFS:     os.DirFS(corpusDir),
 		Capabilities: c.caps,
 		Timeout:      c.timeout,
+		Now:          c.now,
 		// The helper modules the CLI adds, with paths relative to this directory.
 		Modules: []bindings.Module{
 			jsfs.New(jsfs.Options{BaseDir: base}),
@@ -207,7 +217,11 @@ func runCorpusCase(t *testing.T, c corpusCase) {
 	}
 	var srv *daktelatest.Server
 	if c.server {
-		srv = daktelatest.NewServer(daktelatest.Options{Faults: c.faults})
+		so := daktelatest.Options{Faults: c.faults}
+		if at := c.now; !at.IsZero() {
+			so.Now = func() time.Time { return at }
+		}
+		srv = daktelatest.NewServer(so)
 		defer srv.Close()
 		opts.Client = daktela.NewClient(srv.URL, srv.Token)
 	}

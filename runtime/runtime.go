@@ -64,6 +64,10 @@ type Options struct {
 	// module (addAttribute, addFilter, ...) is sent as a local date-time there, and the
 	// dates module works in it. nil: Europe/Prague (daktela.DefaultTimezone).
 	Location *time.Location
+	// Now, when set, fixes the script's clock at this instant: Date.now(), new Date()
+	// and the dates module (now, today, range) read it, so output that depends on the
+	// day is the same on every run. Timers still wait real time. Zero: the real clock.
+	Now time.Time
 }
 
 // DefaultMaxCallStackSize is the recursion limit when Options.MaxCallStackSize is 0.
@@ -129,6 +133,7 @@ func New(opts Options) (*Runtime, error) {
 		n = DefaultMaxCallStackSize
 	}
 	r.vm.SetMaxCallStackSize(n)
+	r.installClock()
 	r.vm.SetPromiseRejectionTracker(r.trackRejection)
 	r.installJSON()
 	r.installTimers()

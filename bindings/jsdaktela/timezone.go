@@ -14,16 +14,18 @@ func (in *instance) timezoneMethods(p *goja.Object) {
 		h := in.commThis(call, "setTimezone")
 		c := h.ch.c.ApiCommunicator()
 		v := call.Argument(0)
-		if goja.IsNull(v) {
-			c.SetTimezone(nil)
-			return call.This
-		}
 		a := bindings.Args{VM: vm, Call: call, Method: "setTimezone"}
-		name := a.String(0, "timezone")
-		loc, err := time.LoadLocation(name)
-		if err != nil || name == "" || name == "Local" {
-			a.Fail("timezone", `an IANA time zone name such as "Europe/Prague" (or null)`, v)
+		var loc *time.Location
+		if !goja.IsNull(v) {
+			name := a.String(0, "timezone")
+			var err error
+			loc, err = time.LoadLocation(name)
+			if err != nil || name == "" || name == "Local" {
+				a.Fail("timezone", `an IANA time zone name such as "Europe/Prague" (or null)`, v)
+			}
 		}
+		// A locked client keeps the zone its host set (the same zone again is no change).
+		refuseLocked(c, a, zoneName(loc) != zoneName(c.Timezone()))
 		c.SetTimezone(loc)
 		return call.This
 	})
@@ -33,4 +35,12 @@ func (in *instance) timezoneMethods(p *goja.Object) {
 		}
 		return goja.Null()
 	})
+}
+
+// zoneName is loc's name, "" for nil.
+func zoneName(loc *time.Location) string {
+	if loc == nil {
+		return ""
+	}
+	return loc.String()
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
@@ -17,6 +18,7 @@ type session struct {
 	progress *progressReporter
 	dryRun   *daktela.DryRun // --dry-run: shared by every client of the session
 	zone     instanceZone    // the instance's time zone
+	now      time.Time       // --now: the fixed clock (zero: the real one)
 	closers  []func()
 	// configure applies the transport flags to a client: the configured one and every
 	// client a script makes (runtime.Options.ConfigureClient).
@@ -38,7 +40,13 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 	s := &session{}
 	var conn *connection
 	if f.mock {
-		srv, err := daktelatest.Listen("127.0.0.1:0", daktelatest.Options{})
+		zone, err := resolveZone(f, nil)
+		if err != nil {
+			return nil, err
+		}
+		opts, now := f.fake.server(zone.loc)
+		s.now = now
+		srv, err := daktelatest.Listen("127.0.0.1:0", opts)
 		if err != nil {
 			return nil, fmt.Errorf("--mock: starting the fake Daktela: %w", err)
 		}

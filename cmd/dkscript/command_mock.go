@@ -4,20 +4,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"maps"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 )
 
 // mockFlags are the flags of dkscript mock.
 type mockFlags struct {
-	addr    string
-	token   string
-	seed    int64
-	records listFlag
-	faults  string
-	latency durationFlag
-	jitter  durationFlag
+	addr  string
+	token string
+	fake  fakeFlags // data, time and faults; run, eval and repl take them with --mock
 	// anywhere lets --addr be off loopback.
 	anywhere bool
 }
@@ -27,11 +23,7 @@ func newMockFlags() (*flag.FlagSet, any) {
 	f := &mockFlags{}
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8089", "listen on `HOST:PORT` (port 0 picks a free one)")
 	fs.StringVar(&f.token, "token", "", "the access `TOKEN` the server accepts (default "+daktelatest.DefaultToken+")")
-	fs.Int64Var(&f.seed, "seed", 1, "demo data set `SEED`")
-	fs.Var(&f.records, "records", "synthesise `MODEL=N` records of a model, e.g. campaignsRecords=100k (repeatable, or comma-separated)")
-	fs.StringVar(&f.faults, "faults", "", "inject faults by `SPEC`, e.g. 5xx:0.1,429:0.05:retry=1,reset-body:0.02 (see daktelatest.ParseFaults)")
-	fs.Var(&f.latency, "latency", "add `DURATION` to every answer")
-	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
+	f.fake.register(fs)
 	fs.BoolVar(&f.anywhere, "listen-anywhere", false, "allow an --addr other machines can reach (off loopback)")
 	return fs, f
 }
@@ -43,12 +35,19 @@ var mockCommand = &command{
 	help: `Serves the embedded fake Daktela V6 (a seeded demo data set: users, queues, tickets,
 contacts, campaign records, ...) until Ctrl-C, and prints the URL and token to use.
 It answers as the real API does, so scripts, curl and the PHP connector work against it.
-(run --mock starts the same server inside the run instead.)
+(run --mock starts the same server inside the run instead, and takes the flags below
+that shape its data, time and faults: --seed, --records, --now, --latency, --jitter,
+--faults.)
+
+The demo data ends at the start of the current day (in Europe/Prague, the fake's zone),
+so reports of recent days find data on any day; --now "2026-01-15 12:00:00" fixes the
+server's clock and ends the data there instead.
 
 Examples:
   dkscript mock
   dkscript mock --addr 127.0.0.1:0 --records campaignsRecords=100000
   dkscript mock --latency 20ms --faults 5xx:0.1,429:0.05:retry=1
+  dkscript mock --now "2026-01-15 12:00:00"
   DAKTELA_URL=http://127.0.0.1:8089 DAKTELA_TOKEN=` + daktelatest.DefaultToken + ` dkscript run report.js
 `,
 	newFlags: newMockFlags,
@@ -91,29 +90,13 @@ Examples:
 	},
 }
 
-// options turns the flags into server options, checking them first.
+// options turns the flags into server options, checking them first. --now is read in
+// the fake's own zone (Europe/Prague).
 func (f *mockFlags) options() (daktelatest.Options, error) {
-	opts := daktelatest.Options{
-		Seed:    f.seed,
-		Token:   f.token,
-		Latency: f.latency.d,
-		Jitter:  f.jitter.d,
-		Faults:  f.faults,
+	if err := f.fake.check("mock", true); err != nil {
+		return daktelatest.Options{}, err
 	}
-	for _, spec := range f.records {
-		m, err := daktelatest.ParseRecords(spec)
-		if err != nil {
-			return opts, usagef("mock", "invalid value %q for flag --records: %v", spec, err)
-		}
-		if opts.Records == nil {
-			opts.Records = map[string]int{}
-		}
-		maps.Copy(opts.Records, m)
-	}
-	if f.faults != "" {
-		if _, err := daktelatest.ParseFaults(f.faults); err != nil {
-			return opts, usagef("mock", "invalid value %q for flag --faults: %v", f.faults, err)
-		}
-	}
+	opts, _ := f.fake.server(bindings.DefaultLocation())
+	opts.Token = f.token
 	return opts, nil
 }

@@ -39,12 +39,18 @@ and does not send it: a create answers 201 with a made-up name (dryrun_<model>_<
 update 200 with the attributes over a read of the record, a delete 204, all marked as dry
 run. Reads run normally and do not show the held-back writes. The run ends with how many
 creates, updates and deletes a real run would send, per model.
+--mock starts the embedded fake Daktela; --seed, --records, --now, --latency, --jitter
+and --faults shape it as dkscript mock's flags of the same names do, and --now
+"2026-01-15 12:00:00" also fixes the script's clock (Date.now(), new Date(), dates).
+--timezone names the instance's time zone (default Europe/Prague): Dates sent to the API,
+the dates module and a Date's local time use it, and the server is told it.
 --verbose prints one line per HTTP request on stderr (method, path, status, duration,
 attempt, bytes), with the token redacted. A progress bar shows multi-page reads when
 stderr is a terminal (not with --quiet, --verbose, or in CI).
 
 Examples:
   dkscript run --mock scripts/users-report.js
+  dkscript run --mock --now "2026-01-15 12:00:00" --records campaignsRecords=5000 report.js
   dkscript run --profile prod --dry-run import.js records.csv
   DAKTELA_URL=https://acme.daktela.com DAKTELA_TOKEN=... dkscript run export.js > out.csv
   dkscript run --timeout 10m --rate 5 --verbose --log-format json sync.js 2> requests.log
@@ -214,6 +220,7 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 		},
 		Color:        useColor(st, f, env),
 		Location:     sess.zone.loc,
+		Now:          sess.now,
 		NoClientHelp: noConnectionHelp("repl", nil),
 	}
 	if withStdin {

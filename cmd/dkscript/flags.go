@@ -37,6 +37,8 @@ type runFlags struct {
 
 	// The instance's time zone (--timezone; "" for the profile's or the default).
 	timezone string
+	// The fake server's data, time and faults (with --mock).
+	fake fakeFlags
 
 	// Script environment.
 	env      listFlag // -e KEY=VALUE
@@ -74,6 +76,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.quiet, "q", false, "short for --quiet")
 	fs.BoolVar(&f.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
 	fs.StringVar(&f.timezone, "timezone", "", "the instance's time `ZONE` (IANA, e.g. America/New_York; else the profile's, else Europe/Prague): Dates sent, the dates module and Date's local time use it, and the server is told it")
+	f.fake.register(fs)
 	fs.Var(&f.env, "e", "set `KEY=VALUE` in the script's process.env (repeatable)")
 	fs.Var(&f.envFiles, "env-file", "load KEY=VALUE lines from `FILE` into process.env (repeatable)")
 }
@@ -103,6 +106,9 @@ func (f *runFlags) validate(cmd string) error {
 		if _, err := loadZone(f.timezone); err != nil {
 			return usagef(cmd, "invalid value %q for flag --timezone: %v", f.timezone, err)
 		}
+	}
+	if err := f.fake.check(cmd, f.mock); err != nil {
+		return err
 	}
 	if f.mock && f.url != "" {
 		return usagef(cmd, "--mock and --url %s cannot be used together", f.url)

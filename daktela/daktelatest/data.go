@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Count returns how many records model has (the model name as in URLs; first letter
@@ -104,7 +103,7 @@ func (h *Handler) Login(user string) (token string, err error) {
 	if !ok {
 		return "", fmt.Errorf("daktelatest: no user %q", user)
 	}
-	token, _, _ = h.auth.issue(user, time.Now())
+	token, _, _ = h.auth.issue(user, h.now())
 	return token, nil
 }
 

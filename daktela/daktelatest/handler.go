@@ -35,6 +35,8 @@ type Handler struct {
 
 	auth        *sessions
 	readTimeout time.Duration // for a request's body, as ReadHeaderTimeout is for its headers
+	// clock is Options.Now (nil: time.Now).
+	clock func() time.Time
 }
 
 // maxBody bounds a request body (a bulk import of a big record is far below it).
@@ -64,7 +66,14 @@ func NewHandler(opts Options) (*Handler, error) {
 	if opts.Latency < 0 || opts.Jitter < 0 {
 		return nil, fmt.Errorf("daktelatest: latency and jitter must not be negative (got %v, %v)", opts.Latency, opts.Jitter)
 	}
+	h.clock = opts.Now
 	h.st = newStore(opts.Seed)
+	switch {
+	case !opts.Anchor.IsZero():
+		h.st.epoch = opts.Anchor
+	case opts.Now != nil:
+		h.st.epoch = opts.Now()
+	}
 	h.st.seed()
 	for name, n := range opts.Records {
 		m := lookupModel(h.st.models, name)
@@ -93,7 +102,12 @@ func (h *Handler) close() { h.closeOnce.Do(func() { close(h.closing) }) }
 // Token returns the static access token the handler accepts (the "admin" user's).
 func (h *Handler) Token() string { return h.token }
 
-func (h *Handler) now() time.Time { return time.Now() }
+func (h *Handler) now() time.Time {
+	if h.clock != nil {
+		return h.clock()
+	}
+	return time.Now()
+}
 
 // maxRequestURI is the request line limit of common front proxies (8 KiB): the fake
 // answers a longer request target with 414, as they do.

@@ -15,7 +15,8 @@ const DemoPassword = "demo"
 // dateLayout is how the API writes datetimes.
 const dateLayout = "2006-01-02 15:04:05"
 
-// demoEpoch is "now" for the seeded data: the data spans the 90 days before it.
+// demoEpoch is "now" for the seeded data unless Options.Now or Anchor say otherwise:
+// the data spans the 90 days before the store's epoch.
 var demoEpoch = time.Date(2026, 1, 15, 12, 0, 0, 0, prague)
 
 type demoUser struct{ login, first, last, typ string }
@@ -45,7 +46,7 @@ var commentTexts = []string{"Called the customer back, waiting for the documents
 	"Customer confirmed the fix works.", "Sent the corrected invoice.", "Asked the warehouse for the tracking number."}
 
 func (s *store) at(daysAgo float64) string {
-	return demoEpoch.Add(-time.Duration(daysAgo * float64(24*time.Hour))).Format(dateLayout)
+	return s.epoch.Add(-time.Duration(daysAgo * float64(24*time.Hour))).In(prague).Format(dateLayout)
 }
 
 // put creates a record of model name from field values (in schema order) and stores it.
@@ -96,7 +97,7 @@ func (s *store) itemRef(model string, r *record) itemRef {
 
 // newNameAt names a seeded record after its creation time, so names sort by creation.
 func (s *store) newNameAt(t *table, vals map[string]any) any {
-	at := demoEpoch.Add(-91 * 24 * time.Hour)
+	at := s.epoch.Add(-91 * 24 * time.Hour)
 	if c, ok := vals["created"].(string); ok {
 		if tm, err := time.ParseInLocation(dateLayout, c, prague); err == nil {
 			at = tm

@@ -20,7 +20,20 @@ type Options struct {
 	// ReadTimeout is how long a request's headers, and then its body, may take to arrive
 	// (default DefaultReadTimeout); a slower body is answered 400.
 	ReadTimeout time.Duration
+	// Now is the server's clock: the _time of every answer, the stamps of writes and
+	// the expiry of sign-ins read it. nil: the real clock. A function that always gives
+	// one instant fixes the clock there (dkscript's --now).
+	Now func() time.Time
+	// Anchor is the instant the demo data set ends at: its tickets, activities and
+	// records were made in the 90 days before it, callbacks fall due in the days after.
+	// Zero: Now() when Now is set, else DemoAnchor(), so Go tests see the same data on
+	// every day. dkscript mock and --mock anchor it at the start of the current day.
+	Anchor time.Time
 }
+
+// DemoAnchor is where the demo data set ends unless Options say otherwise:
+// 2026-01-15 12:00:00 in Europe/Prague.
+func DemoAnchor() time.Time { return demoEpoch }
 
 // DefaultToken is the token a Server accepts when Options.Token is empty.
 const DefaultToken = "demo-token-0123456789abcdef"

@@ -148,10 +148,11 @@ type store struct {
 	tables map[string]*table
 	rng    *rand.Rand // guarded by mu (write lock)
 	lastID int64      // last uniqid microsecond stamp handed out
+	epoch  time.Time  // where the demo data set ends (Options.Anchor)
 }
 
 func newStore(seed int64) *store {
-	s := &store{models: schema(), tables: map[string]*table{}}
+	s := &store{models: schema(), tables: map[string]*table{}, epoch: demoEpoch}
 	s.rng = rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
 	for name, m := range s.models {
 		s.tables[name] = &table{m: m, byName: map[string]*record{}, nextInt: 1}

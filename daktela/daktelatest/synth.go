@@ -127,7 +127,7 @@ func newSynth(s *store, m *model, n int, seed int64) *synthSource {
 	}
 	span := int64(400 * 24 * time.Hour / time.Microsecond)
 	ss.stepUS = max(1, span/int64(max(n, 1)))
-	ss.baseUS = demoEpoch.UnixMicro() - span
+	ss.baseUS = s.epoch.UnixMicro() - span
 	for i, fd := range m.fields {
 		if (fd.kind == kFK || fd.kind == kMN) && fd.ref != m.name {
 			for _, r := range s.tables[fd.ref].rows {
