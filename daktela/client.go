@@ -91,6 +91,16 @@ func (c *Client) ApiCommunicator() *ApiCommunicator { return c.comm }
 
 func (c *Client) currentToken() string { return *c.token.Load() }
 
+// secretsFor returns the secrets of a request carrying token: that token, the client's
+// current one (which a sign-in may have replaced) and its sign-in password.
+func (c *Client) secretsFor(token string) *secrets {
+	s := newSecrets(token, c.currentToken())
+	if cr := c.creds.Load(); cr != nil {
+		s.passwords = []string{cr.password}
+	}
+	return s
+}
+
 // Execute sends req and returns the parsed answer. A TypeAll read fetches every page
 // (further pages concurrently once the first gives the total) and returns one response
 // with all records. Non-2xx answers are errors: [*NotFoundError] for 404,
@@ -144,13 +154,13 @@ func isNilRequest(req Request) bool {
 // by Login signs in again once when the answer is 401, then sends the request again.
 func (c *Client) do(ctx context.Context, st *settings, wr wireRequest) (*Response, error) {
 	tok := c.currentToken()
-	ans, err := c.roundTrip(ctx, st, wr, tok)
+	ans, err := c.roundTrip(ctx, st, wr, c.secretsFor(tok))
 	if err != nil {
 		return nil, err
 	}
 	if ans.status == http.StatusUnauthorized && c.creds.Load() != nil {
 		if lerr := c.signInAgain(ctx, st, tok); lerr == nil {
-			if ans, err = c.roundTrip(ctx, st, wr, c.currentToken()); err != nil {
+			if ans, err = c.roundTrip(ctx, st, wr, c.secretsFor(c.currentToken())); err != nil {
 				return nil, err
 			}
 		} else if ctx.Err() != nil {

@@ -14,7 +14,11 @@
 //     reached the server, so no retry can create a duplicate;
 //   - HTTP 429 answers are waited out as Retry-After asks, within bounds;
 //   - the access token never appears in an error, a log line or a panic, also when it
-//     travels in the query string.
+//     travels in the query string, nor does a sign-in password, also when a server's
+//     answer echoes them;
+//   - a redirect is followed only to the same origin and never from https to http, and
+//     a write follows only a 307 or 308 (see [ErrRedirect]), so credentials and data
+//     stay with the instance.
 //
 // Non-2xx answers are returned as errors ([*RequestError], [*NotFoundError],
 // [*RateLimitError]), as the PHP connector really behaves; use [errors.As] to inspect them.

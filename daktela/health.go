@@ -31,7 +31,7 @@ func (c *Client) HealthCheck(ctx context.Context) Health {
 	st.retry = DisabledRetryConfig()
 	st.rateLimit.AutoRetry = false
 	start := time.Now()
-	ans, err := c.roundTrip(ctx, &st, whoim, c.currentToken())
+	ans, err := c.roundTrip(ctx, &st, whoim, c.secretsFor(c.currentToken()))
 	h := Health{LatencyMs: math.Round(float64(time.Since(start).Microseconds())/100) / 10}
 	if err != nil {
 		h.Error = err.Error()

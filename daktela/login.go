@@ -53,7 +53,11 @@ func (c *Client) signIn(ctx context.Context, st *settings, username, password st
 		return "", fmt.Errorf("daktela: Login: %w", err)
 	}
 	wr := wireRequest{Method: http.MethodPost, Path: "login.json", Body: body, Kind: kindSingle}
-	ans, err := c.roundTrip(ctx, st, wr, "")
+	// The request carries no token; the password (in the body) and the client's other
+	// secrets are redacted from whatever the answer makes into text.
+	sec := c.secretsFor("")
+	sec.passwords = append(sec.passwords, password)
+	ans, err := c.roundTrip(ctx, st, wr, sec)
 	if err != nil {
 		return "", err
 	}

@@ -36,6 +36,9 @@ type wireRequest struct {
 	Query string
 	Body  []byte // JSON body for POST and PUT, nil otherwise
 	Kind  responseKind
+	// Redirects is which redirects the request may follow (the zero value: same origin
+	// only, the rule of every API request).
+	Redirects redirectRule
 }
 
 // ReadType is the kind of a read request: one record, one page, or every page.

@@ -90,10 +90,12 @@ type target struct {
 	safeURL string // full URL with the token replaced
 	path    string // path below /api/v6/ with the query, never the token: for errors and logs
 	token   string
+	sec     *secrets // the token and the client's other secrets, redacted from every text
 }
 
-func (c *Client) target(st *settings, wr wireRequest, token string) target {
-	t := target{wr: wr, token: token, path: wr.Path}
+func (c *Client) target(st *settings, wr wireRequest, sec *secrets) target {
+	token := sec.token
+	t := target{wr: wr, token: token, sec: sec, path: wr.Path}
 	if wr.Query != "" {
 		t.path += "?" + wr.Query
 	}
@@ -110,15 +112,15 @@ func (c *Client) target(st *settings, wr wireRequest, token string) target {
 	return t
 }
 
-// roundTrip sends wr with token and returns the final answer, whatever its status,
+// roundTrip sends wr with sec's token and returns the final answer, whatever its status,
 // after the retries and 429 waits the settings allow. The error, when there is one, is
-// a *RequestError with Err set; it never holds the token.
+// a *RequestError with Err set; it never holds a secret of sec.
 //
 // A 2xx answer is parsed here: a read (GET) whose 2xx body is not valid JSON is sent
 // again like one with a retryable status. A write whose 2xx answer broke off is not: it
 // took effect (see [ErrBrokenAnswer]).
-func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, token string) (*answer, error) {
-	t := c.target(st, wr, token)
+func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, sec *secrets) (*answer, error) {
+	t := c.target(st, wr, sec)
 	fail := func(err error) error {
 		return &RequestError{Method: wr.Method, Path: t.path, Err: err}
 	}
@@ -154,6 +156,9 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 		}
 		if err != nil {
 			switch {
+			case errors.Is(err, ErrRedirect):
+				c.logAttempt(st, t, rec, err)
+				return nil, &RequestError{Method: wr.Method, Path: t.path, Status: ans.status, Err: err}
 			case ctx.Err() != nil:
 				c.logAttempt(st, t, rec, err)
 				return nil, fail(ctx.Err())
@@ -222,6 +227,9 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, to
 				st.timezoneCheck(ans.resp.timezone)
 			}
 			if ans.perr != nil {
+				// The broken body is shown with the error: no secret it echoes goes along.
+				ans.body = t.sec.redactBytes(ans.body)
+				ans.resp.body = ans.body
 				err = ans.perr
 				if wr.Method == http.MethodGet && retries < st.retry.MaxRetries {
 					if serr := retry("the 2xx answer is broken", st.retry.jittered(retries)); serr != nil {
@@ -274,7 +282,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	rec.start = time.Now()
 	req, err := http.NewRequestWithContext(actx, t.wr.Method, t.url, body)
 	if err != nil {
-		return nil, rec, redactError(err, t.token, t.safeURL)
+		return nil, rec, redactError(err, t.sec, t.safeURL)
 	}
 	h := req.Header
 	h["User-Agent"] = []string{userAgent(st.uaSuffix)}
@@ -288,14 +296,28 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	if st.timezone != nil {
 		h["X-Timezone-Client"] = []string{st.timezone.String()}
 	}
-	resp, err := st.client().Do(req)
+	policy := redirectPolicy{rule: t.wr.Redirects, auth: st.auth, secrets: t.sec}
+	resp, err := policy.httpClient(st.client(), req.URL).Do(req)
+	if rerr := (*redirectError)(nil); errors.As(err, &rerr) {
+		// A redirect the policy refused: its answer arrived, nothing went to its target.
+		rec.status, rec.sent = rerr.status, true
+		ans = &answer{status: rerr.status}
+		if resp != nil {
+			ans.header = resp.Header
+		}
+		return ans, rec, rerr
+	}
 	if err == nil {
 		rec.status = resp.StatusCode
 		var data []byte
 		data, err = readBody(resp, st.maxBody)
 		resp.Body.Close()
-		data = redactBody(data, t.token)
+		data = t.sec.redactTokens(data)
 		rec.size = len(data)
+		if !isSuccess(resp.StatusCode) {
+			// An error answer's text becomes error messages: no password it echoes either.
+			data = t.sec.redactBytes(data)
+		}
 		ans = &answer{status: resp.StatusCode, header: resp.Header, body: data}
 		if err != nil {
 			ans.body = nil
@@ -307,7 +329,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 		if ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", st.timeout, err)
 		}
-		err = redactError(err, t.token, t.safeURL)
+		err = redactError(err, t.sec, t.safeURL)
 		if !rec.sent {
 			rec.sent = wrote.Load()
 		}
@@ -379,7 +401,7 @@ func (c *Client) logAttempt(st *settings, t target, rec attemptRecord, err error
 		slog.Int("bytes", rec.size),
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", clipMiddle(redactString(strings.TrimPrefix(err.Error(), "daktela: "), t.token))))
+		attrs = append(attrs, slog.String("error", clipMiddle(t.sec.redact(strings.TrimPrefix(err.Error(), "daktela: ")))))
 	}
 	if rec.retry != "" {
 		attrs = append(attrs, slog.String("retry", rec.retry),

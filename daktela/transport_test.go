@@ -525,12 +525,12 @@ func TestTokenRedactedFromBadURL(t *testing.T) {
 func TestRedactError(t *testing.T) {
 	inner := fmt.Errorf("dial: %w", context.DeadlineExceeded)
 	wrapped := fmt.Errorf("while at https://x/?accessToken=%s: %w", testToken, inner)
-	r := redactError(wrapped, testToken, "https://x/?accessToken=REDACTED")
+	r := redactError(wrapped, newSecrets(testToken), "https://x/?accessToken=REDACTED")
 	assertNoToken(t, "redacted error", r.Error(), fmt.Sprintf("%+v", r))
 	if !errors.Is(r, context.DeadlineExceeded) {
 		t.Error("redaction lost the deadline")
 	}
-	if plain := errors.New("plain"); redactError(plain, testToken, "") != plain {
+	if plain := errors.New("plain"); redactError(plain, newSecrets(testToken), "") != plain {
 		t.Error("an error without the token was changed")
 	}
 }
