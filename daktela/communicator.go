@@ -47,7 +47,7 @@ type settings struct {
 	dryRun      *DryRun
 	progress    func(Progress)
 	maxRequests int64 // HTTP attempts the client may send in all (0 = no limit)
-	maxBody     int64 // bytes one answer's body may have (0 = no limit)
+	maxBody     int64 // bytes one answer's body may have (0 = no limit; DefaultMaxResponseBytes)
 
 	timezone      *time.Location    // sent as x-timezone-client (nil = none)
 	timezoneCheck func(zone string) // gets each 2xx answer's _timezone
@@ -61,6 +61,7 @@ func newCommunicator() *ApiCommunicator {
 		retry:       DefaultRetryConfig(),
 		rateLimit:   DefaultRateLimitConfig(),
 		concurrency: DefaultConcurrency,
+		maxBody:     DefaultMaxResponseBytes,
 	}}
 }
 
@@ -231,9 +232,14 @@ func (a *ApiCommunicator) MaxRequests() int64 { return a.snapshot().maxRequests 
 // It counts only while a limit is set (SetMaxRequests).
 func (a *ApiCommunicator) RequestsSent() int64 { return a.sent.Load() }
 
-// SetMaxResponseBytes limits the size of one answer's body (0, the default, means no
-// limit). A longer answer fails the request with an error wrapping
-// [ErrResponseTooLarge], without reading the rest and without a retry.
+// DefaultMaxResponseBytes is the size limit of one answer's body unless
+// SetMaxResponseBytes changes it: 64 MiB, room for a page of 1000 records of 64 KiB each,
+// while a server that never stops sending cannot make the process grow without bound.
+const DefaultMaxResponseBytes = 64 << 20
+
+// SetMaxResponseBytes limits the size of one answer's body (default
+// [DefaultMaxResponseBytes]; 0 means no limit). A longer answer fails the request with
+// an error wrapping [ErrResponseTooLarge], without reading the rest and without a retry.
 func (a *ApiCommunicator) SetMaxResponseBytes(n int64) {
 	a.update(func(s *settings) { s.maxBody = max(n, 0) })
 }

@@ -74,7 +74,11 @@ func (e *RateLimitError) Unwrap() error { return e.RequestError }
 
 // RetryAfterSeconds returns RetryAfter in whole seconds, as PHP's getRetryAfterSeconds.
 func (e *RateLimitError) RetryAfterSeconds() int {
-	return int((e.RetryAfter + time.Second - 1) / time.Second)
+	secs := e.RetryAfter / time.Second
+	if e.RetryAfter%time.Second > 0 {
+		secs++
+	}
+	return int(secs)
 }
 
 // ErrOutcomeUnknown is wrapped by the error of a write whose connection broke after the

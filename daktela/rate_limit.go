@@ -1,6 +1,7 @@
 package daktela
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -40,19 +41,26 @@ func (rc RateLimitConfig) maxRetries() int {
 	return rc.MaxRetries
 }
 
+// maxRetryAfter is the longest wait a Retry-After header can ask for: far longer than
+// any MaxWait, and small enough to add a second to without overflowing.
+const maxRetryAfter = time.Duration(1<<62) / time.Second * time.Second
+
 // parseRetryAfter reads a Retry-After header: whole seconds or an HTTP date. ok is false
-// when the header is missing or unreadable. A date in the past gives 0.
+// when the header is missing or unreadable. A date in the past gives 0; a number of
+// seconds too large to represent gives maxRetryAfter (it asks for longer than any
+// wait, so it is not taken as missing, which would mean the default wait).
 func parseRetryAfter(v string, now time.Time) (wait time.Duration, ok bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+	secs, err := strconv.ParseInt(v, 10, 64)
+	if err == nil || errors.Is(err, strconv.ErrRange) && v[0] != '-' {
+		const maxSecs = int64(maxRetryAfter / time.Second)
 		if secs < 0 {
 			secs = 0
 		}
-		const maxSecs = int64(1<<63-1) / int64(time.Second)
-		if secs > maxSecs {
+		if err != nil || secs > maxSecs {
 			secs = maxSecs
 		}
 		return time.Duration(secs) * time.Second, true

@@ -57,11 +57,17 @@ type redirectPolicy struct {
 }
 
 // httpClient returns the HTTP client one attempt uses: the configured one with this
-// request's redirect policy and, when it has a cookie jar, a jar that gives cookies to
-// the request's origin only.
+// request's redirect policy, a transport that makes no hidden re-sends
+// ([noHiddenResends]) and, when it has a cookie jar, a jar that gives cookies to the
+// request's origin only.
 func (p redirectPolicy) httpClient(base *http.Client, origin *url.URL) *http.Client {
 	hc := *base
 	hc.CheckRedirect = p.check
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	hc.Transport = noHiddenResends{rt: rt}
 	if hc.Jar != nil {
 		hc.Jar = originJar{jar: hc.Jar, origin: origin}
 	}

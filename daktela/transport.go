@@ -337,6 +337,33 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	return ans, rec, err
 }
 
+// noHiddenResends is the RoundTripper under every request the client sends. net/http's
+// Transport sends a request again by itself, unseen, when a reused keep-alive
+// connection breaks, but only a replayable one (a GET without a body is). Each GET
+// (each hop of its redirects too) reaches the Transport with an empty body the Transport
+// cannot rewind, so it never does: every time a request is sent is an attempt of the
+// retry policy, counted against its retries, waited for and logged. An HTTP/1.1 GET
+// still goes out without a body (net/http finds it empty before writing). The
+// http.Client above still sees no body, so it follows a 307 or 308 as for any GET.
+type noHiddenResends struct{ rt http.RoundTripper }
+
+// RoundTrip sends r through the Transport, a GET with a body that cannot be replayed.
+func (n noHiddenResends) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body == nil && r.Method == http.MethodGet {
+		r2 := *r // a RoundTripper must not change the request it is given
+		r2.Body = noReplay{}
+		r = &r2
+	}
+	return n.rt.RoundTrip(r)
+}
+
+// noReplay is an empty body that net/http cannot rewind (it has no GetBody).
+type noReplay struct{}
+
+func (noReplay) Read([]byte) (int, error) { return 0, io.EOF }
+
+func (noReplay) Close() error { return nil }
+
 // readBody reads an answer's body in full, in one allocation when its length is known,
 // failing with ErrResponseTooLarge past limit bytes (0 = no limit).
 func readBody(resp *http.Response, limit int64) ([]byte, error) {

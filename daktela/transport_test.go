@@ -442,11 +442,32 @@ func TestParseRetryAfter(t *testing.T) {
 		{"Fri, 02 Jan 2026 10:00:30 GMT", 30 * time.Second, true},
 		{"Fri, 02 Jan 2026 09:00:00 GMT", 0, true},
 		{"soon", 0, false},
+		{"99999999999999999999", maxRetryAfter, true}, // too large for int64: longer than any wait
+		{"9223372036", maxRetryAfter, true},
+		{"-99999999999999999999", 0, false},
 	} {
 		got, ok := parseRetryAfter(tc.in, now)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("parseRetryAfter(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestRetryAfterTooLargeIsNotMissing: a 429 whose Retry-After is too large to parse
+// asks for longer than the maximum wait: the request ends at once with a
+// RateLimitError (not waited out with the default wait as if the header were missing),
+// and its seconds do not overflow.
+func TestRetryAfterTooLargeIsNotMissing(t *testing.T) {
+	s := newScripted(t, cannedAnswer{status: 429, header: map[string]string{"Retry-After": "99999999999999999999"}, body: `{"error":["slow down"]}`})
+	c := s.client()
+	c.ApiCommunicator().SetRateLimitConfig(RateLimitConfig{AutoRetry: true, MaxWait: time.Minute, DefaultWait: time.Millisecond})
+	_, err := c.Execute(ctxT(t), BuildReadRequest("Users"))
+	var rl *RateLimitError
+	if !errors.As(err, &rl) || rl.RetryAfter != maxRetryAfter || rl.RetryAfterSeconds() <= 0 {
+		t.Fatalf("error %v, want a RateLimitError asking for the longest wait", err)
+	}
+	if n := s.count.Load(); n != 1 {
+		t.Errorf("%d requests: a Retry-After beyond the maximum wait must not be waited out", n)
 	}
 }
 

@@ -297,3 +297,42 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 func newLockedLogger(mu *sync.Mutex, b *strings.Builder) *slog.Logger {
 	return slog.New(slog.NewTextHandler(lockedWriter{mu, b}, nil))
 }
+
+// TestEverySendIsAnAttempt reads through a server that drops a share of connections
+// (keep-alive ones included) before answering, with retries off and on: the server
+// receives exactly as many requests as the request log shows attempts, so net/http sent
+// nothing again on its own, and with retries off each read was sent once.
+func TestEverySendIsAnAttempt(t *testing.T) {
+	for _, retries := range []int{0, 3} {
+		srv := daktelatest.NewServer(daktelatest.Options{Token: hostileToken, Faults: "reset:0.3", Seed: 7})
+		var logs strings.Builder
+		var mu sync.Mutex
+		c := daktela.NewClient(srv.URL, hostileToken)
+		rc := fastRetries()
+		rc.MaxRetries = retries
+		c.ApiCommunicator().SetRetryConfig(rc)
+		c.ApiCommunicator().SetLogger(newLockedLogger(&mu, &logs))
+		failed := 0
+		const reads = 40
+		for range reads {
+			if _, err := c.Execute(testCtx(t, 30*time.Second), daktela.BuildReadRequest("Users").SetTake(5)); err != nil {
+				failed++
+			}
+		}
+		mu.Lock()
+		attempts := strings.Count(logs.String(), "daktela request")
+		mu.Unlock()
+		received := int(srv.RequestCount())
+		srv.Close()
+		if received != attempts {
+			t.Errorf("retries %d: the server received %d requests, the log shows %d attempts", retries, received, attempts)
+		}
+		if retries == 0 && received != reads {
+			t.Errorf("retries off: %d reads sent %d requests", reads, received)
+		}
+		if failed == 0 && retries == 0 {
+			t.Errorf("retries off: no read failed (the faults did not happen)")
+		}
+		t.Logf("retries %d: %d reads, %d failed, %d requests received, %d attempts logged", retries, reads, failed, received, attempts)
+	}
+}

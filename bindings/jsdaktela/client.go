@@ -27,6 +27,11 @@ type clientHandle struct {
 // defaultExecuteAllConcurrency is how many requests executeAll sends at once unless told.
 const defaultExecuteAllConcurrency = 4
 
+// maxConcurrency is the largest concurrency executeAll and executeAllSettled accept, as
+// iterate and setConcurrency do: each request in flight holds a connection and a file
+// descriptor.
+const maxConcurrency = 64
+
 // clientObject returns the JS object for c, the same object every time.
 func (in *instance) clientObject(c *daktela.Client) *goja.Object {
 	if o, ok := in.clients[c]; ok {

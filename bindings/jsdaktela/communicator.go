@@ -169,12 +169,26 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		c.SetConcurrency(int(n))
 		return call.This
 	})
+	in.method(p, "setMaxResponseBytes", func(call goja.FunctionCall) goja.Value {
+		c, a := comm(call, "setMaxResponseBytes")
+		n := a.Int(0, "bytes")
+		if n < 0 {
+			a.Fail("bytes", "0 (no limit) or a number of bytes", a.Value(0))
+		}
+		c.SetMaxResponseBytes(n)
+		return call.This
+	})
+	in.method(p, "getMaxResponseBytes", func(call goja.FunctionCall) goja.Value {
+		c, _ := comm(call, "getMaxResponseBytes")
+		return vm.ToValue(c.MaxResponseBytes())
+	})
 
 	in.timezoneMethods(p)
 
 	ctor := in.class("ApiCommunicator", p, in.noConstruct("ApiCommunicator", "client.getApiCommunicator()"))
 	in.constant(ctor, "AUTHENTICATION_METHOD_HEADER", string(daktela.AuthHeader))
 	in.constant(ctor, "AUTHENTICATION_METHOD_QUERY", string(daktela.AuthQuery))
+	in.constant(ctor, "DEFAULT_MAX_RESPONSE_BYTES", daktela.DefaultMaxResponseBytes)
 	return ctor
 }
 

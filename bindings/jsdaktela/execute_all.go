@@ -116,8 +116,8 @@ func batchConcurrency(a bindings.Args, i int) int {
 	if o := options(a, i, "options", "concurrency"); o != nil {
 		if v := o.Get("concurrency"); v != nil && !goja.IsUndefined(v) {
 			c, ok := bindings.IntOf(v)
-			if !ok || c < 1 {
-				a.Fail("options.concurrency", "an integer of 1 or more", v)
+			if !ok || c < 1 || c > maxConcurrency {
+				a.Fail("options.concurrency", "an integer from 1 to 64", v)
 			}
 			conc = int(c)
 		}

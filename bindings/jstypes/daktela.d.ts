@@ -402,7 +402,7 @@ declare module "daktela" {
 
   /** client.executeAll's and client.executeAllSettled's options. */
   export interface ExecuteAllOptions {
-    /** Requests in flight at once (default 4). */
+    /** Requests in flight at once, 1 to 64 (default 4). */
     concurrency?: number;
   }
 
@@ -512,6 +512,8 @@ declare module "daktela" {
     static readonly AUTHENTICATION_METHOD_HEADER: "header";
     /** "query": the token travels as the accessToken query parameter (it is still redacted from every log and error). */
     static readonly AUTHENTICATION_METHOD_QUERY: "query";
+    /** The default answer size limit: 67108864 bytes (64 MiB). */
+    static readonly DEFAULT_MAX_RESPONSE_BYTES: number;
     /** Timeout of one HTTP request in seconds, above 0 and at most a year (default 30, not PHP's 2). */
     setRequestTimeout(seconds: number): this;
     /** The request timeout in seconds. */
@@ -544,6 +546,10 @@ declare module "daktela" {
     setTimezone(timezone: string | null): this;
     /** The zone sent as x-timezone-client (dkscript's --timezone or a profile's timezone, or setTimezone's), or null when none is sent. */
     getTimezone(): string | null;
+    /** Fails a request whose answer is larger than bytes (default DEFAULT_MAX_RESPONSE_BYTES, 64 MiB; 0: no limit), without reading the rest and without a retry. */
+    setMaxResponseBytes(bytes: number): this;
+    /** The answer size limit in bytes (0: none). */
+    getMaxResponseBytes(): number;
   }
 
   /** RetryConfig's options; what is left out keeps PHP's default. */

@@ -105,11 +105,12 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 }
 
 // clientConfig returns the function that applies the transport flags (--insecure,
-// --request-timeout, --user-agent-suffix, --retries, --rate, --concurrency, --dry-run,
-// --verbose, the progress bar) to a client. The CLI's own client and every client a
-// script makes get it, sharing one dry run (dryRun, nil without --dry-run) and one request
-// logger, so a script cannot send a write under --dry-run or leave the request log by
-// making its own client, and the records held-back creates make are numbered once.
+// --request-timeout, --user-agent-suffix, --retries, --rate, --concurrency,
+// --max-response-size, --dry-run, --verbose, the progress bar) to a client. The CLI's
+// own client and every client a script makes get it, sharing one dry run (dryRun, nil
+// without --dry-run) and one request logger, so a script cannot send a write under
+// --dry-run or leave the request log by making its own client, and the records
+// held-back creates make are numbered once.
 // token, the configured connection's (empty without one), is redacted from the log;
 // clients never log their own.
 func clientConfig(st *state, f *runFlags, token string, progress *progressReporter, dryRun *daktela.DryRun) func(*daktela.Client) {
@@ -142,6 +143,9 @@ func clientConfig(st *state, f *runFlags, token string, progress *progressReport
 		}
 		if f.concurrency.set {
 			comm.SetConcurrency(f.concurrency.n)
+		}
+		if f.maxResponse.set {
+			comm.SetMaxResponseBytes(f.maxResponse.n)
 		}
 		if dryRun != nil {
 			comm.ShareDryRun(dryRun)
