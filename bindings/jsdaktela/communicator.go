@@ -175,6 +175,7 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 		if n < 0 {
 			a.Fail("bytes", "0 (no limit) or a number of bytes", a.Value(0))
 		}
+		refuseLocked(c, a, n != c.MaxResponseBytes())
 		c.SetMaxResponseBytes(n)
 		return call.This
 	})

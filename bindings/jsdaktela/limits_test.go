@@ -1,6 +1,11 @@
 package jsdaktela
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/dkscript/dkscript/daktela"
+)
 
 // TestLimits: executeAll's concurrency is bounded as iterate's and setConcurrency's
 // are (100000 requests at once exhausted file descriptors), and the answer size limit
@@ -19,4 +24,25 @@ comm.setMaxResponseBytes(-1);`,
 			want:    "true 64\n64 MiB: ok\ntrue 200 true\n0\n",
 			wantErr: `TypeError: setMaxResponseBytes: bytes must be 0 (no limit) or a number of bytes, got -1 at test.js:7`},
 	})
+}
+
+// TestLockedMaxResponseBytes: a client its host locked refuses a script's change of the
+// answer size limit (lifting it is a loosening), and accepts the value in force.
+func TestLockedMaxResponseBytes(t *testing.T) {
+	api := newFakeAPI(t, 10)
+	c := newTestClient(api)
+	c.ApiCommunicator().Lock()
+	h := newTestHost(t, Config{Client: c})
+	_, err := h.Eval(`
+const comm = daktela.client().getApiCommunicator();
+comm.setMaxResponseBytes(comm.getMaxResponseBytes());
+print("same value ok");
+comm.setMaxResponseBytes(0);`)
+	if err == nil || !strings.Contains(scriptError(err), "setMaxResponseBytes: the program running this script has locked this client's settings") ||
+		!strings.Contains(scriptError(err), "got 0") || h.Output.String() != "same value ok\n" {
+		t.Fatalf("error %v; output %q", err, h.Output.String())
+	}
+	if n := c.ApiCommunicator().MaxResponseBytes(); n != daktela.DefaultMaxResponseBytes {
+		t.Errorf("the limit became %d", n)
+	}
 }
