@@ -6,18 +6,18 @@ import (
 	"testing"
 )
 
-func TestRedactBody(t *testing.T) {
+func TestRedactTokens(t *testing.T) {
 	const token = "tok+en/1"
 	body := []byte(`{"a":"tok+en/1","b":"tok%2Ben%2F1","c":"tok+en%2F1"}`)
-	got := string(redactBody(body, token))
+	got := string(newSecrets(token).redactTokens(body))
 	if strings.Contains(got, "tok") {
 		t.Fatalf("a form of the token is left: %s", got)
 	}
 	clean := []byte(`{"a":"b"}`)
-	if out := redactBody(clean, token); &out[0] != &clean[0] {
+	if out := newSecrets(token).redactTokens(clean); &out[0] != &clean[0] {
 		t.Fatal("a body without the token was copied")
 	}
-	if out := redactBody(clean, ""); !bytes.Equal(out, clean) {
+	if out := newSecrets("").redactTokens(clean); !bytes.Equal(out, clean) {
 		t.Fatal("no token changed the body")
 	}
 }
@@ -28,6 +28,6 @@ func BenchmarkRedactBody(b *testing.B) {
 	body := bytes.Repeat([]byte(`{"name":"records_5fa299a48ab72834012563","title":"x"},`), 1<<20/54)
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		redactBody(body, "demo-token-0123456789abcdef")
+		newSecrets("demo-token-0123456789abcdef").redactTokens(body)
 	}
 }
