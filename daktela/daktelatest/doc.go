@@ -87,6 +87,11 @@
 // groups, templates, a time group, a blacklist and the signed-in users'
 // realtimeSessions. Writes persist for the life of the server.
 //
+// Its dates span the 90 days before Options.Anchor ([DemoAnchor], 2026-01-15 12:00:00
+// in Europe/Prague, unless set; dkscript mock and --mock use the start of the current
+// day). Options.Now is the server's clock (_time, the stamps of writes, sign-in expiry);
+// a function giving one instant fixes it, and the data then ends at that instant.
+//
 // Options.Records (or [ParseRecords]) replaces a model with N synthesised records (up to
 // [MaxRecords]) that are never held in memory: record i is a pure function of (seed,
 // i), names and created increase with i. skip, take, total, single reads, and sort by
