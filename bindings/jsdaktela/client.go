@@ -195,15 +195,13 @@ func (in *instance) buildClientClass() *goja.Object {
 	ctor := in.class("Client", p, func(call goja.ConstructorCall) *goja.Object {
 		in.mayCreateClients("new daktela.Client")
 		a := bindings.Args{VM: vm, Call: goja.FunctionCall{Arguments: call.Arguments}, Method: "new daktela.Client"}
-		url := a.String(0, "url")
-		token := a.String(1, "token")
+		url, token := in.clientArgs(a)
 		return in.newClientObject(daktela.NewClient(url, token))
 	})
 	in.setFn(ctor, "getInstance", func(call goja.FunctionCall) goja.Value {
 		in.mayCreateClients("daktela.Client.getInstance")
 		a := bindings.Args{VM: vm, Call: call, Method: "daktela.Client.getInstance"}
-		url := a.String(0, "url")
-		token := a.String(1, "token")
+		url, token := in.clientArgs(a)
 		return in.newClientObject(daktela.GetInstance(url, token))
 	})
 	return ctor

@@ -1132,7 +1132,7 @@ declare namespace console {
 declare namespace process {
   /** ["dkscript", script path, ...the arguments after the script]. */
   const argv: string[];
-  /** The script's environment (the CLI gives the whole environment plus --env-file and -e; embedders only what they grant). */
+  /** The script's environment (the CLI gives the environment plus --env-file and -e, without DAKTELA_TOKEN, which it withholds from every script: use daktela.client(); embedders only what they grant). */
   const env: { [name: string]: string | undefined };
   /** The operating system, e.g. "linux". */
   const platform: string;

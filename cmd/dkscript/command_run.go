@@ -26,8 +26,10 @@ var runCommand = &command{
 	help: `Runs a JavaScript file until it and everything it started (timers, promises, requests)
 has finished. The script gets the daktela module (global daktela, or require("daktela")),
 whose daktela.client() is the client configured below, the helper modules (fs, csv, path,
-dates), process.env (the whole environment, plus --env-file and -e) and process.argv (the
-arguments after the script). "-" reads the script from standard input.
+dates), process.env (the environment without DAKTELA_TOKEN, plus --env-file and -e) and
+process.argv (the arguments after the script). "-" reads the script from standard input.
+DAKTELA_TOKEN is withheld from scripts, so that the token stays out of their reach:
+daktela.client() is the connection dkscript configures with it.
 
 Flags go before the script: everything after it belongs to the script. "dkscript
 script.js" works too, so a script starting with "#!/usr/bin/env dkscript" runs when it is

@@ -42,7 +42,9 @@ const connectionHelp = `Connection (first found wins):
   --mock replaces all of them with the embedded fake Daktela.
 There is no --token flag: command lines are visible to other users (ps). A token file
 readable by group or others gets a warning. Environment variables may also come from
---env-file and -e (later wins: process environment, --env-file, -e).
+--env-file and -e (later wins: process environment, --env-file, -e). A script's
+process.env never holds DAKTELA_TOKEN: the token stays out of every script's reach, and
+daktela.client() is the connection dkscript configures with it.
 
 Config file: $XDG_CONFIG_HOME/dkscript/config.json (usually ~/.config/dkscript/config.json;
 DKSCRIPT_CONFIG names another), JSON:
