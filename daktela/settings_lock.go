@@ -3,9 +3,9 @@ package daktela
 // Lock marks the communicator's settings as the host program's: the JavaScript bindings
 // then refuse, with a TypeError, every script call that would change one of them
 // (setRequestTimeout, setVerifySsl, setAuthenticationMethod, setRetryConfig,
-// setRateLimitConfig, setRateCap, setConcurrency, setMaxResponseBytes,
-// setUserAgentSuffix, setLogger), so
-// the limits a host sets hold for every script and every runtime sharing the client. A
+// setRateLimitConfig, setRateCap, setConcurrency, setMaxResponseBytes, setTimezone,
+// setUserAgentSuffix, setLogger), so the limits a host sets hold for every script and
+// every runtime sharing the client. A
 // call that sets the value already in force is allowed (a script written for an
 // unlocked client still runs). The Go setters are not affected: the program that owns
 // the client keeps configuring it. There is no Unlock: give scripts another client
