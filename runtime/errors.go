@@ -22,6 +22,14 @@ var ErrBusy = errors.New("runtime: a script is already running on this runtime")
 // ErrClosed is returned by runs on a closed runtime.
 var ErrClosed = errors.New("runtime: closed")
 
+// ErrAbandoned is wrapped by the [*InterruptError] of a run that was still inside a
+// built-in function (a deep JSON.stringify, a huge sort) [Options.StopGrace] after its
+// context ended: the run returned without it, and the runtime refuses later runs with
+// ErrAbandoned, since that function may still be using its VM. Go cannot stop a
+// goroutine from outside: the function runs on, on its own goroutine, until it returns
+// (a CLI exits the process instead).
+var ErrAbandoned = errors.New("runtime: abandoned, a run did not stop within its grace period")
+
 // Frame is one JavaScript stack frame of a [ScriptError].
 type Frame struct {
 	Func   string // function name; "" for top-level code and anonymous functions
@@ -147,6 +155,9 @@ type InterruptError struct {
 	// File and Line locate the JavaScript that was running, when there was any.
 	File string
 	Line int
+	// Abandoned is the grace period (e.g. "5s") the run was given to stop and did not
+	// use, being inside a built-in function; "" when it stopped. See [ErrAbandoned].
+	Abandoned string
 
 	cause error
 }
@@ -166,6 +177,9 @@ func (e *InterruptError) Error() string {
 	} else {
 		b.WriteString("Interrupted: the script was cancelled")
 	}
+	if e.Abandoned != "" {
+		fmt.Fprintf(&b, " (it was inside a built-in function that did not stop within %s: abandoned)", e.Abandoned)
+	}
 	return b.String()
 }
 
@@ -178,10 +192,14 @@ func (e *InterruptError) Unwrap() []error {
 	if e.Code == ExitTimeout {
 		base = ErrTimeout
 	}
-	if e.cause == nil || e.cause == base {
-		return []error{base}
+	out := []error{base}
+	if e.Abandoned != "" {
+		out = append(out, ErrAbandoned)
 	}
-	return []error{base, e.cause}
+	if e.cause != nil && e.cause != base {
+		out = append(out, e.cause)
+	}
+	return out
 }
 
 // ExitError ends a run whose script called process.exit(code) with a non-zero code,

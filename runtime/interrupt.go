@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/dop251/goja"
 )
@@ -10,22 +12,64 @@ import (
 // run is the frame of every run (RunString, Eval, Do): one at a time, a fresh event
 // loop, the timeout, and ctx wired to vm.Interrupt so that cancelling stops running
 // JavaScript as well as a waiting loop. The runtime can run again afterwards.
+//
+// body runs on a goroutine of its own while the caller waits: a run stuck inside a
+// built-in function (a deep JSON.stringify, which no interrupt reaches) when ctx ends
+// is given Options.StopGrace to finish, and then abandoned: run returns an
+// [*InterruptError] wrapping [ErrAbandoned], and the runtime refuses later runs (its VM
+// still belongs to that goroutine).
 func (r *Runtime) run(ctx context.Context, body func() (goja.Value, error)) (goja.Value, error) {
 	if r.closed {
 		return nil, ErrClosed
 	}
+	if r.abandoned.Load() {
+		return nil, ErrAbandoned
+	}
 	if !r.busy.CompareAndSwap(false, true) {
 		return nil, ErrBusy
 	}
-	defer r.busy.Store(false)
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	cancel := func() {}
 	if r.opts.Timeout > 0 {
-		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, r.opts.Timeout, ErrTimeout)
-		defer cancel()
 	}
+	type outcome struct {
+		v   goja.Value
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		v, err := r.runOnVM(ctx, body)
+		cancel()
+		r.busy.Store(false) // before done: the caller may start the next run at once
+		done <- outcome{v, err}
+	}()
+	select {
+	case o := <-done:
+		return o.v, o.err
+	case <-ctx.Done():
+	}
+	grace := r.opts.StopGrace
+	if grace <= 0 {
+		grace = DefaultStopGrace
+	}
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case o := <-done:
+		return o.v, o.err
+	case <-t.C:
+	}
+	// The goroutine is inside a built-in that does not look at interrupts. It keeps the
+	// VM (and busy) until it returns, if ever; this runtime is done.
+	r.abandoned.Store(true)
+	return nil, r.abandonedError(ctx, grace)
+}
+
+// runOnVM runs body on the VM with the run's loop, interrupts and error conversion.
+func (r *Runtime) runOnVM(ctx context.Context, body func() (goja.Value, error)) (goja.Value, error) {
 	r.vm.ClearInterrupt()
 	loop := newEventLoop()
 	r.loop = loop
@@ -55,6 +99,19 @@ func (r *Runtime) run(ctx context.Context, body func() (goja.Value, error)) (goj
 		return nil, r.convertError(ctx, err)
 	}
 	return v, nil
+}
+
+// abandonedError is the error of a run abandoned grace after ctx ended.
+func (r *Runtime) abandonedError(ctx context.Context, grace time.Duration) error {
+	cause := context.Cause(ctx)
+	e := &InterruptError{Code: ExitInterrupted, cause: cause, Abandoned: grace.String()}
+	if errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded) {
+		e.Code = ExitTimeout
+		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {
+			e.Timeout = r.opts.Timeout.String()
+		}
+	}
+	return e
 }
 
 // protect runs body, turning a panic that escaped a native module into an error

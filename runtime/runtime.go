@@ -6,6 +6,13 @@
 // side by side. Every run takes a context: cancelling it (or [Options.Timeout]) stops
 // running JavaScript, waiting timers and the native calls of modules, and the runtime
 // can run again afterwards.
+//
+// One thing a context cannot stop: a goroutine inside a built-in function that does not
+// look at interrupts (JSON.stringify of a very deep object, one huge sort or join). Go
+// has no way to kill a goroutine, so such a run is abandoned after
+// [Options.StopGrace]: Run returns an error wrapping [ErrAbandoned], the function runs
+// on in the background until it returns, and the runtime refuses later runs. The CLI
+// exits the process at that point.
 package runtime
 
 import (
@@ -58,6 +65,10 @@ type Options struct {
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).
 	Timeout time.Duration
+	// StopGrace is how long a run whose context ended (cancelled, Timeout) may go on
+	// inside a built-in function that no interrupt reaches before it is abandoned (see
+	// [ErrAbandoned]); 0: [DefaultStopGrace].
+	StopGrace time.Duration
 	// Color makes console output of objects coloured, as on a terminal.
 	Color bool
 	// Location is the Daktela instance's time zone: a Date a script gives the daktela
@@ -69,6 +80,9 @@ type Options struct {
 	// day is the same on every run. Timers still wait real time. Zero: the real clock.
 	Now time.Time
 }
+
+// DefaultStopGrace is the grace period of a stopped run when Options.StopGrace is 0.
+const DefaultStopGrace = 5 * time.Second
 
 // DefaultMaxCallStackSize is the recursion limit when Options.MaxCallStackSize is 0.
 const DefaultMaxCallStackSize = 10000
@@ -82,10 +96,11 @@ type Runtime struct {
 	stderr io.Writer
 	stdin  io.Reader
 
-	loop   *eventLoop      // the current (or last) run's loop
-	runCtx context.Context // the current run's context
-	busy   atomic.Bool
-	closed bool
+	loop      *eventLoop      // the current (or last) run's loop
+	runCtx    context.Context // the current run's context
+	busy      atomic.Bool
+	abandoned atomic.Bool // a run was left inside a built-in: no more runs
+	closed    bool
 
 	req      *require.RequireModule
 	natives  map[string]*nativeModule
@@ -207,6 +222,9 @@ func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 		}
 		return nil, r.exitCodeError()
 	})
+	if errors.Is(err, ErrAbandoned) {
+		return err // the run's goroutine, still going, owns cleanupErr
+	}
 	return r.reportCleanup(err, cleanupErr)
 }
 
@@ -316,6 +334,9 @@ func (r *Runtime) Close() {
 		return
 	}
 	r.closed = true
+	if r.abandoned.Load() {
+		return // an abandoned run's goroutine still owns the VM, the loop and the files
+	}
 	if r.busy.CompareAndSwap(false, true) {
 		// Not during a run: cleanups close streams the running script still uses.
 		if err := r.runCleanups(); err != nil {

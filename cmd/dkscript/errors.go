@@ -37,7 +37,7 @@ var errInterrupted = errors.New("interrupted")
 // reported (where the script was).
 type interruptedError struct{ err error }
 
-func (e *interruptedError) Error() string { return "interrupted" + where(e.err) }
+func (e *interruptedError) Error() string { return "interrupted" + where(e.err) + abandoned(e.err) }
 
 // ExitCode returns [runtime.ExitInterrupted].
 func (e *interruptedError) ExitCode() int { return runtime.ExitInterrupted }
@@ -53,11 +53,21 @@ type timeoutError struct {
 }
 
 func (e *timeoutError) Error() string {
-	return fmt.Sprintf("timed out after %s (--timeout)%s", e.after, where(e.err))
+	return fmt.Sprintf("timed out after %s (--timeout)%s%s", e.after, where(e.err), abandoned(e.err))
 }
 
 // ExitCode returns [runtime.ExitTimeout].
 func (e *timeoutError) ExitCode() int { return runtime.ExitTimeout }
+
+// abandoned says why the CLI did not wait for a stopped script: it was inside a
+// built-in function (a deep JSON.stringify) that no interrupt reaches.
+func abandoned(err error) string {
+	var ie *runtime.InterruptError
+	if errors.As(err, &ie) && ie.Abandoned != "" {
+		return fmt.Sprintf(" (the script was inside a built-in function that did not stop within %s; exiting without waiting for it)", ie.Abandoned)
+	}
+	return ""
+}
 
 // where returns " at file:line" for the JavaScript a stopped run was executing, or "".
 func where(err error) string {

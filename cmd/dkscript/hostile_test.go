@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -128,6 +129,22 @@ console.log(JSON.parse("[".repeat(3000000) + "]".repeat(3000000)));
 		assertNoGoCrash(t, stderr)
 		if code != 1 || !strings.HasSuffix(stdout, "}\ntrue\n") || !strings.Contains(stderr, "Uncaught RangeError: JSON.parse: the text nests") {
 			t.Errorf("exit %d, stdout ends %q, stderr:\n%s", code, stdout[max(0, len(stdout)-200):], stderr)
+		}
+	})
+
+	t.Run("one SIGTERM stops a script inside a builtin", func(t *testing.T) {
+		// JSON.stringify of a deep object does not look at interrupts (here it would run
+		// for minutes): the CLI exits after its grace period with 130.
+		script := writeScript(t, dir, "stringify.js", `
+let d = {};
+for (let i = 0; i < 300000; i++) d = {d};
+console.log("started");
+JSON.stringify(d);
+`)
+		code, stderr := signalAfterStart(t, exec.Command(bin, "run", script), syscall.SIGTERM)
+		assertNoGoCrash(t, stderr)
+		if code != 130 || !strings.Contains(stderr, "dkscript: interrupted") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
 		}
 	})
 }
