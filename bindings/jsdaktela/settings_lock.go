@@ -20,7 +20,8 @@ func refuseLocked(c *daktela.ApiCommunicator, a bindings.Args, changes bool) {
 		got = bindings.Describe(a.Value(0))
 	}
 	a.Throw("the program running this script has locked this client's settings (timeout, TLS verification, "+
-		"authentication, retries, rate limits, concurrency, answer size limit, User-Agent, logger); a script cannot change them, got %s", got)
+		"authentication, retries, rate limits, concurrency, answer size limit, time zone, User-Agent, logger); "+
+		"a script cannot change them, got %s", got)
 }
 
 // sameRetry reports whether two retry configurations behave alike.
