@@ -110,3 +110,32 @@ func TestDefaultResponseLimit(t *testing.T) {
 		t.Errorf("sent %d times: a too-large answer is not retried", n)
 	}
 }
+
+// TestGetWithoutHiddenResendsOnTheWire: the body that keeps net/http from re-sending a
+// GET never reaches the wire as one: over HTTP/1.1 and HTTP/2 the server sees a GET
+// with no body, no Content-Length and no chunked encoding, and answers it.
+func TestGetWithoutHiddenResendsOnTheWire(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		var proto atomic.Value
+		s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, err := io.ReadAll(r.Body)
+			if err != nil || len(b) != 0 || r.ContentLength > 0 || len(r.TransferEncoding) != 0 || r.Header.Get("Content-Length") != "" {
+				t.Errorf("HTTP/%d GET came with a body: %q, %v, length %d, %v", r.ProtoMajor, b, err, r.ContentLength, r.TransferEncoding)
+			}
+			proto.Store(r.ProtoMajor)
+			io.WriteString(w, okList)
+		}))
+		s.EnableHTTP2 = h2
+		s.StartTLS()
+		c := NewClient(s.URL, testToken)
+		c.ApiCommunicator().SetHTTPClient(s.Client())
+		resp, err := c.Execute(ctxT(t), BuildReadRequest("Users"))
+		s.Close()
+		if err != nil || len(resp.Records()) != 2 {
+			t.Fatalf("HTTP/2 %v: %v", h2, err)
+		}
+		if want := map[bool]int{false: 1, true: 2}[h2]; proto.Load() != want {
+			t.Errorf("the GET went as HTTP/%v, want HTTP/%d", proto.Load(), want)
+		}
+	}
+}

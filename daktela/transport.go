@@ -343,8 +343,11 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 // (each hop of its redirects too) reaches the Transport with an empty body the Transport
 // cannot rewind, so it never does: every time a request is sent is an attempt of the
 // retry policy, counted against its retries, waited for and logged. An HTTP/1.1 GET
-// still goes out without a body (net/http finds it empty before writing). The
-// http.Client above still sees no body, so it follows a 307 or 308 as for any GET.
+// still goes out without a body (net/http finds it empty before writing); over HTTP/2
+// its stream ends with an empty DATA frame instead of on its HEADERS frame (no content
+// either way; HTTP/2's own re-sends, only of requests the server provably did not
+// process, are unaffected). The http.Client above still sees no body, so it follows a
+// 307 or 308 as for any GET.
 type noHiddenResends struct{ rt http.RoundTripper }
 
 // RoundTrip sends r through the Transport, a GET with a body that cannot be replayed.
