@@ -132,7 +132,10 @@ func (a *ApiCommunicator) SetLogger(l *slog.Logger) {
 func (a *ApiCommunicator) Logger() *slog.Logger { return a.snapshot().logger }
 
 // SetHTTPClient replaces the HTTP client (proxies, custom transports); nil restores the
-// shared default. The request timeout still applies to each request.
+// shared default. The request timeout still applies to each request, the client's own
+// redirect policy replaces its CheckRedirect (see [ErrRedirect]), its cookie jar gives
+// cookies to the instance's origin only, and its transport gets no GET it could send
+// again by itself.
 func (a *ApiCommunicator) SetHTTPClient(hc *http.Client) {
 	a.update(func(s *settings) { s.httpClient = hc })
 }
