@@ -17,6 +17,9 @@
 //   - js-readall: dkscript run of a script that reads every record with one TYPE_ALL
 //     execute and touches three fields of each (action, number, user.name);
 //   - js-iterate: the same through client.iterate;
+//   - js-iterate-writes (with -latency only): js-iterate whose loop sends one write to
+//     the model it reads, at its first record, so the rest is read by keyset, one page
+//     after the other (reported, no bar);
 //   - go-decode: a plain Go loop over the same daktela client (Iterate, then
 //     Record.Decode of the three fields into a struct);
 //   - go-index: the same loop reading the three fields from the page index

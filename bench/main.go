@@ -244,6 +244,7 @@ func harness(cfg config) error {
 		ws = append(ws,
 			&workload{name: "js-readall", set: "latency", records: n, args: dkRun("readall.js")},
 			&workload{name: "js-iterate", set: "latency", records: n, args: dkRun("iterate.js")},
+			&workload{name: "js-iterate-writes", set: "latency", records: n, args: dkRun("iterate.js", "ITERATE_WRITE=1")},
 			&workload{name: "go-index", set: "latency", records: n, args: goRun("index", 0)},
 			&workload{name: "go-seq", set: "latency", records: n, args: goRun("index", 1)},
 			&workload{name: "curl", set: "latency", args: curlRun(n)},
@@ -516,6 +517,8 @@ func report(w io.Writer, cfg config, ws []*workload, servers map[string]*server,
 			cfg.latency, pages, (time.Duration(pages+1) * cfg.latency).Seconds())
 		ratio("js-readall / go-seq", find("latency", "js-readall"), find("latency", "go-seq"), 0.35)
 		ratio("js-iterate / go-seq", find("latency", "js-iterate"), find("latency", "go-seq"), 0.35)
+		ratio("js-iterate-writes / go-seq (keyset paging)", find("latency", "js-iterate-writes"), find("latency", "go-seq"), 0)
+		ratio("js-iterate-writes / js-iterate", find("latency", "js-iterate-writes"), find("latency", "js-iterate"), 0)
 		ratio("go-index / go-seq", find("latency", "go-index"), find("latency", "go-seq"), 0)
 		ratio("curl (sequential) / go-seq", find("latency", "curl"), find("latency", "go-seq"), 0)
 	}

@@ -18,10 +18,22 @@ console.log(recs.length, users, numLen, action2);
 `
 
 // jsIterate reads every record through client.iterate with default settings, or with
-// the options in the environment's ITERATE_OPTIONS (JSON).
+// the options in the environment's ITERATE_OPTIONS (JSON). With ITERATE_WRITE set, the
+// loop sends an update of the first record (its number, unchanged) to the model it reads,
+// so the rest is read by keyset, as a loop that changes what it reads is; the fake refuses
+// writes to its synthesised records, which changes nothing here: the write was sent.
 const jsIterate = `const opts = process.env.ITERATE_OPTIONS ? JSON.parse(process.env.ITERATE_OPTIONS) : undefined;
+const write = !!process.env.ITERATE_WRITE;
 let count = 0, users = 0, numLen = 0, action2 = 0;
-for (const r of daktela.client().iterate(daktela.buildReadRequest("campaignsRecords"), opts)) {
+const client = daktela.client();
+for (const r of client.iterate(daktela.buildReadRequest("campaignsRecords"), opts)) {
+	if (write && count === 0) {
+		try {
+			client.execute(daktela.buildUpdateRequest("campaignsRecords").setObjectName(r.name).addStringAttribute("number", r.number));
+		} catch (e) {
+			if (!(e instanceof daktela.RequestException)) throw e;
+		}
+	}
 	count++;
 	if (r.user && r.user.name) users++;
 	numLen += r.number.length;

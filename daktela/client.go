@@ -19,6 +19,8 @@ type Client struct {
 	creds atomic.Pointer[credentials]
 	// relogin serialises signing in again (a one-slot semaphore that honours contexts).
 	relogin chan struct{}
+	// writes counts the writes sent per model, for the reads that page through it.
+	writes writtenModels
 }
 
 // AuthMethod is how the access token travels.
@@ -124,8 +126,11 @@ func (c *Client) Execute(ctx context.Context, req Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.dryRun != nil && wr.Method != http.MethodGet {
-		return c.dryRunWrite(ctx, &st, req, wr)
+	if wr.Method != http.MethodGet {
+		if st.dryRun != nil {
+			return c.dryRunWrite(ctx, &st, req, wr)
+		}
+		defer c.writes.begin(req.Model())()
 	}
 	resp, err := c.do(ctx, &st, wr)
 	if err != nil && wr.Method == http.MethodPost {

@@ -9,6 +9,8 @@
 //   - [Client.Execute] sends one request and returns a [Response];
 //   - [Client.Iterate] streams every record of a read, fetching further pages
 //     concurrently once the first page gives the total, holding only the pages in flight;
+//     a loop that changes the records it is given (so they no longer match, or move
+//     along the sort key) still visits each once (see [Client.Iterate]);
 //   - every call takes a [context.Context]; cancelling it stops requests and waits at once;
 //   - reads are retried on transient failures, writes only when the request provably never
 //     reached the server, so no retry can create a duplicate;

@@ -62,6 +62,30 @@ func Concurrency(n int) IterateOption { return func(c *iterateConfig) { c.concur
 // The request is copied: changing req afterwards does not change the iterator. Its type
 // may be TypeMultiple or TypeAll (both read every page); its take is replaced by the page
 // size. A mistake in req or in the options is returned by the first use.
+//
+// # Reads that change what they read
+//
+// Every page is ordered by req's sort keys and then by the record's unique field (name,
+// id_call for activitiesCall), which is added as the last sort key when req does not sort
+// by it (and to a field projection, with the sort fields). While c has sent no create,
+// update or delete to the model read, pages are read by offset and fetched ahead. Once it
+// has (see [Client.WritesSent]; a write already in flight when the read begins counts
+// too), the pages still to come are read by keyset: each asks for the records after the
+// last one delivered, req's filter AND (key > last OR (key = last AND name > lastName)),
+// one page after the other. So a loop that updates or deletes the records it is given, so
+// that they no longer match or so that they move along the sort key, visits every record
+// that matched when it began exactly once, and ends; a TypeAll [Client.Execute] running
+// in another goroutine while c writes gets the same protection. Null sort values sort
+// first ascending and last descending (as in the API's database); names that are numbers
+// compare as numbers (the server compares them). When the order has a key other than the
+// unique field, the names delivered since the first write are remembered, and a record
+// changed so that it sorts after the cursor again is left out. Writes through other
+// clients or by others are not seen. After a write, a failing page ends the read even
+// with StopOnError(false).
+//
+// A page shorter than asked is not the end: the read advances by the records the server
+// returned (learning a lower page cap from the first page) and stops on an empty page or
+// on reaching the total.
 func (c *Client) Iterate(ctx context.Context, req *ReadRequest, opts ...IterateOption) *Iterator {
 	if ctx == nil {
 		ctx = context.Background()

@@ -16,10 +16,22 @@ const MaxPages = 100_000
 // pager reads the pages of a list read in order. The first page is fetched on the
 // caller's goroutine; once it gives the total, up to conc further pages are fetched at
 // once, each parsed on its own goroutine, and handed over in order. With conc 1 there is
-// no read-ahead: each page is asked for once the previous one has been consumed. Only the pages in
-// flight are held. It stops on a short page or on reaching the total (never asking for
-// a page past it), follows a total that shrinks or grows mid-read, and stops at maxItems
-// records and at the page cap.
+// no read-ahead: each page is asked for once the previous one has been consumed. Only the
+// pages in flight are held.
+//
+// Pages are read by offset (skip) while the client sends no write to the model read.
+// Each page advances by the records the server actually returned, so a server that
+// serves fewer records than asked (a lower cap on take) is followed: the page size is
+// learnt from the first short page and the read-ahead continues with it. The read stops
+// on an empty page, on reaching the total (never asking for a page past it), at maxItems
+// records and at the page cap; it follows a total that shrinks or grows mid-read.
+//
+// Every read is ordered by the request's sort keys and then by the record's unique
+// field (name), so it can leave offsets at any page: once the client has sent a write to
+// the model (which may shift the result set under the offsets), the pages not yet read
+// are read by keyset instead: each asks for the records after the last one delivered
+// (see keysetPlan), one page after the other (the next one fetched while the consumer
+// works on the current one).
 type pager struct {
 	c          *Client
 	st         *settings
@@ -30,18 +42,25 @@ type pager struct {
 	maxItems   int          // 0 = no limit
 	skipErrors bool         // skip failing pages (when the total is known) instead of stopping
 	maxPages   int
+	plan       *keysetPlan  // the order and cursor of keyset reads
+	writes     *modelWrites // the client's writes to the model read
 
 	// Filled while running.
 	skipped []PageError
-	read    int // records delivered
-	total   int // latest total the server gave (0 = unknown)
+	read    int                 // records delivered
+	total   int                 // latest total the server gave (0 = unknown)
+	seen    map[string]struct{} // keys delivered since the first write (plan.dedupe)
+	pages   int                 // pages asked for
 }
 
 // pageJob is one page being fetched.
 type pageJob struct {
 	skip, take int
+	after      []cursorValue // keyset: the records after this cursor (nil: from skip)
 	resp       *Response
 	err        error
+	writes     uint64 // the client's write count for the model when the answer had come
+	cancel     context.CancelFunc
 	done       chan struct{}
 }
 
@@ -53,12 +72,20 @@ func newPager(c *Client, st *settings, req *ReadRequest, take, conc, maxItems in
 	return &pager{
 		c: c, st: st, tmpl: tmpl, start: req.Skip(), take: take, conc: conc,
 		maxItems: maxItems, skipErrors: skipErrors, maxPages: MaxPages,
+		plan: newKeysetPlan(tmpl), writes: c.writes.of(iteratedModel(req)),
 	}
 }
 
-// wireAt returns the wire form of the page at skip with take records.
-func (p *pager) wireAt(skip, take int) (wireRequest, error) {
-	r := *p.tmpl // shallow: pages share the read-only filters, sorts and fields
+// wireAt returns the wire form of the page at skip with take records, after the cursor
+// when there is one.
+func (p *pager) wireAt(skip, take int, after []cursorValue) (wireRequest, error) {
+	var r *ReadRequest
+	if after != nil {
+		r = p.tmpl.Clone().AddFilters(p.plan.after(after))
+	} else {
+		c := *p.tmpl // shallow: pages share the read-only filters, sorts and fields
+		r = &c
+	}
 	r.SetSkip(skip).SetTake(take)
 	if err := r.Err(); err != nil {
 		return wireRequest{}, err
@@ -68,7 +95,11 @@ func (p *pager) wireAt(skip, take int) (wireRequest, error) {
 
 // fetch reads one page.
 func (p *pager) fetch(ctx context.Context, skip, take int) (*Response, error) {
-	wr, err := p.wireAt(skip, take)
+	return p.fetchAfter(ctx, skip, take, nil)
+}
+
+func (p *pager) fetchAfter(ctx context.Context, skip, take int, after []cursorValue) (*Response, error) {
+	wr, err := p.wireAt(skip, take, after)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +115,7 @@ func (p *pager) pageFailed(skip, take int, err error) error {
 		}
 		return err
 	}
-	wr, werr := p.wireAt(skip, take)
+	wr, werr := p.wireAt(skip, take, nil)
 	if werr != nil {
 		return err
 	}
@@ -116,35 +147,89 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 		wg.Wait()
 		p.report(true)
 	}()
-
-	limit := math.MaxInt
-	if p.maxItems > 0 {
-		limit = p.start + p.maxItems
+	// The write count first, then the writes in flight (writtenModels.begin counts in
+	// the other order): a write counted here is seen in flight when it is.
+	gen := p.writes.started.Load()
+	if p.writes.inFlight.Load() > 0 {
+		// A write sent before the read may land between its pages.
+		return p.runKeyset(ctx, &wg, nil, yield)
 	}
-	takeAt := func(skip int) int { return min(p.take, limit-skip) }
+	last, switched, err := p.runOffset(ctx, &wg, gen, yield)
+	if err != nil || !switched {
+		return err
+	}
+	return p.runKeyset(ctx, &wg, last, yield)
+}
+
+// launch starts fetching a page on its own goroutine.
+func (p *pager) launch(ctx context.Context, wg *sync.WaitGroup, skip, take int, after []cursorValue) *pageJob {
+	jctx, jcancel := context.WithCancel(ctx)
+	j := &pageJob{skip: skip, take: take, after: after, cancel: jcancel, done: make(chan struct{})}
+	p.pages++
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(j.done)
+		j.resp, j.err = p.fetchAfter(jctx, skip, take, after)
+		j.writes = p.writes.started.Load()
+	}()
+	return j
+}
+
+// waitPage waits for j's answer; false when ctx ended first.
+func waitPage(ctx context.Context, j *pageJob) bool {
+	select {
+	case <-j.done:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// limitOffset is the offset the read stops at (MaxItems), math.MaxInt for none.
+func (p *pager) limitOffset() int {
+	if p.maxItems > 0 {
+		return p.start + p.maxItems
+	}
+	return math.MaxInt
+}
+
+// runOffset reads pages by offset as long as no write to the model has been sent since
+// gen. It returns switched true, with the last record delivered (nil when none was),
+// when a page's answer came after such a write: that page and the ones after it are
+// left to runKeyset.
+func (p *pager) runOffset(ctx context.Context, wg *sync.WaitGroup, gen uint64, yield func(*Response) bool) (last *pageAt, switched bool, err error) {
+	limit := p.limitOffset()
+	take := p.take
+	takeAt := func(skip int) int { return min(take, limit-skip) }
 
 	var queue []*pageJob
-	launch := func(skip, take int) {
-		j := &pageJob{skip: skip, take: take, done: make(chan struct{})}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(j.done)
-			j.resp, j.err = p.fetch(ctx, skip, take)
-		}()
-		queue = append(queue, j)
+	discard := func() {
+		for _, j := range queue {
+			j.cancel()
+		}
+		queue = nil
 	}
+	defer discard()
 
-	cur := &pageJob{skip: p.start, take: takeAt(p.start)}
+	pos := p.start    // the offset of the next record to deliver
+	fullSeen := false // a page has come back as full as asked: a short one is not a cap
+	cur := &pageJob{skip: pos, take: takeAt(pos)}
+	p.pages++
 	cur.resp, cur.err = p.fetch(ctx, cur.skip, cur.take)
-	launched := 1
+	cur.writes = p.writes.started.Load()
 	next := cur.skip + cur.take
 	for {
+		if cur.writes != gen {
+			// A write to the model was sent before this answer came: it may have
+			// shifted the records under this page's offset.
+			return last, true, nil
+		}
 		n := cur.take // a skipped page counts as full
 		resp := cur.resp
 		if cur.err != nil {
 			if ctx.Err() != nil || !p.skipErrors || p.total == 0 {
-				return p.pageFailed(cur.skip, cur.take, cur.err)
+				return nil, false, p.pageFailed(cur.skip, cur.take, cur.err)
 			}
 			p.skipped = append(p.skipped, PageError{Skip: cur.skip, Take: cur.take, Err: cur.err})
 		} else {
@@ -157,20 +242,32 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 			}
 		}
 		end := cur.skip + n
-		stop := n < cur.take || end >= limit || (p.total > 0 && end >= p.total)
+		stop := n == 0 || end >= limit || (p.total > 0 && end >= p.total)
+		if !stop && n < cur.take && !fullSeen {
+			// The server served fewer records than asked and more remain: it caps the
+			// page size. Continue from here with its size; pages asked for with the
+			// larger size no longer line up.
+			take = n
+			discard()
+			next = end
+		}
+		if !stop && n < cur.take && len(queue) == 0 {
+			next = end // the next page starts where this one ended
+		}
+		fullSeen = fullSeen || (cur.err == nil && n == cur.take)
+		pos = end
 		fill := func() {
 			if stop {
 				return
 			}
 			window := p.conc
 			if p.total == 0 {
-				window = 1 // no total: one page after the other until a short one
+				window = 1 // no total: one page after the other until an empty one
 			}
-			for len(queue) < window && next < limit && (p.total == 0 || next < p.total) && launched < p.maxPages {
+			for len(queue) < window && next < limit && (p.total == 0 || next < p.total) && p.pages < p.maxPages {
 				t := takeAt(next)
-				launch(next, t)
+				queue = append(queue, p.launch(ctx, wg, next, t, nil))
 				next += t
-				launched++
 			}
 		}
 		// With more than one page in flight, the next pages are fetched while the
@@ -179,27 +276,43 @@ func (p *pager) run(ctx context.Context, yield func(*Response) bool) error {
 		if p.conc > 1 || cur.err != nil {
 			fill()
 		}
-		if cur.err == nil {
+		if cur.err == nil && n > 0 {
 			p.read += n
 			if !yield(resp) {
-				return nil
+				return nil, false, nil
+			}
+			last = &pageAt{resp: resp, i: n - 1}
+			if p.plan.dedupe && p.writes.started.Load() != gen {
+				p.remember(resp)
 			}
 			p.report(false)
-			if p.conc == 1 {
-				fill()
-			}
 		}
 		if stop {
-			return nil
+			return nil, false, nil
 		}
-		if len(queue) == 0 {
-			return fmt.Errorf("daktela: reading %s stopped after %d pages of %d records: %w", p.tmpl.Model(), launched, p.take, ErrTooManyPages)
+		if len(queue) == 0 && p.writes.started.Load() != gen {
+			// The consumer wrote to the model: ask for nothing more by offset.
+			return last, true, nil
+		}
+		if p.conc == 1 {
+			fill()
+		}
+		switch {
+		case len(queue) > 0 && queue[0].skip < pos:
+			discard() // cannot happen: pages are launched end to end from pos
+			next = pos
+			fill()
+		case len(queue) > 0 && queue[0].skip > pos && p.pages < p.maxPages:
+			// A page came back short with more to come: read the records between it
+			// and the pages already asked for.
+			queue = append([]*pageJob{p.launch(ctx, wg, pos, min(queue[0].skip-pos, takeAt(pos)), nil)}, queue...)
+		}
+		if len(queue) == 0 || queue[0].skip != pos {
+			return nil, false, fmt.Errorf("daktela: reading %s stopped after %d pages of %d records: %w", p.tmpl.Model(), p.pages, take, ErrTooManyPages)
 		}
 		cur, queue = queue[0], queue[1:]
-		select {
-		case <-cur.done:
-		case <-ctx.Done():
-			return p.pageFailed(cur.skip, cur.take, ctx.Err())
+		if !waitPage(ctx, cur) {
+			return nil, false, p.pageFailed(cur.skip, cur.take, ctx.Err())
 		}
 	}
 }

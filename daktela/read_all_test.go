@@ -99,8 +99,10 @@ func TestReadAllShortPageBeforeTotal(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkRecords(t, resp.Records(), 0, 2500)
-	if got := ps.count.Load(); got > 5 {
-		t.Errorf("%d requests, want at most 5", got)
+	// The 4 planned pages after the first, and one for the records between the short
+	// page and the next (a short page is not the end: the server may cap its pages).
+	if got := ps.count.Load(); got > 6 {
+		t.Errorf("%d requests, want at most 6", got)
 	}
 }
 
@@ -116,15 +118,17 @@ func TestReadAllTotalAsStringOrNull(t *testing.T) {
 			t.Errorf("%d requests, want 3", got)
 		}
 	})
-	t.Run("null: pages one after the other until a short one", func(t *testing.T) {
+	t.Run("null: pages one after the other until an empty one", func(t *testing.T) {
 		ps := newPageServer(t, pagesConfig{records: 2500, totalJSON: func(int) string { return "null" }, delay: 2 * time.Millisecond})
 		resp, err := ps.client().Execute(ctxT(t), readAllReq(1000))
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkRecords(t, resp.Records(), 0, 2500)
-		if got := ps.count.Load(); got != 3 {
-			t.Errorf("%d requests, want 3", got)
+		// A short page does not end a read (a server may serve fewer records than asked):
+		// without a total, an empty one does.
+		if got := ps.count.Load(); got != 4 {
+			t.Errorf("%d requests, want 4", got)
 		}
 		if m := ps.maxInFlight.Load(); m != 1 {
 			t.Errorf("%d pages in flight without a total, want 1", m)

@@ -17,6 +17,9 @@ type wireCase struct {
 	query  string // decodePHPQuery(Query).String(); "[]" for none
 	body   string // "" for none
 	kind   responseKind
+	// sent is the query Execute sends when it differs from wire()'s: a TYPE_ALL read
+	// orders its pages by the record's unique field last (see newKeysetPlan).
+	sent string
 }
 
 const recordName = "records_5fa299a48ab72834012563"
@@ -100,6 +103,7 @@ var readmeCases = []wireCase{
 		},
 		method: "GET", path: "campaignsRecords.json", kind: kindList,
 		query: `['skip' => '0', 'take' => '100', 'filter' => ['filters' => [['field' => 'created', 'operator' => 'gte', 'value' => '2020-11-01 00:00:00']], 'logic' => 'and'], 'sort' => [['field' => 'created', 'dir' => 'asc']]]`,
+		sent:  `['skip' => '0', 'take' => '100', 'filter' => ['filters' => [['field' => 'created', 'operator' => 'gte', 'value' => '2020-11-01 00:00:00']], 'logic' => 'and'], 'sort' => [['field' => 'created', 'dir' => 'asc'], ['field' => 'name', 'dir' => 'asc']]]`,
 	},
 	{
 		// Skipping error pages changes nothing on the wire.
@@ -109,6 +113,7 @@ var readmeCases = []wireCase{
 		},
 		method: "GET", path: "campaignsRecords.json", kind: kindList,
 		query: `['skip' => '0', 'take' => '100']`,
+		sent:  `['skip' => '0', 'take' => '100', 'sort' => [['field' => 'name', 'dir' => 'asc']]]`,
 	},
 	{
 		// README "different methods for defining filters". PHP passes the map

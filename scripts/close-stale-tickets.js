@@ -59,8 +59,9 @@ const client = daktela.client();
 const now = dates.now();
 const cutoff = dates.format(dates.addDays(now, -days));
 
-// Read every stale ticket before changing any: closing a ticket takes it out of the
-// filter, so changing them while paging through the filter would skip some.
+// Closing a ticket takes it out of the filter while the loop pages through it: the
+// iterator sees that the script writes to Tickets and continues after the last ticket it
+// gave instead of at an offset, so none is skipped or seen twice.
 const req = daktela
   .buildReadRequest("Tickets")
   .setFields(["name", "title", "stage", "user", "last_activity", "edited"])
@@ -76,12 +77,11 @@ const req = daktela
   ])
   .addSort("last_activity", "asc")
   .addSort("name", "asc");
-const stale = client.iterate(req, { maxItems: args.limit ?? 0 }).toArray();
+const stale = client.iterate(req, { maxItems: args.limit ?? 0 });
+const count = stale.count(); // one request: the server's total
 
-const limited = args.limit !== undefined && stale.length === args.limit ? ` (the oldest ${args.limit}: --limit)` : "";
-console.log(
-  `${stale.length} ${stage} ${stale.length === 1 ? "ticket has" : "tickets have"} had no activity since ${cutoff}${limited}.`,
-);
+const limited = args.limit !== undefined && count === args.limit ? ` (the oldest ${args.limit}: --limit)` : "";
+console.log(`${count} ${stage} ${count === 1 ? "ticket has" : "tickets have"} had no activity since ${cutoff}${limited}.`);
 let closed = 0;
 let failed = 0;
 let dryRun = false;
@@ -108,7 +108,7 @@ for (const t of stale) {
   }
 }
 const verb = dryRun ? "Would close" : "Closed";
-console.log(`${verb} ${closed} of ${stale.length}` + (failed > 0 ? `; ${failed} failed.` : "."));
+console.log(`${verb} ${closed} of ${count}` + (failed > 0 ? `; ${failed} failed.` : "."));
 if (failed > 0) process.exitCode = 1;
 
 function usage(msg) {

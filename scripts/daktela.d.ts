@@ -488,7 +488,7 @@ declare module "daktela" {
     executeAll(requests: Request[], options?: ExecuteAllOptions): Promise<Response[]>;
     /** Sends every request, at most concurrency (default 4) at once, past failures, and resolves (never rejects, unless the run is stopped) with one entry per request in order, as Promise.allSettled: {status: "fulfilled", value, index} or {status: "rejected", reason, index}. An element that is not a request is a rejected entry with a TypeError. */
     executeAllSettled(requests: any[], options?: ExecuteAllOptions): Promise<Array<ExecuteFulfilled | ExecuteRejected>>;
-    /** Iterates over every record of a read, page by page (default pageSize 1000), fetching ahead concurrently. Options also positionally: iterate(req, pageSize, maxItems, stopOnError). */
+    /** Iterates over every record of a read, page by page (default pageSize 1000), fetching ahead concurrently. The loop may update or delete the records it is given: once the client writes to the model read, the rest is read after the last record given (keyset), so each record comes once. Options also positionally: iterate(req, pageSize, maxItems, stopOnError). */
     iterate(request: ReadRequest, options?: IterateOptions): PaginatedIterator;
     /** Iterates with PHP's positional options. */
     iterate(request: ReadRequest, pageSize?: number, maxItems?: number, stopOnError?: boolean): PaginatedIterator;

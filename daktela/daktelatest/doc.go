@@ -52,7 +52,9 @@
 // strings, a bare date meaning midnight; booleans as 1/0; a null value matches no
 // comparison but isnull. Paths reach into relations and custom fields ("user.title",
 // "customFields.email"); a multi-valued field matches when any value does (negative
-// operators: when none does). Sort is multi-key and stable, nulls first. fields
+// operators: when none does). Sort is multi-key and stable; a null sorts as the smallest
+// value (first ascending, last descending), as the API's database orders them, and gt,
+// lt and the other comparisons never match a null. fields
 // projects records (dotted paths keep parts of relations; projected records carry no
 // _sys). take defaults to 100 and is clamped to 1000 (take=0 answers only the total);
 // total ignores paging. q searches
@@ -95,8 +97,9 @@
 // Options.Records (or [ParseRecords]) replaces a model with N synthesised records (up to
 // [MaxRecords]) that are never held in memory: record i is a pure function of (seed,
 // i), names and created increase with i. skip, take, total, single reads, and sort by
-// name or created (asc or desc) cost nothing at any size; filters that are ranges (eq,
-// gt, gte, lt, lte) on name or created are answered by binary search. Other filters and
+// name or created (asc or desc, then by name the same way) cost nothing at any size;
+// filters that are ranges (eq, gt, gte, lt, lte) on name or created are answered by
+// binary search. Other filters and
 // q scan every record and are refused above 1 000 000 records; other sorts hold the
 // matches and are refused above 100 000. Synthesised models take writes like the others:
 // creates, updates and deletes are kept in an overlay over the synthesised base, so
@@ -117,11 +120,11 @@
 //
 //	spec  = rule {"," rule}
 //	rule  = kind {":" rate | ":" key "=" value}
-//	kind  = 5xx | html | 429 | reset | reset-body | malformed | truncated | hang | slow
+//	kind  = 5xx | html | 429 | reset | reset-body | malformed | truncated | hang | slow | cap
 //	keys  = n (request number or range among matching requests, "3" or "3-5"), every,
 //	        path (substring of the path below /api/v6/), method, times (fire at most),
 //	        status (for 5xx), retry (429 Retry-After seconds; none when absent),
-//	        d (slow's delay)
+//	        d (slow's delay), take (cap's page size)
 //
 // For example "5xx:0.1,429:0.05:retry=1,reset-body:0.02" fails a tenth of requests with
 // a 5xx, answers 5% with 429 and Retry-After: 1, and cuts 2% of bodies mid-way;
@@ -131,7 +134,9 @@
 // the connection before answering (TCP reset); reset-body sends the headers and half the
 // body; malformed answers 200 with invalid JSON; truncated answers 200 with the JSON cut
 // in half; hang holds the request until the client gives up or the server closes; html
-// is a proxy's 502 page; slow answers after the delay.
+// is a proxy's 502 page; slow answers after the delay; cap serves a list read at most
+// take records (default 500; the total stays the full count), as a server with a lower
+// page cap than 1000 does.
 //
 // # Request log
 //

@@ -24,10 +24,11 @@ const (
 	FaultTruncated FaultKind = "truncated"  // 200 with the JSON cut in half (Content-Length matches the cut)
 	FaultHang      FaultKind = "hang"       // no answer until the client gives up or the server closes
 	FaultSlow      FaultKind = "slow"       // the real answer after Delay
+	FaultCap       FaultKind = "cap"        // a list read answered with at most Take records (a lower page cap)
 )
 
 var faultKinds = []FaultKind{Fault5xx, FaultHTML, Fault429, FaultReset, FaultResetBody, FaultMalformed,
-	FaultTruncated, FaultHang, FaultSlow}
+	FaultTruncated, FaultHang, FaultSlow, FaultCap}
 
 // FaultRule injects one kind of fault into the requests it selects. A rule selects the
 // requests that match Method and Path and then, counting only those (1-based):
@@ -46,6 +47,7 @@ type FaultRule struct {
 	Status     int           // for 5xx: the status (0 = one of 500, 502, 503, 504, seeded)
 	RetryAfter string        // for 429: the Retry-After header ("" = none)
 	Delay      time.Duration // for slow: the delay (default 2s)
+	Take       int           // for cap: the most records a list answer holds (default 500)
 }
 
 type faultCount struct {
@@ -213,12 +215,12 @@ func writeAll(buf *bufio.ReadWriter, b []byte) {
 //
 //	kind[:rate][:key=value]...
 //
-// kind is one of 5xx, html, 429, reset, reset-body, malformed, truncated, hang, slow;
+// kind is one of 5xx, html, 429, reset, reset-body, malformed, truncated, hang, slow, cap;
 // rate a probability from 0 to 1; keys are n (a request number or range "3-5" among
 // the matching requests), every, path, method, times, status (5xx), retry (429's
-// Retry-After seconds), d (slow's delay, e.g. 500ms). Example:
+// Retry-After seconds), d (slow's delay, e.g. 500ms), take (cap's page size). Example:
 //
-//	5xx:0.1,429:0.05:retry=1,reset-body:0.02,hang:n=3:path=tickets
+//	5xx:0.1,429:0.05:retry=1,reset-body:0.02,hang:n=3:path=tickets,cap:take=500
 func ParseFaults(spec string) ([]FaultRule, error) {
 	var rules []FaultRule
 	for _, item := range strings.Split(spec, ",") {
@@ -301,8 +303,14 @@ func ParseFaults(spec string) ([]FaultRule, error) {
 					return nil, bad("a duration like 500ms")
 				}
 				fr.Delay = d
+			case "take":
+				n, err := strconv.Atoi(val)
+				if err != nil || n < 1 {
+					return nil, bad("a page size of 1 or more")
+				}
+				fr.Take = n
 			default:
-				return nil, fmt.Errorf("fault %q: unknown option %q (known: n, every, path, method, times, status, retry, d)", item, key)
+				return nil, fmt.Errorf("fault %q: unknown option %q (known: n, every, path, method, times, status, retry, d, take)", item, key)
 			}
 		}
 		rules = append(rules, fr)

@@ -1,6 +1,7 @@
 package daktelatest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -149,6 +150,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if fault != nil && h.applyFaultBefore(w, r, entry, fault) {
 		return
 	}
+	if fault != nil && fault.Kind == FaultCap {
+		in.takeCap = cmp.Or(fault.Take, defaultCapTake)
+	}
 	rep := h.route(in)
 	if fault != nil && h.applyFaultAfter(w, r, entry, fault, rep) {
 		return
@@ -254,7 +258,11 @@ type incoming struct {
 	token    string
 	authKind AuthKind
 	err      error
+	takeCap  int // a cap fault: list answers hold at most this many records (0 = MaxTake)
 }
+
+// defaultCapTake is the page size of a cap fault without take=.
+const defaultCapTake = 500
 
 func (h *Handler) decode(r *http.Request, body []byte) *incoming {
 	in := &incoming{method: r.Method, body: body}

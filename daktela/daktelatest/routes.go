@@ -101,6 +101,13 @@ func (s *store) parsePage(m *model, q *pnode) (*page, error) {
 	return p, nil
 }
 
+// capTake lowers the page size to n (a cap fault); 0 leaves it.
+func (p *page) capTake(n int) {
+	if n > 0 && p.take > n {
+		p.take = n
+	}
+}
+
 // searchMatch is the "q" full-text search: a case-insensitive substring of any of the
 // model's search fields.
 func (s *store) searchMatcher(m *model, text string) func(*record) bool {
@@ -133,6 +140,7 @@ func (h *Handler) list(m *model, in *incoming, now time.Time) reply {
 	if err != nil {
 		return errorReply(400, now, err.Error())
 	}
+	p.capTake(in.takeCap)
 	t := h.st.tables[m.name]
 	if t.synth != nil {
 		return t.synth.list(p, now)
@@ -230,6 +238,7 @@ func (h *Handler) relation(m *model, name, rel string, in *incoming, now time.Ti
 	if err != nil {
 		return errorReply(400, now, err.Error())
 	}
+	p.capTake(in.takeCap)
 	ct := h.st.tables[child.name]
 	if ct.synth != nil {
 		return errorReply(400, now, "relation reads of synthesised "+child.name+" are not supported by the fake server")

@@ -565,7 +565,7 @@ func append4(b []byte, v int64) []byte {
 func (ss *synthSource) list(p *page, now time.Time) reply {
 	lo, hi, rangeOK := ss.rangeFor(p)
 	desc, order := false, len(p.sort) == 0
-	if len(p.sort) == 1 && (p.sort[0].field == ss.m.nameField || (p.sort[0].field == "created" && ss.crIx >= 0)) {
+	if len(p.sort) > 0 && ss.inStorageOrder(p.sort) {
 		desc, order = p.sort[0].desc, true
 	}
 	if rangeOK && order && p.search == "" && !ss.ov.empty() {
@@ -649,6 +649,21 @@ func (ss *synthSource) list(p *page, now time.Time) reply {
 	total := len(idx)
 	start := min(p.skip, total)
 	return ss.page(total, min(p.take, total-start), func(j int) int { return int(idx[start+j]) }, p.proj, now)
+}
+
+// inStorageOrder reports whether keys order the records as their index does (or its
+// reverse): by name, then anything (names are unique); or by created (which grows with
+// the index, several records sharing a second) alone or then by name the same way.
+func (ss *synthSource) inStorageOrder(keys []sortKey) bool {
+	switch {
+	case keys[0].field == ss.m.nameField:
+		return true
+	case keys[0].field != "created" || ss.crIx < 0:
+		return false
+	case len(keys) == 1:
+		return true
+	}
+	return keys[1].field == ss.m.nameField && keys[1].desc == keys[0].desc
 }
 
 // page renders records at(0..n-1): straight from the producer without a projection,
