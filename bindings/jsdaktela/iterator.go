@@ -196,11 +196,11 @@ func (in *instance) pageSource(ch *clientHandle, it *daktela.Iterator, opts iter
 				break
 			}
 			if err != nil {
-				if opts.stopOnError {
-					end()
-					in.throw(err)
-				}
-				continue
+				// The Go iterator skips failing pages itself (stopOnError false lists them
+				// in getSkipped); an error it yields ends the read, whatever the option: a
+				// failing first page, or a read cancelled, must not end the loop silently.
+				end()
+				in.throw(err)
 			}
 			recs := resp.Records()
 			if opts.maxItems > 0 && delivered+len(recs) > opts.maxItems {
