@@ -133,8 +133,10 @@ var evalCommand = &command{
 	summary: "evaluate JavaScript and print the value",
 	usage:   "eval [flags] 'code' [args...]",
 	help: `Evaluates code as the REPL does (top-level await allowed) and prints the value of the
-last expression on stdout, formatted as console.log formats it (undefined is not
-printed). Arguments after the code are process.argv.
+last expression on stdout as node -p does: a string as it is (so
+dkscript eval 'JSON.stringify(x)' > out.json writes JSON), any other value as
+console.log formats it (undefined is not printed). Arguments after the code are
+process.argv.
 
 Examples:
   dkscript eval '1 + 2'
@@ -160,7 +162,12 @@ Examples:
 			if err != nil {
 				return err
 			}
-			if v != nil && !goja.IsUndefined(v) {
+			switch {
+			case v == nil || goja.IsUndefined(v):
+			case goja.IsString(v):
+				// As node -p: a string prints as it is, not quoted or escaped.
+				fmt.Fprintln(st.Stdout, v.String())
+			default:
 				fmt.Fprintln(st.Stdout, rt.Inspect(v))
 			}
 			return nil
