@@ -81,6 +81,13 @@ func runScript(t *testing.T, name, src string) (string, error) {
 	t.Helper()
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
+	return runScriptOn(t, srv, name, src)
+}
+
+// runScriptOn is runScript against the fake Daktela srv, whose request log the caller
+// can then read.
+func runScriptOn(t *testing.T, srv *daktelatest.Server, name, src string) (string, error) {
+	t.Helper()
 	dir := t.TempDir()
 	var out bytes.Buffer
 	rt, err := runtime.New(runtime.Options{
