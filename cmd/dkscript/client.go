@@ -44,6 +44,10 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 		if err != nil {
 			return nil, err
 		}
+		if st.SetLocalZone != nil {
+			// Before the fake's goroutines start: they read time.Local.
+			st.SetLocalZone(zone.loc)
+		}
 		opts, now := f.fake.server(zone.loc)
 		s.now = now
 		srv, err := daktelatest.Listen("127.0.0.1:0", opts)
@@ -69,7 +73,7 @@ func openSession(st *state, f *runFlags, env map[string]string) (*session, error
 		return nil, err
 	}
 	s.zone = zone
-	if st.SetLocalZone != nil {
+	if st.SetLocalZone != nil && !f.mock {
 		// A Date's getDate, getHours, toString ... read the instance's calendar.
 		st.SetLocalZone(zone.loc)
 	}
