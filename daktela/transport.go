@@ -159,6 +159,10 @@ func (c *Client) roundTrip(ctx context.Context, st *settings, wr wireRequest, se
 			case errors.Is(err, ErrRedirect):
 				c.logAttempt(st, t, rec, err)
 				return nil, &RequestError{Method: wr.Method, Path: t.path, Status: ans.status, Err: err}
+			case ctx.Err() != nil && wr.Method != http.MethodGet && rec.sent:
+				// Stopped after the write went out: the server may have applied it.
+				c.logAttempt(st, t, rec, err)
+				return nil, fail(fmt.Errorf("%w: %w", ErrOutcomeUnknown, ctx.Err()))
 			case ctx.Err() != nil:
 				c.logAttempt(st, t, rec, err)
 				return nil, fail(ctx.Err())
@@ -269,10 +273,12 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 		defer cancel()
 	}
 	var wrote atomic.Bool
-	if t.wr.Method == http.MethodPost {
+	var inFlight *writeInFlight
+	if t.wr.Method != http.MethodGet {
+		inFlight = trackWrite(ctx, t.wr.Method, t.path)
 		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
-			WroteHeaderField: func(string, []string) { wrote.Store(true) },
-			WroteHeaders:     func() { wrote.Store(true) },
+			WroteHeaderField: func(string, []string) { wrote.Store(true); inFlight.sent() },
+			WroteHeaders:     func() { wrote.Store(true); inFlight.sent() },
 		})
 	}
 	var body io.Reader
@@ -298,6 +304,7 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	}
 	policy := redirectPolicy{rule: t.wr.Redirects, auth: st.auth, secrets: t.sec}
 	resp, err := policy.httpClient(st.client(), req.URL).Do(req)
+	defer inFlight.done(ctx, resp != nil)
 	if rerr := (*redirectError)(nil); errors.As(err, &rerr) {
 		// A redirect the policy refused: its answer arrived, nothing went to its target.
 		rec.status, rec.sent = rerr.status, true

@@ -75,7 +75,7 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 
 func (r *Runtime) interruptError(ctx context.Context, stack []goja.StackFrame) error {
 	cause := context.Cause(ctx)
-	e := &InterruptError{Code: ExitInterrupted, cause: cause}
+	e := &InterruptError{Code: ExitInterrupted, cause: cause, InFlight: writesInFlight(ctx)}
 	if errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded) {
 		e.Code = ExitTimeout
 		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {

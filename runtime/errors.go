@@ -155,6 +155,10 @@ type InterruptError struct {
 	// File and Line locate the JavaScript that was running, when there was any.
 	File string
 	Line int
+	// InFlight lists the creates, updates and deletes that had been sent and had no
+	// answer when the run stopped ("POST contacts.json"): each may or may not have been
+	// applied. Check before sending them again.
+	InFlight []string
 	// Abandoned is the grace period (e.g. "5s") the run was given to stop and did not
 	// use, being inside a built-in function; "" when it stopped. See [ErrAbandoned].
 	Abandoned string
@@ -180,6 +184,7 @@ func (e *InterruptError) Error() string {
 	if e.Abandoned != "" {
 		fmt.Fprintf(&b, " (it was inside a built-in function that did not stop within %s: abandoned)", e.Abandoned)
 	}
+	b.WriteString(InFlightNote(e.InFlight))
 	return b.String()
 }
 
@@ -238,3 +243,16 @@ func (e *CleanupError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the cleanups' errors.
 func (e *CleanupError) Unwrap() error { return e.Err }
+
+// InFlightNote is the line a stopped run's report adds for the writes that were in
+// flight ("" for none): they may have been applied.
+func InFlightNote(writes []string) string {
+	if len(writes) == 0 {
+		return ""
+	}
+	what := "a write was"
+	if len(writes) > 1 {
+		what = strconv.Itoa(len(writes)) + " writes were"
+	}
+	return "\n" + what + " in flight when the run stopped and may have been applied (check before sending again): " + strings.Join(writes, ", ")
+}

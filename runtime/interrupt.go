@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
 )
 
@@ -35,6 +36,9 @@ func (r *Runtime) run(ctx context.Context, body func() (goja.Value, error)) (goj
 	if r.opts.Timeout > 0 {
 		ctx, cancel = context.WithTimeoutCause(ctx, r.opts.Timeout, ErrTimeout)
 	}
+	// The client keeps the creates, updates and deletes sent on the run's context and
+	// not yet answered: a stopped run names them (they may have been applied).
+	ctx = daktela.WithWritesInFlight(ctx, &daktela.WritesInFlight{})
 	type outcome struct {
 		v   goja.Value
 		err error
@@ -104,7 +108,7 @@ func (r *Runtime) runOnVM(ctx context.Context, body func() (goja.Value, error)) 
 // abandonedError is the error of a run abandoned grace after ctx ended.
 func (r *Runtime) abandonedError(ctx context.Context, grace time.Duration) error {
 	cause := context.Cause(ctx)
-	e := &InterruptError{Code: ExitInterrupted, cause: cause, Abandoned: grace.String()}
+	e := &InterruptError{Code: ExitInterrupted, cause: cause, Abandoned: grace.String(), InFlight: writesInFlight(ctx)}
 	if errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded) {
 		e.Code = ExitTimeout
 		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {
@@ -196,6 +200,15 @@ func (r *Runtime) settledMain() error {
 		return &thrownError{value: p.Result()}
 	case goja.PromiseStatePending:
 		return &ScriptError{Kind: "Uncaught", Name: "Error", Message: "top-level await never finished: the script waited for a promise that nothing will settle"}
+	}
+	return nil
+}
+
+// writesInFlight lists the writes sent on the run's context ctx that had no answer when
+// it ended, as "POST contacts.json".
+func writesInFlight(ctx context.Context) []string {
+	if w := daktela.WritesInFlightOf(ctx); w != nil {
+		return w.List()
 	}
 	return nil
 }

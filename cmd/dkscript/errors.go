@@ -37,7 +37,9 @@ var errInterrupted = errors.New("interrupted")
 // reported (where the script was).
 type interruptedError struct{ err error }
 
-func (e *interruptedError) Error() string { return "interrupted" + where(e.err) + abandoned(e.err) }
+func (e *interruptedError) Error() string {
+	return "interrupted" + where(e.err) + abandoned(e.err) + inFlight(e.err)
+}
 
 // ExitCode returns [runtime.ExitInterrupted].
 func (e *interruptedError) ExitCode() int { return runtime.ExitInterrupted }
@@ -53,7 +55,7 @@ type timeoutError struct {
 }
 
 func (e *timeoutError) Error() string {
-	return fmt.Sprintf("timed out after %s (--timeout)%s%s", e.after, where(e.err), abandoned(e.err))
+	return fmt.Sprintf("timed out after %s (--timeout)%s%s%s", e.after, where(e.err), abandoned(e.err), inFlight(e.err))
 }
 
 // ExitCode returns [runtime.ExitTimeout].
@@ -65,6 +67,15 @@ func abandoned(err error) string {
 	var ie *runtime.InterruptError
 	if errors.As(err, &ie) && ie.Abandoned != "" {
 		return fmt.Sprintf(" (the script was inside a built-in function that did not stop within %s; exiting without waiting for it)", ie.Abandoned)
+	}
+	return ""
+}
+
+// inFlight names the writes a stopped run cut off, which may have been applied.
+func inFlight(err error) string {
+	var ie *runtime.InterruptError
+	if errors.As(err, &ie) {
+		return runtime.InFlightNote(ie.InFlight)
 	}
 	return ""
 }
