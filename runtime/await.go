@@ -8,6 +8,7 @@ import (
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
+	"github.com/evanw/esbuild/pkg/api"
 )
 
 // Top-level await: goja has no modules, so a script that only compiles with await
@@ -27,16 +28,28 @@ func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bo
 	delete(r.wrapCols, name)
 	delete(r.wrapEnd, name)
 	code := blankShebang(src)
+	if loader, ask := transformLoader(name); ask {
+		return r.compileTransformed(name, code, loader)
+	}
 	tree, perr := parser.ParseFile(nil, name, code, 0)
 	if perr == nil {
 		prg, err = goja.CompileAST(tree, false)
 		return prg, false, err
 	}
 	if !awaitRe.MatchString(code) {
+		if moduleSyntaxRe.MatchString(code) {
+			if prg, wrapped, err := r.compileTransformed(name, code, api.LoaderJS); err == nil || esmSyntaxRe.MatchString(code) {
+				return prg, wrapped, err
+			}
+		}
 		return nil, false, perr
 	}
 	wtree, werr := parser.ParseFile(nil, name, tlaPrefix+code+tlaSuffix, 0)
 	if werr != nil {
+		// ES module syntax, for await or an async generator: esbuild transforms it.
+		if prg, wrapped, err := r.compileTransformed(name, code, api.LoaderJS); err == nil || esmSyntaxRe.MatchString(code) {
+			return prg, wrapped, err
+		}
 		// Report the wrapped error when the plain one was about await: that is the
 		// error the author can act on.
 		if errorAfterAwait(code, perr) {
@@ -49,6 +62,21 @@ func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bo
 	r.wrapEnd[name] = strings.Count(code, "\n") + 2
 	prg, err = goja.CompileAST(wtree, false)
 	return prg, true, err
+}
+
+// compileTransformed compiles an entry script transformed by esbuild (see
+// transform.go).
+func (r *Runtime) compileTransformed(name, code string, loader api.Loader) (*goja.Program, bool, error) {
+	out, wrapped, err := r.transformEntry(name, code, loader)
+	if err != nil {
+		return nil, false, err
+	}
+	tree, err := parser.ParseFile(nil, name+entrySuffix, out, 0)
+	if err != nil {
+		return nil, false, err
+	}
+	prg, err := goja.CompileAST(tree, false)
+	return prg, wrapped, err
 }
 
 // errorAfterAwait reports whether a parse error sits right after an "await".

@@ -65,24 +65,34 @@ func TestCorpus(t *testing.T) {
 
 func loadCorpus(root string) ([]corpusCase, error) {
 	var cases []corpusCase
-	err := walkCorpus(root, ".js", func(group, file string, src []byte) error {
-		if strings.HasPrefix(file, "_") {
-			return nil // a helper another case runs or requires
+	// .ts and .mjs cases are ES modules and TypeScript (transformed by esbuild).
+	for _, ext := range []string{".js", ".mjs", ".ts"} {
+		if err := walkCorpus(root, ext, func(group, file string, src []byte) error {
+			return addCorpusCase(&cases, group, file, ext, src)
+		}); err != nil {
+			return nil, err
 		}
-		c := corpusCase{group: group, name: strings.TrimSuffix(file, ".js"), rel: group + "/" + file, src: string(src)}
-		if err := c.parseDirectives(); err != nil {
-			return fmt.Errorf("%s: %w", c.rel, err)
-		}
-		if _, err := os.Stat(c.expectedPath(".requests")); err == nil {
-			c.server = true
-		}
-		if strings.Contains(c.src, "daktela") {
-			c.server = true
-		}
-		cases = append(cases, c)
-		return nil
-	})
-	return cases, err
+	}
+	return cases, nil
+}
+
+// addCorpusCase adds the case of the script file (of extension ext) to cases.
+func addCorpusCase(cases *[]corpusCase, group, file, ext string, src []byte) error {
+	if strings.HasPrefix(file, "_") {
+		return nil // a helper another case runs or requires
+	}
+	c := corpusCase{group: group, name: strings.TrimSuffix(file, ext), rel: group + "/" + file, src: string(src)}
+	if err := c.parseDirectives(); err != nil {
+		return fmt.Errorf("%s: %w", c.rel, err)
+	}
+	if _, err := os.Stat(c.expectedPath(".requests")); err == nil {
+		c.server = true
+	}
+	if strings.Contains(c.src, "daktela") {
+		c.server = true
+	}
+	*cases = append(*cases, c)
+	return nil
 }
 
 // walkCorpus calls fn with every file of a group directory of root (one level down)

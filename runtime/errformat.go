@@ -189,7 +189,7 @@ func (r *Runtime) scriptFrames(frames []goja.StackFrame) []Frame {
 		if fr.Func == "<anonymous>" {
 			fr.Func = ""
 		}
-		if r.wrapperCall(fr) {
+		if r.wrapperCall(fr) || r.transformedFrame(&fr) {
 			continue
 		}
 		out = append(out, r.unwrapFrame(fr))
@@ -235,7 +235,7 @@ func (r *Runtime) framesFromStack(obj *goja.Object) []Frame {
 			continue
 		}
 		fr := Frame{Func: m[1], File: m[2], Line: ln, Column: col}
-		if r.wrapperCall(fr) {
+		if r.wrapperCall(fr) || r.transformedFrame(&fr) {
 			continue
 		}
 		out = append(out, r.unwrapFrame(fr))
@@ -284,6 +284,7 @@ func (r *Runtime) syntaxPosition(err error) (Frame, string, bool) {
 		pe  *parser.Error
 		cse *goja.CompilerSyntaxError
 		je  *jsonModuleError
+		te  *transformError
 	)
 	switch {
 	case errors.As(err, &el) && len(el) > 0:
@@ -294,6 +295,8 @@ func (r *Runtime) syntaxPosition(err error) (Frame, string, bool) {
 		return r.unwrapFrame(Frame{File: p.Filename, Line: p.Line, Column: p.Column}), pe.Message, true
 	case errors.As(err, &je):
 		return Frame{File: je.file, Line: je.line, Column: je.col}, je.msg, true
+	case errors.As(err, &te):
+		return Frame{File: te.file, Line: te.line, Column: te.col}, te.msg, true
 	case errors.As(err, &cse):
 		if cse.File != nil {
 			p := cse.File.Position(cse.Offset)

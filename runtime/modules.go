@@ -205,12 +205,44 @@ func (r *Runtime) resolvePath(base, p string) string {
 }
 
 // loadSource reads a module for require from ModuleFS, or from the OS when the
-// FileAccess capability is granted. It keeps the source for error carets.
+// FileAccess capability is granted. It keeps the source for error carets. A missing
+// "x.js" is looked for as x.ts, x.mts and x.mjs, as TypeScript's imports name it, and
+// an ES module or TypeScript file is transformed into CommonJS (see transform.go).
 func (r *Runtime) loadSource(p string) ([]byte, error) {
-	var (
-		b   []byte
-		err error
-	)
+	name := p
+	b, err := r.readModuleFile(p)
+	if errors.Is(err, require.ModuleFileDoesNotExistError) && strings.HasSuffix(p, ".js") {
+		for _, ext := range []string{".ts", ".mts", ".mjs"} {
+			alt := strings.TrimSuffix(p, ".js") + ext
+			if ab, aerr := r.readModuleFile(alt); aerr == nil {
+				name, b, err = alt, ab, nil
+				break
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.sources[name] = string(b)
+	if strings.HasSuffix(p, ".json") {
+		delete(r.wrapCols, p)
+		if err := checkJSONModule(p, b); err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	r.wrapCols[p] = len(requirePrefix)
+	src := blankShebang(string(b))
+	if name != p {
+		code, err := r.transformModule(name, p, src)
+		return []byte(code), err
+	}
+	code, err := r.moduleSource(p, src)
+	return []byte(code), err
+}
+
+// readModuleFile reads the module file p, or returns require.ModuleFileDoesNotExistError.
+func (r *Runtime) readModuleFile(p string) ([]byte, error) {
 	switch {
 	case r.opts.ModuleFS != nil:
 		if !fs.ValidPath(p) {
@@ -220,25 +252,11 @@ func (r *Runtime) loadSource(p string) ([]byte, error) {
 		if serr != nil || fi.IsDir() {
 			return nil, require.ModuleFileDoesNotExistError
 		}
-		b, err = fs.ReadFile(r.opts.ModuleFS, p)
+		return fs.ReadFile(r.opts.ModuleFS, p)
 	case r.opts.Capabilities.FileAccess:
-		b, err = require.DefaultSourceLoader(p)
-	default:
-		return nil, require.ModuleFileDoesNotExistError
+		return require.DefaultSourceLoader(p)
 	}
-	if err != nil {
-		return nil, err
-	}
-	r.sources[p] = string(b)
-	if strings.HasSuffix(p, ".json") {
-		delete(r.wrapCols, p)
-		if err := checkJSONModule(p, b); err != nil {
-			return nil, err
-		}
-		return b, nil
-	}
-	r.wrapCols[p] = len(requirePrefix)
-	return []byte(blankShebang(string(b))), nil
+	return nil, require.ModuleFileDoesNotExistError
 }
 
 // blankShebang turns a "#!" first line into a comment, keeping line numbers.

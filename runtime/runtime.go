@@ -107,6 +107,7 @@ type Runtime struct {
 	sources  map[string]string // script and module sources by name, for carets
 	wrapCols map[string]int    // columns a wrapper added to line 1 of a source
 	wrapEnd  map[string]int    // the line of the top-level await wrapper's closing call
+	srcAlias map[string]string // names source maps give transformed files, to their own names
 
 	rejections  []*goja.Promise // rejected promises with no handler yet
 	mainPromise *goja.Promise   // the top-level await wrapper's promise
@@ -133,6 +134,7 @@ func New(opts Options) (*Runtime, error) {
 		sources:  make(map[string]string),
 		wrapCols: make(map[string]int),
 		wrapEnd:  make(map[string]int),
+		srcAlias: make(map[string]string),
 	}
 	if r.stdout == nil {
 		r.stdout = io.Discard

@@ -1,0 +1,2 @@
+// A CommonJS module, as scripts have always required them.
+exports.shout = (s) => s.toUpperCase() + "!";
