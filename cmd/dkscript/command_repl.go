@@ -19,7 +19,7 @@ connection as run. Plain "dkscript" starts it too when standard input is a termi
 Top-level await works; results print as console.log prints them, responses as tables.
 Ctrl-C interrupts running code or clears the line; Ctrl-D, .exit or Ctrl-C twice on an
 empty line leaves; .help lists the dot commands. With piped input it evaluates line by
-line. History is kept in $XDG_STATE_HOME/dkscript/repl_history (mode 0600); set
+line, and exits 1 at the end when an entry failed. History is kept in $XDG_STATE_HOME/dkscript/repl_history (mode 0600); set
 DKSCRIPT_HISTORY to another file, or to "-" to keep none.
 
 Examples:

@@ -69,7 +69,7 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 	case "break":
 		s.buf = nil
 	case "exit":
-		return true, nil
+		return true, s.endError()
 	case "help":
 		if arg == "" {
 			s.out(s.help())
@@ -78,23 +78,27 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 		text, err := jstypes.Describe(arg)
 		if err != nil {
 			fmt.Fprintf(s.cfg.Stderr, ".help: %v\n", err)
+			s.failed++
 			return false, nil
 		}
 		s.out(strings.TrimRight(text, "\n"))
 	case "load":
 		if arg == "" {
 			fmt.Fprintln(s.cfg.Stderr, ".load: which file? (.load FILE)")
+			s.failed++
 			return false, nil
 		}
 		src, err := os.ReadFile(arg)
 		if err != nil {
 			fmt.Fprintf(s.cfg.Stderr, ".load: cannot read %s: %v\n", arg, unwrapPathError(err))
+			s.failed++
 			return false, nil
 		}
 		return s.evaluate(ctx, strings.TrimPrefix(string(src), "\ufeff"), arg)
 	case "save":
 		if arg == "" {
 			fmt.Fprintln(s.cfg.Stderr, ".save: where to? (.save FILE)")
+			s.failed++
 			return false, nil
 		}
 		var keptOut int
@@ -109,6 +113,7 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 		}
 		if err := writePrivateFile(arg, b.String()); err != nil {
 			fmt.Fprintf(s.cfg.Stderr, ".save: cannot write %s: %v\n", arg, unwrapPathError(err))
+			s.failed++
 			return false, nil
 		}
 		msg := fmt.Sprintf("Session saved to: %s", arg)
@@ -120,6 +125,7 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 		return s.editor(ctx)
 	default:
 		fmt.Fprintf(s.cfg.Stderr, "Invalid REPL keyword .%s (.help lists the commands)\n", name)
+		s.failed++
 	}
 	return false, nil
 }

@@ -40,6 +40,7 @@ type session struct {
 
 	buf     []string // the lines of an unfinished entry
 	entries []string // evaluated entries, for .save
+	failed  int      // entries that failed, for the exit code of piped input
 
 	prompts chan string
 	lines   chan readResult
@@ -73,6 +74,9 @@ func newSession(rt *runtime.Runtime, cfg Config, p prompter, hist *history) *ses
 func (s *session) run(ctx context.Context) error {
 	if s.p.Interactive() && s.cfg.Banner != "" {
 		s.out(strings.TrimRight(s.cfg.Banner, "\n"))
+	}
+	if err := defineCommonJS(ctx, s.rt); err != nil {
+		return err
 	}
 	// Lines are read on a goroutine of their own so that the loop can also watch ctx
 	// and Ctrl-C while it waits; it evaluates only after a line arrived, so the
@@ -119,7 +123,7 @@ func (s *session) run(ctx context.Context) error {
 					return err
 				}
 			}
-			return nil
+			return s.endError()
 		case errors.Is(err, errInputInterrupted):
 			return &runtime.InterruptError{Code: runtime.ExitInterrupted}
 		default:
@@ -209,6 +213,7 @@ func (s *session) evaluate(ctx context.Context, src, file string) (done bool, er
 		return true, err
 	case err != nil:
 		s.printError(err)
+		s.failed++
 		return false, nil
 	}
 	s.entries = append(s.entries, src)
@@ -225,6 +230,7 @@ func (s *session) evaluate(ctx context.Context, src, file string) (done bool, er
 	})
 	if perr != nil {
 		s.printError(perr)
+		s.failed++
 		return false, nil
 	}
 	s.out(text)

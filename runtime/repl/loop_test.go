@@ -45,9 +45,8 @@ func TestSessionEvaluates(t *testing.T) {
 		"line`",
 		"({ a: 1, b: [1, 2] })",
 	)...)
-	if err := h.session(t, p, Config{}, nil); err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	// The piped session's entries that threw make its end an error (exit code 1).
+	wantFailed(t, h.session(t, p, Config{}, nil), 1)
 	out := h.stdout.String()
 	t.Logf("stdout:\n%s\nstderr:\n%s", out, h.stderr)
 	want := []string{
@@ -194,9 +193,7 @@ func TestSessionLoadSave(t *testing.T) {
 		".save "+saved,
 		".nosuch",
 	)...)
-	if err := h.session(t, p, Config{Secrets: []string{secret}}, nil); err != nil {
-		t.Fatal(err)
-	}
+	wantFailed(t, h.session(t, p, Config{Secrets: []string{secret}}, nil), 3)
 	out, errOut := h.stdout.String(), h.stderr.String()
 	t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
 	if got := lines(out); len(got) < 2 || got[0] != "42" || got[1] != "'41:ok'" {
@@ -289,9 +286,7 @@ func TestSessionHelp(t *testing.T) {
 func TestSessionHelpName(t *testing.T) {
 	h := newTestHost(t, false)
 	lines := typed(".help daktela.Client", ".help ReadRequest.addFilter()", ".help buildReadReqest", "1 + 1")
-	if err := h.session(t, newFakePrompter(false, lines...), Config{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	wantFailed(t, h.session(t, newFakePrompter(false, lines...), Config{}, nil), 1)
 	out := h.stdout.String()
 	for _, name := range []string{"daktela.Client", "ReadRequest.addFilter()"} {
 		want, err := jstypes.Describe(name)
@@ -348,9 +343,7 @@ func TestSessionCtrlCInterruptsCode(t *testing.T) {
 		interrupt <- os.Interrupt
 	}()
 	err := h.session(t, p, Config{}, interrupt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wantFailed(t, err, 2)
 	out, errOut := h.stdout.String(), h.stderr.String()
 	t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
 	if !strings.Contains(out, "'after the loop'") || !strings.Contains(out, "'after the read'") {
@@ -415,9 +408,7 @@ func TestSessionLoadNamesPositions(t *testing.T) {
 		"check({})",
 		"null.y",
 	)...)
-	if err := h.session(t, p, Config{}, nil); err != nil {
-		t.Fatal(err)
-	}
+	wantFailed(t, h.session(t, p, Config{}, nil), 3)
 	out, errOut := h.stdout.String(), h.stderr.String()
 	t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
 	// goja reports a failed property read at the property's name.
@@ -434,5 +425,18 @@ func TestSessionLoadNamesPositions(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "REPL3:1:") {
 		t.Errorf("the third typed entry is REPL3: %q", errOut)
+	}
+}
+
+// wantFailed checks that a piped session ended with an EntriesFailedError counting n
+// failed entries, exit code 1.
+func wantFailed(t *testing.T, err error, n int) {
+	t.Helper()
+	var fe *EntriesFailedError
+	if !errors.As(err, &fe) {
+		t.Fatalf("Run returned %v; want an EntriesFailedError for %d failed entries", err, n)
+	}
+	if fe.Failed != n || runtime.ExitCode(err) != runtime.ExitScriptError {
+		t.Errorf("Run returned %v (%d failed, exit code %d); want %d failed, exit code %d", err, fe.Failed, runtime.ExitCode(err), n, runtime.ExitScriptError)
 	}
 }

@@ -73,7 +73,8 @@ type Config struct {
 // cancelled, which returns ctx's error. A script calling process.exit(n) with n other
 // than 0 ends the session with its [*runtime.ExitError]; Ctrl-C while piped input is
 // awaited ends it with a [*runtime.InterruptError]. Errors of the entries themselves
-// are printed, and the session goes on.
+// are printed, and the session goes on; when piped input ends after one or more of
+// them, Run returns an [*EntriesFailedError] (exit code 1).
 //
 // rt must not be used by anything else while Run runs. The caller keeps rt and closes
 // it afterwards. On a terminal Run installs its own SIGINT handling (unless
