@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"net"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
@@ -78,6 +80,10 @@ Examples:
 
 		srv, err := daktelatest.Listen(f.addr, opts)
 		if err != nil {
+			var oe *net.OpError
+			if errors.As(err, &oe) && oe.Op == "listen" {
+				return fmt.Errorf("dkscript mock: cannot listen on %s: %w (choose another --addr, or port 0 for a free one)", f.addr, oe.Err)
+			}
 			return fmt.Errorf("dkscript mock: %w", err)
 		}
 		defer srv.Close()

@@ -67,7 +67,7 @@ func Listen(addr string, opts Options) (*Server, error) {
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("daktelatest: listen on %s: %w", addr, err)
+		return nil, fmt.Errorf("daktelatest: %w", err) // net's error names the address
 	}
 	s := &Server{URL: "http://" + ln.Addr().String(), Token: h.Token(), Handler: h, done: make(chan struct{})}
 	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: h.readTimeout, ErrorLog: quietLog()}
