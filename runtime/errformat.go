@@ -76,12 +76,7 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 func (r *Runtime) interruptError(ctx context.Context, stack []goja.StackFrame) error {
 	cause := context.Cause(ctx)
 	e := &InterruptError{Code: ExitInterrupted, cause: cause, InFlight: writesInFlight(ctx)}
-	if errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded) {
-		e.Code = ExitTimeout
-		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {
-			e.Timeout = r.opts.Timeout.String()
-		}
-	}
+	r.classifyStop(e, cause)
 	if fr := r.scriptFrames(stack); len(fr) > 0 {
 		// Name the script's own line rather than a module's internals (<daktela>/...)
 		// when the script is on the stack.

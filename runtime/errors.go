@@ -155,6 +155,9 @@ type InterruptError struct {
 	// File and Line locate the JavaScript that was running, when there was any.
 	File string
 	Line int
+	// MemoryLimit is the limit the process's heap passed ([Options.MaxMemory]), for a
+	// run stopped with [ExitMemory].
+	MemoryLimit int64
 	// InFlight lists the creates, updates and deletes that had been sent and had no
 	// answer when the run stopped ("POST contacts.json"): each may or may not have been
 	// applied. Check before sending them again.
@@ -172,7 +175,9 @@ func (e *InterruptError) Error() string {
 	if e.File != "" {
 		fmt.Fprintf(&b, "%s:%d\n", e.File, e.Line)
 	}
-	if e.Code == ExitTimeout {
+	if e.Code == ExitMemory {
+		fmt.Fprintf(&b, "Out of memory: the process used more than %s (the memory limit), so the script was stopped", FormatBytes(e.MemoryLimit))
+	} else if e.Code == ExitTimeout {
 		if e.Timeout != "" {
 			fmt.Fprintf(&b, "Timeout: the script ran longer than %s", e.Timeout)
 		} else {
@@ -188,14 +193,17 @@ func (e *InterruptError) Error() string {
 	return b.String()
 }
 
-// ExitCode is 124 for a timeout and 130 for a cancellation.
+// ExitCode is 124 for a timeout, 137 for the memory limit and 130 for a cancellation.
 func (e *InterruptError) ExitCode() int { return e.Code }
 
 // Unwrap returns ErrTimeout or ErrInterrupted, and the context's cause.
 func (e *InterruptError) Unwrap() []error {
 	base := ErrInterrupted
-	if e.Code == ExitTimeout {
+	switch e.Code {
+	case ExitTimeout:
 		base = ErrTimeout
+	case ExitMemory:
+		base = ErrMemoryLimit
 	}
 	out := []error{base}
 	if e.Abandoned != "" {
@@ -255,4 +263,17 @@ func InFlightNote(writes []string) string {
 		what = strconv.Itoa(len(writes)) + " writes were"
 	}
 	return "\n" + what + " in flight when the run stopped and may have been applied (check before sending again): " + strings.Join(writes, ", ")
+}
+
+// FormatBytes writes n bytes in binary units: "512 MiB", "1.5 GiB", "900 B".
+func FormatBytes(n int64) string {
+	if n < 1024 {
+		return strconv.FormatInt(n, 10) + " B"
+	}
+	f, i := float64(n)/1024, 0
+	for f >= 1024 && i < 3 {
+		f /= 1024
+		i++
+	}
+	return fmt.Sprintf("%.4g %s", f, [...]string{"KiB", "MiB", "GiB", "TiB"}[i])
 }

@@ -36,6 +36,13 @@ func (r *Runtime) run(ctx context.Context, body func() (goja.Value, error)) (goj
 	if r.opts.Timeout > 0 {
 		ctx, cancel = context.WithTimeoutCause(ctx, r.opts.Timeout, ErrTimeout)
 	}
+	if r.opts.MaxMemory > 0 {
+		var cancelMem context.CancelCauseFunc
+		ctx, cancelMem = context.WithCancelCause(ctx)
+		stopWatch := watchMemory(r.opts.MaxMemory, cancelMem)
+		prev := cancel
+		cancel = func() { stopWatch(); cancelMem(nil); prev() }
+	}
 	// The client keeps the creates, updates and deletes sent on the run's context and
 	// not yet answered: a stopped run names them (they may have been applied).
 	ctx = daktela.WithWritesInFlight(ctx, &daktela.WritesInFlight{})
@@ -109,12 +116,7 @@ func (r *Runtime) runOnVM(ctx context.Context, body func() (goja.Value, error)) 
 func (r *Runtime) abandonedError(ctx context.Context, grace time.Duration) error {
 	cause := context.Cause(ctx)
 	e := &InterruptError{Code: ExitInterrupted, cause: cause, Abandoned: grace.String(), InFlight: writesInFlight(ctx)}
-	if errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded) {
-		e.Code = ExitTimeout
-		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {
-			e.Timeout = r.opts.Timeout.String()
-		}
-	}
+	r.classifyStop(e, cause)
 	return e
 }
 
@@ -211,4 +213,18 @@ func writesInFlight(ctx context.Context) []string {
 		return w.List()
 	}
 	return nil
+}
+
+// classifyStop sets e's code (and limit) from the cause of the stopped run's context.
+func (r *Runtime) classifyStop(e *InterruptError, cause error) {
+	switch {
+	case errors.Is(cause, ErrMemoryLimit):
+		e.Code = ExitMemory
+		e.MemoryLimit = r.opts.MaxMemory
+	case errors.Is(cause, ErrTimeout) || errors.Is(cause, context.DeadlineExceeded):
+		e.Code = ExitTimeout
+		if errors.Is(cause, ErrTimeout) && r.opts.Timeout > 0 {
+			e.Timeout = r.opts.Timeout.String()
+		}
+	}
 }

@@ -65,6 +65,14 @@ type Options struct {
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).
 	Timeout time.Duration
+	// MaxMemory, when more than 0, is the most heap memory in bytes the process may use
+	// while a script runs: the process's soft memory limit (debug.SetMemoryLimit) is
+	// lowered to it, and a run is stopped with [ErrMemoryLimit] (exit code [ExitMemory])
+	// once the heap passes it. It is a process-wide guard: it measures the whole
+	// process, every runtime in it included, and one huge allocation inside a built-in
+	// ("x".repeat(2 ** 30)) fails before any check sees it. After such a stop the
+	// runtime's globals still hold what the script made: Close it.
+	MaxMemory int64
 	// StopGrace is how long a run whose context ended (cancelled, Timeout) may go on
 	// inside a built-in function that no interrupt reaches before it is abandoned (see
 	// [ErrAbandoned]); 0: [DefaultStopGrace].
@@ -150,6 +158,7 @@ func New(opts Options) (*Runtime, error) {
 		n = DefaultMaxCallStackSize
 	}
 	r.vm.SetMaxCallStackSize(n)
+	applyMemoryLimit(opts.MaxMemory)
 	r.installClock()
 	r.vm.SetPromiseRejectionTracker(r.trackRejection)
 	r.installJSON()
@@ -381,4 +390,5 @@ const (
 	ExitUsage       = 2
 	ExitTimeout     = 124
 	ExitInterrupted = 130
+	ExitMemory      = 137 // as for a process the kernel's out-of-memory killer ends
 )

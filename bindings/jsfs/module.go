@@ -31,7 +31,6 @@ package jsfs
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -155,10 +154,18 @@ func (in *instance) readFileSync(call goja.FunctionCall) goja.Value {
 	enc, _ := in.encodingArg(call, 1, fn)
 	var b []byte
 	var err error
+	max := bindings.MaxReadBytes()
 	if p == Stdin {
-		b, err = io.ReadAll(in.files.stdin())
+		b, err = bindings.ReadAllLimited(in.files.stdin(), max)
 	} else {
-		b, err = os.ReadFile(in.files.Resolve(p))
+		var f *os.File
+		if f, err = os.Open(in.files.Resolve(p)); err == nil {
+			b, err = bindings.ReadAllLimited(f, max)
+			f.Close()
+		}
+	}
+	if errors.Is(err, bindings.ErrTooLarge) {
+		panic(in.tooLarge(fn, p, max))
 	}
 	if err != nil {
 		in.throw(err, "read", p)
@@ -167,6 +174,17 @@ func (in *instance) readFileSync(call goja.FunctionCall) goja.Value {
 		return bytesValue(in.vm, b)
 	}
 	return in.vm.ToValue(decode(b, enc))
+}
+
+// tooLarge is Node's ERR_FS_FILE_TOO_LARGE RangeError for a file longer than max.
+func (in *instance) tooLarge(fn, path string, max int64) *goja.Object {
+	e, err := in.vm.New(in.vm.Get("RangeError"), in.vm.ToValue(fmt.Sprintf(
+		"%s: %s holds more than %d bytes, the most one read takes into memory (read it in parts: fs.lines, csv.reader)", fn, path, max)))
+	if err != nil {
+		panic(err)
+	}
+	_ = e.Set("code", "ERR_FS_FILE_TOO_LARGE")
+	return e
 }
 
 func (in *instance) writeFile(call goja.FunctionCall, appendTo bool) goja.Value {

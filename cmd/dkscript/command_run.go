@@ -235,6 +235,9 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 	if withStdin {
 		opts.Stdin = st.Stdin
 	}
+	if f.maxMemory.set {
+		opts.MaxMemory = f.maxMemory.n
+	}
 	return opts
 }
 

@@ -21,6 +21,7 @@ type runFlags struct {
 
 	// Transport.
 	timeout        durationFlag // whole run
+	maxMemory      sizeFlag     // the process's heap while the script runs
 	requestTimeout durationFlag // one HTTP request
 	insecure       bool
 	uaSuffix       string
@@ -63,6 +64,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.mock, "mock", false, "start the embedded fake Daktela and connect to it")
 	fs.StringVar(&f.auth, "auth", "", "how the token travels: `header` (default) or query")
 	fs.Var(&f.timeout, "timeout", "stop the whole run after `DURATION` (e.g. 90s, 5m; exit code 124)")
+	fs.Var(&f.maxMemory, "max-memory", "stop the script once dkscript uses more than `SIZE` of memory (e.g. 512MiB, 2GiB; exit code 137)")
 	fs.Var(&f.requestTimeout, "request-timeout", "timeout of one HTTP request, a `DURATION` (default 30s)")
 	fs.BoolVar(&f.insecure, "insecure", false, "do not verify TLS certificates (dangerous)")
 	fs.StringVar(&f.uaSuffix, "user-agent-suffix", "", "append `TEXT` to the User-Agent header")
@@ -97,6 +99,9 @@ func (f *runFlags) validate(cmd string) error {
 	}
 	if f.retries.set && f.retries.n < 0 {
 		return usagef(cmd, "invalid value %d for flag --retries: must be 0 or more", f.retries.n)
+	}
+	if f.maxMemory.set && f.maxMemory.n < 16<<20 {
+		return usagef(cmd, "invalid value %d for flag --max-memory: must be 16MiB or more", f.maxMemory.n)
 	}
 	if f.rate < 0 {
 		return usagef(cmd, "invalid value %v for flag --rate: must be 0 or more", f.rate)

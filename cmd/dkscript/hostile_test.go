@@ -147,4 +147,22 @@ JSON.stringify(d);
 			t.Errorf("exit %d, stderr %q", code, stderr)
 		}
 	})
+
+	t.Run("--max-memory", func(t *testing.T) {
+		// Each ended with a Go fatal out of memory and a goroutine dump before.
+		grow := writeScript(t, dir, "grow.js", "const a = [];\nfor (;;) a.push({n: a.length});\n")
+		code, _, stderr := runHostile(t, bin, "run", "--max-memory", "256MiB", grow)
+		assertNoGoCrash(t, stderr)
+		if code != 137 || !strings.Contains(stderr, "Out of memory: the process used more than 256 MiB") {
+			t.Errorf("endless push: exit %d, stderr:\n%s", code, stderr)
+		}
+		zero := writeScript(t, dir, "zero.js", `
+try { require("fs").readFileSync("/dev/zero") } catch (e) { console.log(e.name, e.code) }
+`)
+		code, stdout, stderr := runHostile(t, bin, "run", "--max-memory", "256MiB", zero)
+		assertNoGoCrash(t, stderr)
+		if code != 0 || stdout != "RangeError ERR_FS_FILE_TOO_LARGE\n" {
+			t.Errorf("/dev/zero: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+		}
+	})
 }
