@@ -42,4 +42,8 @@
 //  4. dkscript run of an empty script: mean wall < 15 ms (node -e 0 beside it).
 //  5. a chained builder call from JS < 300 ns (go test -bench BuilderCall in
 //     bindings/jsdaktela, chain4's ns/call).
+//
+// With -empty-runs, the start-up of TypeScript is measured too: a 500-line .ts script
+// importing two local .ts modules (bar: mean wall < 30 ms), beside the same script as
+// plain .js and the empty script.
 package main

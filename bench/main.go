@@ -345,6 +345,15 @@ func harness(cfg config) error {
 		}
 	}
 
+	// Start-up of a TypeScript script with imports (issue 16.5).
+	var tsStart tsStartup
+	if cfg.emptyRuns > 0 {
+		fmt.Fprintln(os.Stderr, "TypeScript start-up runs ...")
+		if tsStart, err = measureTSStartup(ctx, dk, tmp, cfg.emptyRuns, script("empty.js")); err != nil {
+			return err
+		}
+	}
+
 	// Bar 5: builder calls.
 	var builder map[string]float64
 	var builderErr error
@@ -354,6 +363,7 @@ func harness(cfg config) error {
 	}
 
 	report(os.Stdout, cfg, ws, servers, emptyMean, emptyMedian, nodeMean, builder, builderErr)
+	tsStart.report(os.Stdout)
 	return nil
 }
 

@@ -113,21 +113,25 @@ func runScriptOn(t *testing.T, srv *daktelatest.Server, name, src string) (strin
 	return out.String(), err
 }
 
-// TestRunnableBlocks runs every "js run" block of the documentation.
+// TestRunnableBlocks runs every "js run" and "ts run" block of the documentation.
 func TestRunnableBlocks(t *testing.T) {
 	n := 0
 	for _, path := range markdownFiles(t) {
 		for _, b := range blocks(t, path) {
 			fields := strings.Fields(b.info)
-			if len(fields) < 2 || fields[0] != "js" || fields[1] != "run" {
+			if len(fields) < 2 || (fields[0] != "js" && fields[0] != "ts") || fields[1] != "run" {
 				continue
+			}
+			script := b.file
+			if fields[0] == "ts" {
+				script += ".ts" // a TypeScript example runs as a .ts file
 			}
 			n++
 			name := fmt.Sprintf("%s:%d", b.file, b.line)
 			t.Run(name, func(t *testing.T) {
 				// Pad with blank lines so error positions are the Markdown file's lines.
 				src := strings.Repeat("\n", b.line) + b.code
-				out, err := runScript(t, b.file, src)
+				out, err := runScript(t, script, src)
 				if code := runtime.ExitCode(err); code != 0 {
 					t.Fatalf("exit code %d: %v\noutput:\n%s", code, err, out)
 				}

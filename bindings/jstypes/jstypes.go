@@ -40,12 +40,13 @@ const (
 func Declarations() string { return declarations }
 
 // Libs are the TypeScript standard library parts that match what goja, the JavaScript
-// engine, implements: ES2015–ES2023 minus what it lacks (async iteration, WeakRef,
-// SharedArrayBuffer and Atomics, Intl beyond ES5's declarations).
+// engine, implements: ES2015–ES2023 minus what it lacks (WeakRef, SharedArrayBuffer and
+// Atomics, Intl beyond ES5's declarations). Async iteration (for await, async
+// generators) is in: dkscript lowers it with esbuild for goja.
 var Libs = []string{
 	"es5", "es2015", "es2016",
 	"es2017.object", "es2017.string", "es2017.typedarrays",
-	"es2018.promise", "es2018.regexp",
+	"es2018.asyncgenerator", "es2018.asynciterable", "es2018.promise", "es2018.regexp",
 	"es2019.array", "es2019.object", "es2019.string", "es2019.symbol",
 	"es2020.bigint", "es2020.promise", "es2020.string", "es2020.symbol.wellknown",
 	"es2021.promise", "es2021.string",
@@ -54,7 +55,7 @@ var Libs = []string{
 }
 
 // JSConfig returns the jsconfig.json Write puts beside the declarations: checkJs on
-// every .js file of the folder (and below), the goja library set, no Node or DOM types,
+// every .js file of the folder (and below), and checks of .mjs, .ts and .mts files, the goja library set, no Node or DOM types,
 // and module settings under which require("daktela") and top-level await type-check.
 func JSConfig() []byte {
 	cfg := map[string]any{
@@ -68,8 +69,11 @@ func JSConfig() []byte {
 			"lib":             Libs,
 			"types":           []string{},
 			"strict":          false,
+			// ES modules and TypeScript as dkscript runs them: "./lib.ts" imports, JSON modules.
+			"allowImportingTsExtensions": true,
+			"resolveJsonModule":          true,
 		},
-		"include": []string{"**/*.js", DeclarationsFile},
+		"include": []string{"**/*.js", "**/*.mjs", "**/*.ts", "**/*.mts", DeclarationsFile},
 	}
 	b, err := json.MarshalIndent(cfg, "", "  ")
 	if err != nil {

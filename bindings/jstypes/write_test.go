@@ -30,7 +30,7 @@ func TestWriteFiles(t *testing.T) {
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		t.Fatalf("jsconfig.json is not JSON: %v", err)
 	}
-	if cfg.CompilerOptions["checkJs"] != true || !reflect.DeepEqual(cfg.Include, []string{"**/*.js", DeclarationsFile}) {
+	if cfg.CompilerOptions["checkJs"] != true || !reflect.DeepEqual(cfg.Include, []string{"**/*.js", "**/*.mjs", "**/*.ts", "**/*.mts", DeclarationsFile}) {
 		t.Fatalf("jsconfig.json: %s", b)
 	}
 
