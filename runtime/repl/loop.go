@@ -139,6 +139,11 @@ func (s *session) run(ctx context.Context) error {
 			}
 			continue
 		}
+		if len(s.buf) == 0 && leadingDot(line) {
+			fmt.Fprintf(s.cfg.Stderr, leadingDotHint+"\n", chainStart(line))
+			s.failed++
+			continue
+		}
 		s.buf = append(s.buf, line)
 		src := strings.Join(s.buf, "\n")
 		if Incomplete(src) {
