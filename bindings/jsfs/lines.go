@@ -3,17 +3,21 @@ package jsfs
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
 )
 
-// lineReader reads a stream line by line, with no limit on the length of a line and
-// one line in memory at a time.
+// lineReader reads a stream line by line, one line in memory at a time; a line may be
+// as long as one read takes (bindings.MaxReadBytes: a stream with no line end, such as
+// /dev/zero, would otherwise fill the memory).
 type lineReader struct {
 	rc     io.ReadCloser
 	br     *bufio.Reader
 	buf    []byte
+	max    int
 	closed bool
 }
 
@@ -22,7 +26,7 @@ func newLineReader(rc io.ReadCloser) (*lineReader, error) {
 	if err := SkipBOM(br); err != nil {
 		return nil, err
 	}
-	return &lineReader{rc: rc, br: br}, nil
+	return &lineReader{rc: rc, br: br, max: int(bindings.MaxReadBytes())}, nil
 }
 
 // next returns the next line without its "\n" or "\r\n"; ok is false at the end.
@@ -31,6 +35,9 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 	for {
 		chunk, err := l.br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
+			if len(l.buf)+len(chunk) > l.max {
+				return nil, false, fmt.Errorf("a line holds more than %d bytes (%w)", l.max, bindings.ErrTooLarge)
+			}
 			l.buf = append(l.buf, chunk...)
 			continue
 		}

@@ -158,10 +158,11 @@ JSON.stringify(d);
 		}
 		zero := writeScript(t, dir, "zero.js", `
 try { require("fs").readFileSync("/dev/zero") } catch (e) { console.log(e.name, e.code) }
+try { for (const line of require("fs").lines("/dev/zero")) ; } catch (e) { console.log(e.message.includes("a line holds more than")) }
 `)
 		code, stdout, stderr := runHostile(t, bin, "run", "--max-memory", "256MiB", zero)
 		assertNoGoCrash(t, stderr)
-		if code != 0 || stdout != "RangeError ERR_FS_FILE_TOO_LARGE\n" {
+		if code != 0 || stdout != "RangeError ERR_FS_FILE_TOO_LARGE\ntrue\n" {
 			t.Errorf("/dev/zero: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 		}
 	})
