@@ -296,3 +296,48 @@ func TestReadAllInFlightWhileTheClientWrites(t *testing.T) {
 		}
 	}
 }
+
+// A read whose own filter is an OR group keeps it whole under the cursor's condition:
+// tickets OPEN or WAIT, each closed by the loop, are each visited once.
+func TestIterateWithAnOrFilterWhileClosingEachTicket(t *testing.T) {
+	srv := daktelatest.NewServer(daktelatest.Options{})
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+	req := daktela.BuildReadRequest("Tickets").AddFilterFromArray(map[string]any{"logic": "or", "filters": []any{
+		[]any{"stage", "eq", "OPEN"}, []any{"stage", "eq", "WAIT"},
+	}})
+	before, err := c.Iterate(ctx, req).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before < 5 {
+		t.Fatalf("only %d open or waiting tickets in the demo data", before)
+	}
+	seen := map[string]int{}
+	for rec, err := range c.Iterate(ctx, req, daktela.PageSize(2)).All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := nameOf(t, rec)
+		seen[name]++
+		if len(seen) > before {
+			t.Fatalf("more than %d tickets", before)
+		}
+		up := daktela.BuildUpdateRequest("Tickets").SetObjectName(name).AddStringAttribute("stage", "CLOSE")
+		if _, err := c.Execute(ctx, up); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, k := range seen {
+		if k != 1 {
+			t.Errorf("ticket %s visited %d times", name, k)
+		}
+	}
+	if len(seen) != before {
+		t.Errorf("%d tickets visited, want %d", len(seen), before)
+	}
+	if left, err := c.Iterate(ctx, req).Count(); err != nil || left != 0 {
+		t.Errorf("%d tickets left open or waiting (%v)", left, err)
+	}
+}
