@@ -99,6 +99,12 @@ func errorAfterAwait(code string, err error) bool {
 
 // evalSource is Eval's body: REPL semantics.
 func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
+	return r.evalCode(name, src, false)
+}
+
+// evalCode evaluates an Eval entry; transformed tells an entry esbuild made (see
+// evalTransformed) from the user's.
+func (r *Runtime) evalCode(name, src string, transformed bool) (goja.Value, error) {
 	r.sources[name] = src
 	delete(r.wrapCols, name)
 	delete(r.wrapEnd, name)
@@ -121,7 +127,7 @@ func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
 		return r.evalProgram(prg, false)
 	}
 	if !awaitRe.MatchString(code) {
-		return nil, perr
+		return r.evalTransformed(name, src, perr, transformed)
 	}
 	// "{ a: await f() }" is an object too.
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
@@ -133,11 +139,38 @@ func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
 	}
 	prg, shift, ok := compileForREPL(name, code)
 	if !ok {
-		return nil, perr
+		return r.evalTransformed(name, src, perr, transformed)
 	}
 	r.wrapCols[name] = shift
 	r.wrapEnd[name] = strings.Count(code, "\n") + 2
 	return r.evalProgram(prg, true)
+}
+
+// evalTransformed evaluates an Eval entry goja cannot parse but esbuild can: import
+// lines (they become var declarations, so a later entry may import again) and
+// TypeScript annotations (stripped). Positions are those of the transformed entry,
+// which error reports show. perr is returned when esbuild cannot read the entry
+// either (an unfinished entry stays one), or when done is set (it was transformed).
+func (r *Runtime) evalTransformed(name, src string, perr error, done bool) (goja.Value, error) {
+	if done {
+		return nil, perr
+	}
+	res := api.Transform(blankShebang(src), api.TransformOptions{
+		Loader:      api.LoaderTS,
+		Target:      api.ESNext,
+		Supported:   esbuildSupported,
+		TsconfigRaw: `{"compilerOptions": {"verbatimModuleSyntax": true}}`, // keep imports used by later entries
+		LogLevel:    api.LogLevelSilent,
+	})
+	if len(res.Errors) > 0 {
+		return nil, perr
+	}
+	out := string(res.Code)
+	if esmSyntaxRe.MatchString(out) {
+		head, body := hoistImports(out, "var")
+		out = head + "\n" + body
+	}
+	return r.evalCode(name, out, true)
 }
 
 // compileForREPL compiles code rewritten by rewriteForREPL; ok is false when the

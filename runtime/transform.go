@@ -194,7 +194,7 @@ func (r *Runtime) transformEntry(name, src string, loader api.Loader) (code stri
 	if err != nil {
 		return "", false, err
 	}
-	head, body := hoistImports(esm)
+	head, body := hoistImports(esm, "const")
 	return head + tlaHead + "\n" + body + tlaTail + sm, true, nil
 }
 
@@ -211,7 +211,7 @@ var (
 // same number of lines, import and export statements blanked, so the source map
 // still holds. esbuild prints each import and export statement from the start of a
 // line, ending with ";".
-func hoistImports(code string) (head, body string) {
+func hoistImports(code, decl string) (head, body string) {
 	lines := strings.Split(code, "\n")
 	var decls []string
 	for i := 0; i < len(lines); i++ {
@@ -236,7 +236,7 @@ func hoistImports(code string) (head, body string) {
 		}
 		i = j
 		if isImport {
-			decls = append(decls, importDecls(stmt, len(decls))...)
+			decls = append(decls, importDecls(stmt, decl, len(decls))...)
 		} else if m := exportFromRe.FindStringSubmatch(stmt); m != nil {
 			decls = append(decls, "require("+m[1]+");")
 		}
@@ -250,9 +250,9 @@ var (
 	namedImportRe = regexp.MustCompile(`^([\w$]+|"[^"]*")(?:\s+as\s+([\w$]+))?$`)
 )
 
-// importDecls turns one import statement into declarations; n makes its temporary's
-// name unique.
-func importDecls(stmt string, n int) []string {
+// importDecls turns one import statement into declarations made with decl ("const",
+// or "var" in a REPL); n makes its temporary's name unique.
+func importDecls(stmt, decl string, n int) []string {
 	m := importFullRe.FindStringSubmatch(strings.TrimSpace(stmt))
 	if m == nil {
 		// Not a form esbuild prints: let goja report it where it stands.
@@ -264,7 +264,7 @@ func importDecls(stmt string, n int) []string {
 	}
 	var out []string
 	tmp := fmt.Sprintf("__dkM%d", n)
-	out = append(out, "const "+tmp+" = require("+spec+");")
+	out = append(out, decl+" "+tmp+" = require("+spec+");")
 	if i := strings.Index(clause, "{"); i >= 0 {
 		inner := strings.TrimSuffix(strings.TrimSpace(clause[i+1:]), "}")
 		for _, item := range strings.Split(inner, ",") {
@@ -280,7 +280,7 @@ func importDecls(stmt string, n int) []string {
 			if local == "" {
 				local = nm[1]
 			}
-			out = append(out, "const "+local+" = "+tmp+"["+jsString(strings.Trim(nm[1], `"`))+"];")
+			out = append(out, decl+" "+local+" = "+tmp+"["+jsString(strings.Trim(nm[1], `"`))+"];")
 		}
 		clause = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(clause[:i]), ","))
 	}
@@ -290,9 +290,9 @@ func importDecls(stmt string, n int) []string {
 			continue
 		}
 		if ns := nsImportRe.FindStringSubmatch(part); ns != nil {
-			out = append(out, "const "+ns[1]+" = __dkImport("+tmp+");")
+			out = append(out, decl+" "+ns[1]+" = __dkImport("+tmp+");")
 		} else {
-			out = append(out, "const "+part+" = "+tmp+" != null && "+tmp+".__esModule ? "+tmp+".default : "+tmp+";")
+			out = append(out, decl+" "+part+" = "+tmp+" != null && "+tmp+".__esModule ? "+tmp+".default : "+tmp+";")
 		}
 	}
 	return out
