@@ -33,7 +33,7 @@ func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bo
 	}
 	tree, perr := parser.ParseFile(nil, name, code, 0)
 	if perr == nil {
-		prg, err = goja.CompileAST(tree, false)
+		prg, err = compileAST(tree)
 		return prg, false, err
 	}
 	if !awaitRe.MatchString(code) {
@@ -60,7 +60,7 @@ func (r *Runtime) compileScript(name, src string) (prg *goja.Program, wrapped bo
 	}
 	r.wrapCols[name] = len(tlaPrefix)
 	r.wrapEnd[name] = strings.Count(code, "\n") + 2
-	prg, err = goja.CompileAST(wtree, false)
+	prg, err = compileAST(wtree)
 	return prg, true, err
 }
 
@@ -75,7 +75,7 @@ func (r *Runtime) compileTransformed(name, code string, loader api.Loader) (*goj
 	if err != nil {
 		return nil, false, err
 	}
-	prg, err := goja.CompileAST(tree, false)
+	prg, err := compileAST(tree)
 	return prg, wrapped, err
 }
 
@@ -112,7 +112,7 @@ func (r *Runtime) evalCode(name, src string, transformed bool) (goja.Value, erro
 	// "{ a: 1 }" at the prompt is an object, as in Node's REPL.
 	if t := strings.TrimSpace(code); strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
 		if tree, err := parser.ParseFile(nil, name, "("+code+")", 0); err == nil {
-			if prg, err := goja.CompileAST(tree, false); err == nil {
+			if prg, err := compileAST(tree); err == nil {
 				r.wrapCols[name] = 1
 				return r.evalProgram(prg, false)
 			}
@@ -120,7 +120,7 @@ func (r *Runtime) evalCode(name, src string, transformed bool) (goja.Value, erro
 	}
 	tree, perr := parser.ParseFile(nil, name, code, 0)
 	if perr == nil {
-		prg, err := goja.CompileAST(tree, false)
+		prg, err := compileAST(tree)
 		if err != nil {
 			return nil, err
 		}
@@ -184,7 +184,7 @@ func compileForREPL(name, code string) (prg *goja.Program, line1Shift int, ok bo
 	if err != nil {
 		return nil, 0, false
 	}
-	prg, err = goja.CompileAST(tree, false)
+	prg, err = compileAST(tree)
 	if err != nil {
 		return nil, 0, false
 	}
