@@ -58,7 +58,7 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 		return r.interruptError(ctx, nil)
 	case errors.As(err, &so):
 		e := &ScriptError{Kind: "Uncaught", Name: "RangeError", Message: "Maximum call stack size exceeded"}
-		r.fillPosition(e, r.scriptFrames(so.Stack()), true)
+		r.fillPosition(e, withoutInternal(r.scriptFrames(so.Stack())), true)
 		return e
 	case errors.As(err, &te):
 		kind := "Uncaught"

@@ -162,6 +162,7 @@ func New(opts Options) (*Runtime, error) {
 	r.installClock()
 	r.vm.SetPromiseRejectionTracker(r.trackRejection)
 	r.installJSON()
+	r.installJoinGuard()
 	r.installTimers()
 	r.installConsole()
 	r.installProcess()

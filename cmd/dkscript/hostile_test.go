@@ -166,4 +166,13 @@ try { for (const line of require("fs").lines("/dev/zero")) ; } catch (e) { conso
 			t.Errorf("/dev/zero: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 		}
 	})
+
+	t.Run("String of an array nested a million deep", func(t *testing.T) {
+		script := writeScript(t, dir, "nested.js", "let a = [];\nfor (let i = 0; i < 1e6; i++) a = [a];\nString(a);\n")
+		code, _, stderr := runHostile(t, bin, "run", script)
+		assertNoGoCrash(t, stderr)
+		if code != 1 || !strings.Contains(stderr, "nested.js:3:") || !strings.Contains(stderr, "RangeError: Maximum call stack size exceeded") {
+			t.Errorf("exit %d, stderr:\n%s", code, stderr)
+		}
+	})
 }
