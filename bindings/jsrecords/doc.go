@@ -24,9 +24,11 @@
 //
 // Limits (goja DynamicObject): a record cannot have own Symbol-keyed properties (setting
 // one throws a TypeError in strict mode; reads fall through to the prototype);
-// Object.defineProperty with a getter or with non-writable, non-enumerable or
-// non-configurable flags throws; Object.freeze, Object.seal and Object.preventExtensions
-// throw. Everything else (spread, Object.assign, hasOwnProperty, Object.hasOwn,
+// Object.defineProperty makes only writable, enumerable, configurable data properties:
+// a getter or setter, or a flag given as false, throws, and a flag left out is taken as
+// true (on a plain object it would be false);
+// Object.freeze, Object.seal and Object.preventExtensions throw. docs/js-api.md says so
+// to users. Everything else (spread, Object.assign, hasOwnProperty, Object.hasOwn,
 // property descriptors, setPrototypeOf, instanceof Object) behaves as on a plain object.
 //
 // Objects are bound to the runtime that made them and, like the runtime, are not safe for

@@ -213,6 +213,13 @@ func TestDynamicObjectLimits(t *testing.T) {
 	if got := run(t, vm, `Object.defineProperty(recs[0], "ok", {value: 1, writable: true, enumerable: true, configurable: true}).ok`, recs); got != "1" {
 		t.Errorf("defineProperty with plain data flags = %s", got)
 	}
+	// Flags left out are taken as true, not false as on a plain object (docs/js-api.md).
+	if got := run(t, vm, `(() => { const d = Object.getOwnPropertyDescriptor(Object.defineProperty(recs[0], "dflt", {value: 1}), "dflt"); return [d.writable, d.enumerable, d.configurable] })()`, recs); got != "[true,true,true]" {
+		t.Errorf("defineProperty with flags left out: writable, enumerable, configurable = %s", got)
+	}
+	if got := run(t, vm, `Object.isFrozen(recs[0])`, recs); got != "false" {
+		t.Errorf("Object.isFrozen(record) = %s", got)
+	}
 }
 
 func TestFromJSONAndRecord(t *testing.T) {
