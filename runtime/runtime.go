@@ -2,10 +2,11 @@
 // loop, CommonJS require, console, timers, process, interrupts and error formatting, with
 // the daktela module (and any other [bindings.Module]) injected.
 //
-// A [Runtime] runs one script at a time on the calling goroutine; many runtimes may run
-// side by side. Every run takes a context: cancelling it (or [Options.Timeout]) stops
-// running JavaScript, waiting timers and the native calls of modules, and the runtime
-// can run again afterwards.
+// A [Runtime] runs one script at a time, the caller waiting for it (the script itself
+// runs on a goroutine of its own, so that a stop can return even from a stuck built-in,
+// see below); many runtimes may run side by side. Every run takes a context:
+// cancelling it (or [Options.Timeout]) stops running JavaScript, waiting timers and the
+// native calls of modules, and the runtime can run again afterwards.
 //
 // One thing a context cannot stop: a goroutine inside a built-in function that does not
 // look at interrupts (JSON.stringify of a very deep object, one huge sort or join). Go
@@ -333,7 +334,7 @@ func (r *Runtime) Inspect(v goja.Value) (s string) {
 }
 
 // VM returns the runtime's JavaScript VM, for embedders that add globals before the
-// first run. Use it only on the goroutine that runs scripts, never during a run from
+// first run. Use it only between runs (or inside [Runtime.Do]), never during a run from
 // another goroutine.
 func (r *Runtime) VM() *goja.Runtime { return r.vm }
 
