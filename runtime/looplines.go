@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -22,6 +23,9 @@ func compileAST(tree *ast.Program) (*goja.Program, error) {
 // delete this, is always true and has no effect; loops with a body or a real test are
 // left alone (their instructions carry their lines).
 func markEmptyLoops(tree *ast.Program) {
+	if tree.File != nil && !hasEmptyLoopText(tree.File.Source()) {
+		return // the walk costs as much as parsing: most scripts have no such loop
+	}
 	walkAST(reflect.ValueOf(tree), func(n any) {
 		switch l := n.(type) {
 		case *ast.WhileStatement:
@@ -38,6 +42,61 @@ func markEmptyLoops(tree *ast.Program) {
 			}
 		}
 	})
+}
+
+// hasEmptyLoopText reports whether src holds the text of a loop markEmptyLoops changes:
+// while (true) {}, for (;;) {} or do {} while, with ";" for "{}". A comment inside one
+// hides it, which only leaves that loop's interrupt line as it was.
+func hasEmptyLoopText(src string) bool {
+	for _, kw := range [...]string{"while", "for", "do"} {
+		for rest := src; ; {
+			i := strings.Index(rest, kw)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(kw):]
+			var ok bool
+			switch kw {
+			case "while":
+				_, ok = emptyLoopBody(rest, "(", "true", ")")
+			case "for":
+				_, ok = emptyLoopBody(rest, "(", ";", ";", ")")
+			case "do":
+				var after string
+				after, ok = emptyLoopBody(rest)
+				_, ok = eatTokens(after, "while")
+				ok = ok && after != rest
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// emptyLoopBody eats the tokens of a loop's head and then an empty body ("{}" or ";").
+func emptyLoopBody(s string, head ...string) (string, bool) {
+	s, ok := eatTokens(s, head...)
+	if !ok {
+		return s, false
+	}
+	if rest, ok := eatTokens(s, "{", "}"); ok {
+		return rest, true
+	}
+	return eatTokens(s, ";")
+}
+
+// eatTokens eats each token from s in turn, with any white space before it.
+func eatTokens(s string, tokens ...string) (string, bool) {
+	for _, t := range tokens {
+		s = strings.TrimLeft(s, " \t\r\n")
+		if !strings.HasPrefix(s, t) {
+			return s, false
+		}
+		s = s[len(t):]
+	}
+	return s, true
 }
 
 // alwaysTrue is "delete this" at idx: true, without effect, and (unlike a literal,
