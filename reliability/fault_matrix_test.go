@@ -35,11 +35,25 @@ type faultMix struct {
 	// retries; it must then say which page). A read's 2xx answer with a truncated or
 	// malformed body is retried like a 5xx, so both mixes are.
 	retryable bool
+	// page is the page size the server really serves when the mix caps it below the
+	// asked matrixPage (cap:take=N): the read advances by it, so pages fall on it.
+	page int
+}
+
+// pageSize is the size of the pages a read under mix asks for once it has the first.
+func (mix faultMix) pageSize() int {
+	if mix.page > 0 {
+		return mix.page
+	}
+	return matrixPage
 }
 
 var faultMixes = []faultMix{
-	{"retryable", "5xx:0.06,html:0.02,429:0.04:retry=0,429:0.04,reset:0.04,reset-body:0.04,slow:0.03:d=5s", true},
-	{"broken bodies", "5xx:0.04,429:0.03:retry=0,429:0.03,reset:0.03,reset-body:0.03,truncated:0.03,malformed:0.03,slow:0.02:d=5s", true},
+	{"retryable", "5xx:0.06,html:0.02,429:0.04:retry=0,429:0.04,reset:0.04,reset-body:0.04,slow:0.03:d=5s", true, 0},
+	{"broken bodies", "5xx:0.04,429:0.03:retry=0,429:0.03,reset:0.03,reset-body:0.03,truncated:0.03,malformed:0.03,slow:0.02:d=5s", true, 0},
+	// A server that serves fewer records a page than asked (20 for 45), with faults on
+	// top: the read must advance by what it got, never end at the first short page.
+	{"capped pages", "5xx:0.04,429:0.03:retry=0,reset:0.03,truncated:0.03,malformed:0.03,cap:take=20", true, 20},
 }
 
 // readWay is one way of reading every record: from Go or from JavaScript, with a
@@ -148,7 +162,7 @@ func runMatrixCase(t *testing.T, mix faultMix, way readWay, seed int64, tot *mat
 	}
 	if o.Err != "" {
 		tot.failed.Add(1)
-		checkPageError(t, where, o.Err)
+		checkPageError(t, where, o.Err, mix.pageSize())
 		return false
 	}
 	tot.succeeded.Add(1)
@@ -157,21 +171,21 @@ func runMatrixCase(t *testing.T, mix faultMix, way readWay, seed int64, tot *mat
 	if !way.skip && len(o.Skipped) > 0 {
 		t.Errorf("%s: a read that stops on errors skipped %v", where, o.Skipped)
 	}
-	checkNames(t, where, want, o)
+	checkNames(t, where, want, o, mix.pageSize())
 	return true
 }
 
 // pageErrorRE is how a failed page is named: "(page at skip N)" then ": " and a reason.
 var pageErrorRE = regexp.MustCompile(`\(page at skip (\d+)\): \S`)
 
-func checkPageError(t *testing.T, where, msg string) {
+func checkPageError(t *testing.T, where, msg string, page int) {
 	t.Helper()
 	m := pageErrorRE.FindStringSubmatch(msg)
 	if m == nil {
 		t.Errorf("%s: the error does not name the page and the reason: %q", where, msg)
 		return
 	}
-	if skip, _ := strconv.Atoi(m[1]); skip%matrixPage != 0 || skip >= matrixRecords {
+	if skip, _ := strconv.Atoi(m[1]); skip%page != 0 || skip >= matrixRecords {
 		t.Errorf("%s: the error names a page at skip %d, not one the read asked for: %q", where, skip, msg)
 	}
 	if strings.Contains(msg, "goroutine ") || strings.Contains(msg, ".go:") {
@@ -180,12 +194,12 @@ func checkPageError(t *testing.T, where, msg string) {
 }
 
 // checkNames checks that o holds every name of want exactly once, in order, except the
-// pages o reports skipped.
-func checkNames(t *testing.T, where string, want []string, o outcome) {
+// pages (of page records) o reports skipped.
+func checkNames(t *testing.T, where string, want []string, o outcome, page int) {
 	t.Helper()
 	skipped := make(map[int]bool)
 	for _, p := range o.Skipped {
-		if p.Skip%matrixPage != 0 || p.Take != min(matrixPage, matrixRecords-p.Skip) || p.Error == "" {
+		if p.Skip%page != 0 || p.Take != min(page, matrixRecords-p.Skip) || p.Error == "" {
 			t.Errorf("%s: skipped page %+v is not a page the read asked for, or has no reason", where, p)
 		}
 		for i := p.Skip; i < p.Skip+p.Take && i < len(want); i++ {
