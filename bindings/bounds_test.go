@@ -1,9 +1,12 @@
 package bindings_test
 
 import (
+	"errors"
+	"io"
 	goruntime "runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
@@ -102,4 +105,19 @@ func totalAlloc() uint64 {
 	var m goruntime.MemStats
 	goruntime.ReadMemStats(&m)
 	return m.TotalAlloc
+}
+
+// TestLineLimitReader: lines up to the limit pass whole, across reads of any size; the
+// first longer line fails with ErrTooLarge.
+func TestLineLimitReader(t *testing.T) {
+	in := "abc\nabcd\n\nab"
+	b, err := io.ReadAll(iotest.OneByteReader(bindings.LineLimitReader(strings.NewReader(in), 4)))
+	if err != nil || string(b) != in {
+		t.Fatalf("lines within the limit: %q %v", b, err)
+	}
+	for _, in := range []string{"abcde", "ab\nabcdef\nab", "abcde\n"} {
+		if _, err := io.ReadAll(bindings.LineLimitReader(strings.NewReader(in), 4)); !errors.Is(err, bindings.ErrTooLarge) {
+			t.Errorf("%q: %v, want ErrTooLarge", in, err)
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package bindings
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"runtime/debug"
@@ -38,4 +40,38 @@ func ReadAllLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, ErrTooLarge
 	}
 	return b, nil
+}
+
+// LineLimitReader returns a reader of r that fails with an error wrapping ErrTooLarge
+// once one line (the bytes between two "\n") passes max bytes. A parser that keeps a
+// line in memory (encoding/csv) then stops there, where input with no line end, such as
+// /dev/zero, would fill the memory.
+func LineLimitReader(r io.Reader, max int) io.Reader {
+	return &lineLimitReader{r: r, max: max}
+}
+
+type lineLimitReader struct {
+	r   io.Reader
+	max int // the longest line allowed
+	run int // bytes of the current line read so far
+}
+
+func (l *lineLimitReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += len(b)
+			break
+		}
+		if l.run+i > l.max {
+			l.run += i
+			break
+		}
+		l.run, b = 0, b[i+1:]
+	}
+	if l.run > l.max {
+		return 0, fmt.Errorf("a line holds more than %d bytes (%w)", l.max, ErrTooLarge)
+	}
+	return n, err
 }

@@ -128,6 +128,13 @@ func (in *instance) throwRead(rr *rowReader, err error, fn, path string) {
 	if errors.As(err, &pe) {
 		panic(rr.parseError(fn, pe))
 	}
+	if errors.Is(err, bindings.ErrTooLarge) {
+		e, jerr := in.vm.New(in.vm.Get("RangeError"), in.vm.ToValue(fmt.Sprintf("%s: %s: %v", fn, path, err)))
+		if jerr != nil {
+			panic(jerr)
+		}
+		panic(e)
+	}
 	panic(jsfs.NodeError(in.vm, err, "read", path))
 }
 
@@ -151,7 +158,7 @@ func (in *instance) open(path, charset string) (io.ReadCloser, *bufio.Reader) {
 	if err != nil {
 		panic(jsfs.NodeError(in.vm, err, "open", path))
 	}
-	br := bufio.NewReaderSize(decoding(rc, charset), 64<<10)
+	br := bufio.NewReaderSize(bindings.LineLimitReader(decoding(rc, charset), int(bindings.MaxReadBytes())), 64<<10)
 	if err := jsfs.SkipBOM(br); err != nil {
 		_ = rc.Close()
 		panic(jsfs.NodeError(in.vm, err, "read", path))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -127,6 +128,27 @@ func TestUnclosedEmptyWriterGetsHeader(t *testing.T) {
 		}
 		if string(got) != "a,b\n" {
 			t.Errorf("%s = %q, want the header %q", name, got, "a,b\n")
+		}
+	}
+}
+
+// TestParseFileOfEndlessLine: a file with no line end (here /dev/zero) ends in a
+// RangeError once a line passes the read limit, instead of filling the memory.
+func TestParseFileOfEndlessLine(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	prev := debug.SetMemoryLimit(64 << 20) // a read then takes 16 MiB at most
+	defer debug.SetMemoryLimit(prev)
+	dir := t.TempDir()
+	for _, call := range []string{`csv.parseFile("/dev/zero")`, `for (const r of csv.reader("/dev/zero")) {}`} {
+		out, err := runScript(t, dir, "zero.js", `const csv = require("csv");
+try { `+call+`; console.log("read it all") } catch (e) { console.log(e.name + ": " + e.message) }`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "RangeError: csv."; !strings.HasPrefix(out, want) || !strings.Contains(out, "/dev/zero: a line holds more than 16777216 bytes") {
+			t.Errorf("%s printed %q", call, out)
 		}
 	}
 }
