@@ -50,6 +50,7 @@ type settings struct {
 	maxBody     int64 // bytes one answer's body may have (0 = no limit; DefaultMaxResponseBytes)
 
 	timezone      *time.Location    // sent as x-timezone-client (nil = none)
+	language      string            // sent as Accept-Language ("" = none)
 	timezoneCheck func(zone string) // gets each 2xx answer's _timezone
 }
 

@@ -13,6 +13,15 @@ import (
 // nothing. A 4xx answer (the server refused it, its messages say why) and a broken 2xx
 // answer say so already, and a stopped run needs no note.
 func createOutcome(err error) error {
+	return writeOutcome(err,
+		"creates are not retried; the record may exist: check before creating it again",
+		"the create was not sent; no record was made")
+}
+
+// writeOutcome adds to the error of a failed write that is never sent twice (a create,
+// a merge) whether it may have reached the server: maybe is the note for a write that
+// may have taken effect, notSent the one for a write that failed before it was sent.
+func writeOutcome(err error, maybe, notSent string) error {
 	var re *RequestError
 	if !errors.As(err, &re) || errors.Is(err, ErrBrokenAnswer) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
@@ -20,9 +29,9 @@ func createOutcome(err error) error {
 	var note string
 	switch {
 	case re.Status >= 500 || re.Status == http.StatusRequestTimeout || errors.Is(err, ErrOutcomeUnknown):
-		note = "creates are not retried; the record may exist: check before creating it again"
+		note = maybe
 	case re.Status == 0 && re.Response == nil:
-		note = "the create was not sent; no record was made"
+		note = notSent
 	default:
 		return err
 	}

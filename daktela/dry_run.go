@@ -24,7 +24,8 @@ import (
 //   - an update 200 with the attributes sent merged over a read of the record (the read
 //     is sent; a record that does not exist fails the update with a [*NotFoundError] as
 //     the real update would, except one a held-back create named);
-//   - a delete 204.
+//   - a delete 204;
+//   - a merge ([Client.Merge]) 200 with a read of the first record (the read is sent).
 //
 // Later reads are sent as they are and do not pretend the writes happened.
 type DryRun struct {
@@ -42,6 +43,7 @@ type DryRunCount struct {
 	Creates int
 	Updates int
 	Deletes int
+	Merges  int // [Client.Merge] calls
 }
 
 // NewDryRun returns dry-run mode that hands each held-back write to show (nil: shows
@@ -92,6 +94,18 @@ func (d *DryRun) count(model, method string) {
 	case http.MethodDelete:
 		c.Deletes++
 	}
+}
+
+// countMerge records one held-back merge of model (as the API names it).
+func (d *DryRun) countMerge(model string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	c := d.counts[model]
+	if c == nil {
+		c = &DryRunCount{Model: model}
+		d.counts[model] = c
+	}
+	c.Merges++
 }
 
 // newName returns the name of the next record a held-back create of model makes:

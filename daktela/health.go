@@ -44,3 +44,14 @@ func (c *Client) HealthCheck(ctx context.Context) Health {
 	}
 	return h
 }
+
+// Whoami returns whoim.json's answer: Record() holds the server's version and user, the
+// user the token belongs to (null when the client has no token). Every token in it, such
+// as user._sys.accessToken, which the server fills with the token the request used, is
+// replaced by REDACTED: the client takes secrets out of every answer before it keeps
+// it, and Whoami relies on that as every other request does. It is retried as reads
+// are; ping and the health check are not.
+func (c *Client) Whoami(ctx context.Context) (*Response, error) {
+	st := c.comm.snapshot()
+	return c.do(ctx, &st, whoim)
+}

@@ -165,6 +165,8 @@ type Response struct {
 	skipped []PageError
 	// timezone is the envelope's _timezone ("" when absent).
 	timezone string
+	// time is the envelope's _time ("" when absent).
+	time string
 
 	// refs locate each record (and, for a single answer, the record) in its page's index,
 	// so lazy views need no second scan of the body.
@@ -361,6 +363,9 @@ func parseResponse(status int, body []byte, kind responseKind) (resp *Response, 
 		}
 		if tz, ok := ix.Lookup(root, "_timezone"); ok && ix.Kind(tz) == rawjson.KindString {
 			r.timezone = ix.String(tz)
+		}
+		if tm, ok := ix.Lookup(root, "_time"); ok && ix.Kind(tm) == rawjson.KindString {
+			r.time = ix.String(tm)
 		}
 	case rawjson.KindArray:
 		if kind == kindList {

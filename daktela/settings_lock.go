@@ -4,7 +4,7 @@ package daktela
 // then refuse, with a TypeError, every script call that would change one of them
 // (setRequestTimeout, setVerifySsl, setAuthenticationMethod, setRetryConfig,
 // setRateLimitConfig, setRateCap, setConcurrency, setMaxResponseBytes, setTimezone,
-// setUserAgentSuffix, setLogger), so the limits a host sets hold for every script and
+// setLanguage, setUserAgentSuffix, setLogger), so the limits a host sets hold for every script and
 // every runtime sharing the client. A
 // call that sets the value already in force is allowed (a script written for an
 // unlocked client still runs). The Go setters are not affected: the program that owns

@@ -29,3 +29,8 @@ func (a *ApiCommunicator) SetTimezoneCheck(fn func(zone string)) {
 // Timezone returns the zone the answer's _timezone member names ("" when it has none,
 // and for the combined answer of a TypeAll read).
 func (r *Response) Timezone() string { return r.timezone }
+
+// Time returns the answer's _time member: the server's clock when it answered, as
+// "YYYY-MM-DD HH:MM:SS" in the zone Timezone names ("" when the answer has none, and for
+// the combined answer of a TypeAll read).
+func (r *Response) Time() string { return r.time }

@@ -302,6 +302,9 @@ func (c *Client) attempt(ctx context.Context, st *settings, t target) (ans *answ
 	if st.timezone != nil {
 		h["X-Timezone-Client"] = []string{st.timezone.String()}
 	}
+	if st.language != "" {
+		h["Accept-Language"] = []string{st.language}
+	}
 	policy := redirectPolicy{rule: t.wr.Redirects, auth: st.auth, secrets: t.sec}
 	resp, err := policy.httpClient(st.client(), req.URL).Do(req)
 	defer inFlight.done(ctx, resp != nil)

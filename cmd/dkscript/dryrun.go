@@ -61,6 +61,7 @@ func printDryRunSummary(w io.Writer, counts []daktela.DryRunCount) {
 		total.Creates += c.Creates
 		total.Updates += c.Updates
 		total.Deletes += c.Deletes
+		total.Merges += c.Merges
 	}
 	var b bytes.Buffer
 	if len(counts) == 0 {
@@ -74,8 +75,14 @@ func printDryRunSummary(w io.Writer, counts []daktela.DryRunCount) {
 	w.Write(b.Bytes())
 }
 
+// writeCounts says how many creates, updates and deletes c counts, and its merges when
+// there are any.
 func writeCounts(c daktela.DryRunCount) string {
-	return plural(c.Creates, "create") + ", " + plural(c.Updates, "update") + ", " + plural(c.Deletes, "delete")
+	s := plural(c.Creates, "create") + ", " + plural(c.Updates, "update") + ", " + plural(c.Deletes, "delete")
+	if c.Merges > 0 {
+		s += ", " + plural(c.Merges, "merge")
+	}
+	return s
 }
 
 func plural(n int, word string) string {

@@ -49,3 +49,19 @@ func TestDryRunPrinterConcurrentLinesStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestDryRunSummaryCountsMerges: merges are counted in the summary when there are any.
+func TestDryRunSummaryCountsMerges(t *testing.T) {
+	var buf bytes.Buffer
+	printDryRunSummary(&buf, []daktela.DryRunCount{
+		{Model: "contacts", Creates: 1, Merges: 2},
+		{Model: "tickets", Updates: 1},
+	})
+	want := `DRY-RUN summary: nothing was sent; a real run would send 1 create, 1 update, 0 deletes, 2 merges
+DRY-RUN   contacts: 1 create, 0 updates, 0 deletes, 2 merges
+DRY-RUN   tickets: 0 creates, 1 update, 0 deletes
+`
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}

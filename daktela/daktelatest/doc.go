@@ -26,6 +26,9 @@
 //	                                       accessTokenExpirationDate (only_token=1 → the bare token)
 //	PUT    login.json                      refreshToken → new tokens
 //	GET    whoim.json                      version and the token's user (no token: user null)
+//	POST   mergeContacts.json?contacts[0]=a&contacts[1]=b
+//	                                       the first survives, the others are removed and
+//	                                       links to them name it (mergeAccounts, mergeTickets too)
 //
 // The token travels in the X-AUTH-TOKEN header, the accessToken query parameter, the
 // c_user cookie, an Authorization: Bearer header, or (form bodies) an accessToken field;

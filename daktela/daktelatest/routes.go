@@ -27,6 +27,9 @@ func (h *Handler) route(in *incoming) reply {
 	if !ok {
 		return errorReply(401, now, "Unauthorized: invalid or missing access token")
 	}
+	if mm := mergeModel(in.segs[0]); mm != "" {
+		return h.merge(mm, in, now)
+	}
 	m := lookupModel(h.st.models, in.segs[0])
 	if m == nil {
 		return errorReply(404, now, "Unknown endpoint \""+in.segs[0]+"\"")
