@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jscrypto"
 	"github.com/dkscript/dkscript/bindings/jsdaktela"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -33,7 +34,7 @@ type nativeModule struct {
 }
 
 // installModules sets up require on the runtime's own registry, the native modules
-// (daktela, Options.Modules, util) and the lazy globals.
+// (daktela, Options.Modules, util, crypto) and the lazy globals.
 func (r *Runtime) installModules() error {
 	reg := require.NewRegistry(require.WithLoader(r.loadSource), require.WithPathResolver(r.resolvePath))
 	r.req = reg.Enable(r.vm)
@@ -51,6 +52,7 @@ func (r *Runtime) installModules() error {
 		return nil
 	}
 	_ = add(utilModule{r: r})
+	_ = add(jscrypto.New())
 	_ = add(jsdaktela.New(jsdaktela.Config{
 		Client:          r.opts.Client,
 		AllowNewClients: r.opts.Capabilities.NewClients,

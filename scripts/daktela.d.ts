@@ -1081,13 +1081,43 @@ declare module "util" {
 }
 
 // ---------------------------------------------------------------------------------------
+// crypto: require("crypto") (or "node:crypto"), also the global crypto.
+// ---------------------------------------------------------------------------------------
+
+declare module "crypto" {
+  /** The digests createHash and createHmac take. */
+  export type Algorithm = "md5" | "sha1" | "sha256" | "sha512";
+  /** Bytes a hash reads: a string (UTF-8 unless an input encoding says otherwise) or binary data. */
+  export type BinaryLike = string | Uint8Array | ArrayBuffer | DataView;
+  /** A hash or HMAC in progress: update, then digest once. */
+  export interface Hash {
+    /** Adds data (a string in inputEncoding: "utf8" (default), "hex", "base64" or "latin1"); returns this hash for chaining. */
+    update(data: BinaryLike, inputEncoding?: "utf8" | "utf-8" | "hex" | "base64" | "latin1"): Hash;
+    /** The digest as a hex, base64 or base64url string; finishes the hash (a second call throws "Digest already called"). */
+    digest(encoding: "hex" | "base64" | "base64url" | "latin1"): string;
+    /** The digest as a Buffer. */
+    digest(): Buffer;
+  }
+  /** A hash of algorithm. */
+  export function createHash(algorithm: Algorithm): Hash;
+  /** An HMAC of algorithm with key (e.g. a webhook secret). */
+  export function createHmac(algorithm: Algorithm, key: BinaryLike): Hash;
+  /** The algorithms createHash and createHmac take. */
+  export function getHashes(): Algorithm[];
+  /** A random version 4 UUID, e.g. "3b241101-e2bb-4255-8caf-4136c566a962". */
+  export function randomUUID(): string;
+  /** Fills an integer typed array (at most 65,536 bytes) with random values and returns it. */
+  export function getRandomValues<T extends Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array>(array: T): T;
+}
+
+// ---------------------------------------------------------------------------------------
 // Globals.
 // ---------------------------------------------------------------------------------------
 
 /** The daktela module (the same object require("daktela") returns). */
 declare const daktela: typeof import("daktela");
 
-/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "url", "buffer", or a relative file ("./lib.js", "./data.json"). */
+/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). */
 declare function require(id: string): any;
 
 /** Console output: log, info and debug to stdout; warn, error, trace and assert to stderr. Objects print as Node prints them. */
@@ -1255,3 +1285,6 @@ declare class URLSearchParams {
   /** The [name, value] pairs. */
   [Symbol.iterator](): IterableIterator<[string, string]>;
 }
+
+/** The crypto module (the same object require("crypto") returns): randomUUID, getRandomValues, createHash, createHmac. */
+declare const crypto: typeof import("crypto");

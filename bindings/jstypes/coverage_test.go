@@ -78,7 +78,7 @@ const walkJS = `
       }
     }
   }
-  for (const m of ["daktela", "fs", "csv", "path", "dates", "util"]) { out.push(m); walk(m, require(m)); }
+  for (const m of ["daktela", "fs", "csv", "path", "dates", "util", "crypto"]) { out.push(m); walk(m, require(m)); }
   return JSON.stringify(out);
 })()
 `

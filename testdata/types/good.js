@@ -91,3 +91,15 @@ fs.unlinkSync(out);
 setTimeout(() => console.log("timer fired"), 1);
 sleep(1);
 process.exitCode = 0;
+
+// crypto: hashes, HMACs and random values.
+const nodeCrypto = require("crypto");
+/** @type {string} */
+const signature = nodeCrypto.createHmac("sha256", "secret").update("body").digest("hex");
+/** @type {Buffer} */
+const rawDigest = nodeCrypto.createHash("sha1").update(new Uint8Array([1])).digest();
+/** @type {string} */
+const uuid = crypto.randomUUID();
+/** @type {Uint32Array} */
+const randomWords = crypto.getRandomValues(new Uint32Array(2));
+console.log(signature, rawDigest, uuid, randomWords);
