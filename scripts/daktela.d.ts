@@ -332,10 +332,14 @@ declare module "daktela" {
     getFirstError(): string | null;
     /** Whether there is no data. */
     isEmpty(): boolean;
-    /** Whether the write was not sent (dkscript --dry-run). The response is what the server would plausibly answer: a create 201 with the attributes sent, a name (dryrun_<model>_<n> unless one was sent) and _sys; an update 200 with the attributes merged over a read of the record; a delete 204. Later reads do not show the held-back writes. */
+    /** Whether the write was not sent (dkscript --dry-run). The response is what the server would plausibly answer: a create 201 with the attributes sent, a name (dryrun_<model>_<n> unless one was sent) and _sys; an update 200 with the attributes merged over a read of the record; a delete 204; a merge 200 with a read of the first record. Later reads do not show the held-back writes. */
     isDryRun(): boolean;
     /** The pages a TYPE_ALL read with setSkipErrorRequests(true) skipped, and why. */
     getSkipped(): SkippedPage[];
+    /** The answer's _time: the server's clock when it answered, "YYYY-MM-DD HH:MM:SS" in the zone getTimezone() names; null when the answer has none (and for a TYPE_ALL read). */
+    getTime(): string | null;
+    /** The answer's _timezone: the zone the server read and wrote this request's times in (e.g. "Europe/Prague"); null when the answer has none (and for a TYPE_ALL read). */
+    getTimezone(): string | null;
   }
 
   /** A page a read skipped because it failed (setSkipErrorRequests(true), or iterate's stopOnError: false). */
@@ -496,6 +500,10 @@ declare module "daktela" {
     ping(): boolean;
     /** Checks the API and reports {healthy, latency_ms, status_code} or {healthy, latency_ms, error}. */
     healthCheck(): HealthCheckResult;
+    /** The user the token belongs to: whoim.json's answer, whose data is {version, user} (user null without a token). Every token in it (user._sys.accessToken echoes the one used) reads "REDACTED". Retried as reads are; a failure throws as execute does. */
+    whoami(): Response<DaktelaRecord>;
+    /** Merges the records of model ("Contacts", "Accounts" or "Tickets") named by names, at least two: the server keeps the first and moves what the others held to it, and the Response's data is the merged record. A write: never sent twice (a failure after it may have reached the server throws a RequestException saying the records may be merged already); under --dry-run it is printed, not sent, and answered with a read of the first record (isDryRun() true). A wrong model or fewer than two names throws a TypeError before anything is sent. */
+    merge(model: "Contacts" | "Accounts" | "Tickets", names: Array<string | number>): Response<DaktelaRecord>;
     /** The client's transport settings (timeout, retries, rate limits, logging). */
     getApiCommunicator(): ApiCommunicator;
     /** The instance URL, normalised (https:// added when missing, no trailing slash). */
@@ -546,6 +554,10 @@ declare module "daktela" {
     setTimezone(timezone: string | null): this;
     /** The zone sent as x-timezone-client (dkscript's --timezone or a profile's timezone, or setTimezone's), or null when none is sent. */
     getTimezone(): string | null;
+    /** Sends lang (a language tag such as "cs" or "en-GB", or an Accept-Language list) as the Accept-Language header of every request, so the server words its messages in that language; null stops it (the default: the instance's or user's language). Anything that is not a language tag throws a TypeError. */
+    setLanguage(lang: string | null): this;
+    /** The language sent as Accept-Language, or null when none is sent. */
+    getLanguage(): string | null;
     /** Fails a request whose answer is larger than bytes (default DEFAULT_MAX_RESPONSE_BYTES, 64 MiB; 0: no limit), without reading the rest and without a retry. */
     setMaxResponseBytes(bytes: number): this;
     /** The answer size limit in bytes (0: none). */

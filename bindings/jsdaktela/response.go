@@ -146,6 +146,18 @@ func (in *instance) buildResponseClass() *goja.Object {
 	in.method(p, "getSkipped", func(call goja.FunctionCall) goja.Value {
 		return in.skippedPages(in.responseThis(call, "getSkipped").r.Skipped())
 	})
+	in.method(p, "getTime", func(call goja.FunctionCall) goja.Value {
+		if s := in.responseThis(call, "getTime").r.Time(); s != "" {
+			return vm.ToValue(s)
+		}
+		return goja.Null()
+	})
+	in.method(p, "getTimezone", func(call goja.FunctionCall) goja.Value {
+		if s := in.responseThis(call, "getTimezone").r.Timezone(); s != "" {
+			return vm.ToValue(s)
+		}
+		return goja.Null()
+	})
 	return in.class("Response", p, in.noConstruct("Response", "client.execute"))
 }
 

@@ -20,7 +20,7 @@ func refuseLocked(c *daktela.ApiCommunicator, a bindings.Args, changes bool) {
 		got = bindings.Describe(a.Value(0))
 	}
 	a.Throw("the program running this script has locked this client's settings (timeout, TLS verification, "+
-		"authentication, retries, rate limits, concurrency, answer size limit, time zone, User-Agent, logger); "+
+		"authentication, retries, rate limits, concurrency, answer size limit, time zone, language, User-Agent, logger); "+
 		"a script cannot change them, got %s", got)
 }
 

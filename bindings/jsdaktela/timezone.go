@@ -7,7 +7,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// timezoneMethods adds ApiCommunicator.setTimezone and getTimezone.
+// timezoneMethods adds ApiCommunicator.setTimezone, getTimezone, setLanguage and
+// getLanguage.
 func (in *instance) timezoneMethods(p *goja.Object) {
 	vm := in.vm
 	in.method(p, "setTimezone", func(call goja.FunctionCall) goja.Value {
@@ -29,6 +30,26 @@ func (in *instance) timezoneMethods(p *goja.Object) {
 		c.SetTimezone(loc)
 		return call.This
 	})
+	in.method(p, "setLanguage", func(call goja.FunctionCall) goja.Value {
+		c := in.commThis(call, "setLanguage").ch.c.ApiCommunicator()
+		a := bindings.Args{VM: vm, Call: call, Method: "setLanguage"}
+		lang := ""
+		if v := call.Argument(0); !goja.IsNull(v) {
+			lang = a.String(0, "lang")
+			if !languageTag(lang) {
+				a.Fail("lang", `a language tag such as "cs" or "en-GB" (or null)`, v)
+			}
+		}
+		refuseLocked(c, a, lang != c.Language())
+		c.SetLanguage(lang)
+		return call.This
+	})
+	in.method(p, "getLanguage", func(call goja.FunctionCall) goja.Value {
+		if lang := in.commThis(call, "getLanguage").ch.c.ApiCommunicator().Language(); lang != "" {
+			return vm.ToValue(lang)
+		}
+		return goja.Null()
+	})
 	in.method(p, "getTimezone", func(call goja.FunctionCall) goja.Value {
 		if loc := in.commThis(call, "getTimezone").ch.c.ApiCommunicator().Timezone(); loc != nil {
 			return vm.ToValue(loc.String())
@@ -43,4 +64,21 @@ func zoneName(loc *time.Location) string {
 		return ""
 	}
 	return loc.String()
+}
+
+// languageTag reports whether s can be an Accept-Language value: letters, digits,
+// hyphens, and the list syntax (commas, semicolons, "q=", dots, spaces, "*"), at most
+// 100 bytes; nothing that could break the header.
+func languageTag(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for _, c := range s {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == ',' || c == ';' || c == '=' || c == '.' || c == ' ' || c == '*'
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

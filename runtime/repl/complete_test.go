@@ -99,9 +99,9 @@ var plain = { alpha: 1, alps: 2, beta: 3 }`
 	if !slices.Equal(got, []string{"getHttpStatus("}) {
 		t.Errorf("res.getHttp: got %q", got)
 	}
-	_, got, _ = completeIn(t, h, c, "res.getT")
+	_, got, _ = completeIn(t, h, c, "res.getTo")
 	if !slices.Equal(got, []string{"getTotal("}) {
-		t.Errorf("res.getT: got %q", got)
+		t.Errorf("res.getTo: got %q", got)
 	}
 	// Declared names complete as bare words.
 	_, got, _ = completeIn(t, h, c, "re")

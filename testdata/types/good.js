@@ -72,6 +72,14 @@ for (const e of settled) {
 // Health, phone numbers, dates, files.
 const h = client.healthCheck();
 console.log(h.healthy, typeof h.latency_ms, client.ping());
+const who = client.whoami();
+console.log(who.data.user, who.getTime(), who.getTimezone());
+client.getApiCommunicator().setLanguage("cs").setLanguage(null);
+console.log(client.getApiCommunicator().getLanguage());
+if (client.isDryRun()) {
+  const m = client.merge("Contacts", ["contact_1", "contact_2"]);
+  console.log(m.data.name, m.isDryRun());
+}
 console.log(daktela.FormatHelper.getNormalizedPhoneNumber("603 123 456", true));
 const r = dates.range("last7days");
 console.log(r.from < r.to, dates.format(dates.addDays(dates.today(), -1)).length, dates.timeZone);
