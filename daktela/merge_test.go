@@ -144,6 +144,16 @@ func TestMergeIsNotRetried(t *testing.T) {
 	if n := len(srv.Requests()); n != 1 {
 		t.Errorf("%d requests sent, want 1", n)
 	}
+	// A connection dropped after the merge went out: not sent again either.
+	srv.ResetLog()
+	srv.SetFaults(daktelatest.FaultRule{Kind: daktelatest.FaultReset, Path: "merge"})
+	_, err = c.Merge(context.Background(), "Tickets", []string{"1", "2"})
+	if !errors.Is(err, daktela.ErrOutcomeUnknown) || !strings.Contains(err.Error(), "may be merged already") {
+		t.Errorf("merge whose connection was dropped: %v", err)
+	}
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("%d requests sent after a dropped connection, want 1", n)
+	}
 }
 
 // TestMergeArguments: a wrong model or fewer than two names is an ArgumentError and
