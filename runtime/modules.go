@@ -12,6 +12,7 @@ import (
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/bindings/jscrypto"
 	"github.com/dkscript/dkscript/bindings/jsdaktela"
+	"github.com/dkscript/dkscript/bindings/jsweb"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 	"github.com/dop251/goja_nodejs/require"
@@ -34,7 +35,8 @@ type nativeModule struct {
 }
 
 // installModules sets up require on the runtime's own registry, the native modules
-// (daktela, Options.Modules, util, crypto) and the lazy globals.
+// (daktela, Options.Modules, util, crypto) and the lazy globals (URL, Buffer, the
+// web globals of jsweb).
 func (r *Runtime) installModules() error {
 	reg := require.NewRegistry(require.WithLoader(r.loadSource), require.WithPathResolver(r.resolvePath))
 	r.req = reg.Enable(r.vm)
@@ -77,6 +79,19 @@ func (r *Runtime) installModules() error {
 	r.lazyGlobal("URL", func() goja.Value { return r.requireBuiltin(url.ModuleName).Get("URL") })
 	r.lazyGlobal("URLSearchParams", func() goja.Value { return r.requireBuiltin(url.ModuleName).Get("URLSearchParams") })
 	r.lazyGlobal("Buffer", func() goja.Value { return r.requireBuiltin(buffer.ModuleName).Get("Buffer") })
+	var web map[string]goja.Value
+	for _, name := range jsweb.Names {
+		r.lazyGlobal(name, func() goja.Value {
+			if web == nil {
+				w, err := jsweb.New(r.vm)
+				if err != nil {
+					panic(r.vm.NewGoError(err))
+				}
+				web = w
+			}
+			return web[name]
+		})
+	}
 	return nil
 }
 

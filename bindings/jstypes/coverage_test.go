@@ -83,16 +83,22 @@ const walkJS = `
 })()
 `
 
-// globalsJS lists the globals the runtime adds to a bare goja VM's, and the members of
-// console and process.
+// globalsJS lists the globals the runtime adds to a bare goja VM's, the members of
+// console, process and performance, and the methods of TextEncoder and TextDecoder.
 const globalsJS = `
 (function () {
   const out = [];
   for (const k of Object.getOwnPropertyNames(globalThis)) {
     if (BARE.includes(k)) continue;
     out.push(k);
-    if (k === "console" || k === "process") {
+    if (k === "console" || k === "process" || k === "performance") {
       for (const m of Object.getOwnPropertyNames(globalThis[k])) out.push(k + "." + m);
+    }
+    if (k === "TextEncoder" || k === "TextDecoder") {
+      const p = globalThis[k].prototype;
+      for (const m of Object.getOwnPropertyNames(p)) {
+        if (m !== "constructor" && typeof Object.getOwnPropertyDescriptor(p, m).value === "function") out.push(k + ".prototype." + m);
+      }
     }
   }
   return JSON.stringify(out);

@@ -1300,3 +1300,47 @@ declare class URLSearchParams {
 
 /** The crypto module (the same object require("crypto") returns): randomUUID, getRandomValues, createHash, createHmac. */
 declare const crypto: typeof import("crypto");
+
+/** Encodes strings as UTF-8 bytes. */
+declare class TextEncoder {
+  constructor();
+  /** Always "utf-8". */
+  readonly encoding: string;
+  /** The UTF-8 bytes of input. */
+  encode(input?: string): Uint8Array;
+  /** Writes as much of source as fits (whole characters) into destination; read counts UTF-16 units, written bytes. */
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+}
+
+/** Decodes UTF-8 bytes into strings (UTF-8 only: another label throws a RangeError). */
+declare class TextDecoder {
+  /** fatal: throw a TypeError on bytes that are not UTF-8 instead of writing U+FFFD; ignoreBOM: keep a leading byte order mark. */
+  constructor(label?: "utf-8" | "utf8", options?: { fatal?: boolean; ignoreBOM?: boolean });
+  /** Always "utf-8". */
+  readonly encoding: string;
+  /** Whether decode throws on bytes that are not UTF-8. */
+  readonly fatal: boolean;
+  /** Whether a leading byte order mark is kept. */
+  readonly ignoreBOM: boolean;
+  /** The text of the bytes. */
+  decode(input?: ArrayBuffer | ArrayBufferView): string;
+}
+
+/** Base64 of a string whose characters are all at most U+00FF ("Invalid character" otherwise). */
+declare function btoa(data: string): string;
+
+/** Decodes base64 (whitespace ignored, padding optional) into a string of one character per byte. */
+declare function atob(data: string): string;
+
+/** A deep copy of plain data (objects, arrays, Date, RegExp, Map, Set, errors, typed arrays), keeping shared and circular references; a function or symbol throws a DataCloneError. */
+declare function structuredClone<T>(value: T): T;
+
+/** High-resolution time. */
+declare namespace performance {
+  /** Milliseconds (with fractions) since the run started. */
+  function now(): number;
+  /** When the run started, in milliseconds since 1970. */
+  const timeOrigin: number;
+  /** { timeOrigin }. */
+  function toJSON(): { timeOrigin: number };
+}

@@ -111,3 +111,13 @@ const uuid = crypto.randomUUID();
 /** @type {Uint32Array} */
 const randomWords = crypto.getRandomValues(new Uint32Array(2));
 console.log(signature, rawDigest, uuid, randomWords);
+
+// Web globals.
+/** @type {Uint8Array} */
+const utf8 = new TextEncoder().encode("žluť");
+/** @type {string} */
+const decoded = new TextDecoder("utf-8", { fatal: true }).decode(utf8);
+/** @type {number} */
+const elapsed = performance.now();
+const cloned = structuredClone({ a: [1], b: new Date() });
+console.log(decoded, atob(btoa("x")), elapsed, cloned.a[0], cloned.b.getTime());
