@@ -24,8 +24,10 @@ func fastRetries() daktela.RetryConfig {
 	}
 }
 
-// faultTimeout is the request timeout of fault runs: "slow" answers take far longer.
-const faultTimeout = 150 * time.Millisecond
+// faultTimeout is the request timeout of fault runs: "slow" answers take far longer (5 s).
+// The race detector makes every answer several times slower, so a good answer must not
+// run into the timeout there either.
+const faultTimeout = 150*time.Millisecond + raceSlowdown*250*time.Millisecond
 
 // faultClient returns a client for srv with fast retries, short 429 waits and a short
 // request timeout.
