@@ -1,7 +1,8 @@
 // Package bindings defines how JavaScript modules over Go plug into a dkscript runtime,
 // and the argument checks they share. The modules themselves live in the sub-packages:
 // jsdaktela (the daktela module), jsrecords (records as lazy JS objects), jsfs, jscsv,
-// jspath and jsdates (the automation helpers), jscrypto (hashes, HMACs, random values).
+// jspath and jsdates (the automation helpers), jscrypto (hashes, HMACs, random values),
+// jsos, jsassert and jsweb (the web-platform globals).
 //
 // A module is a [Module]: the runtime calls Instantiate once per runtime that requires
 // it, handing it the [Host], and gives the returned value to require(name) (and, for

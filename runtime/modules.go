@@ -10,8 +10,10 @@ import (
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jsassert"
 	"github.com/dkscript/dkscript/bindings/jscrypto"
 	"github.com/dkscript/dkscript/bindings/jsdaktela"
+	"github.com/dkscript/dkscript/bindings/jsos"
 	"github.com/dkscript/dkscript/bindings/jsweb"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -35,7 +37,7 @@ type nativeModule struct {
 }
 
 // installModules sets up require on the runtime's own registry, the native modules
-// (daktela, Options.Modules, util, crypto) and the lazy globals (URL, Buffer, the
+// (daktela, Options.Modules, util, crypto, os, assert) and the lazy globals (URL, Buffer, the
 // web globals of jsweb).
 func (r *Runtime) installModules() error {
 	reg := require.NewRegistry(require.WithLoader(r.loadSource), require.WithPathResolver(r.resolvePath))
@@ -55,6 +57,8 @@ func (r *Runtime) installModules() error {
 	}
 	_ = add(utilModule{r: r})
 	_ = add(jscrypto.New())
+	_ = add(jsos.New())
+	_ = add(jsassert.New())
 	_ = add(jsdaktela.New(jsdaktela.Config{
 		Client:          r.opts.Client,
 		AllowNewClients: r.opts.Capabilities.NewClients,

@@ -5,8 +5,8 @@ import (
 	"github.com/dop251/goja"
 )
 
-// utilModule is require("util"): format and inspect as console uses them, and
-// parseArgs (parse_args.go).
+// utilModule is require("util"): format and inspect as console uses them, parseArgs
+// (parse_args.go) and promisify (promisify.go).
 type utilModule struct{ r *Runtime }
 
 var _ bindings.Module = utilModule{}
@@ -14,8 +14,8 @@ var _ bindings.Module = utilModule{}
 // Name returns "util".
 func (m utilModule) Name() string { return "util" }
 
-// Instantiate builds util.format, util.inspect, util.formatWithOptions and
-// util.parseArgs.
+// Instantiate builds util.format, util.inspect, util.formatWithOptions,
+// util.parseArgs and util.promisify (promisify.go).
 func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
 	r := m.r
 	o := r.vm.NewObject()
@@ -33,6 +33,7 @@ func (m utilModule) Instantiate(h bindings.Host) (goja.Value, error) {
 		return r.vm.ToValue(r.inspect(call.Argument(0), r.inspectOptionsFrom(call.Argument(1))))
 	})
 	r.setFunc(o, "parseArgs", r.parseArgs)
+	_ = o.Set("promisify", r.promisify())
 	return o, nil
 }
 

@@ -62,6 +62,7 @@ const walkJS = `
   }
   function walk(prefix, obj) {
     for (const k of Object.getOwnPropertyNames(obj)) {
+      if (typeof obj === "function" && skipFn.has(k)) continue; // assert is a function
       const v = obj[k];
       const name = prefix + "." + k;
       out.push(name);
@@ -78,7 +79,7 @@ const walkJS = `
       }
     }
   }
-  for (const m of ["daktela", "fs", "csv", "path", "dates", "util", "crypto"]) { out.push(m); walk(m, require(m)); }
+  for (const m of ["daktela", "fs", "csv", "path", "dates", "util", "crypto", "os", "assert"]) { out.push(m); walk(m, require(m)); }
   return JSON.stringify(out);
 })()
 `

@@ -1090,6 +1090,13 @@ declare module "util" {
    * ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL.
    */
   export function parseArgs(config?: ParseArgsConfig): ParsedArgs;
+  /** fn, which takes a last callback (err, value), as a function returning a Promise of value (rejected with err); fn[promisify.custom] when set. */
+  export function promisify(fn: Function): (...args: any[]) => Promise<any>;
+  /** promisify's symbol. */
+  export namespace promisify {
+    /** The symbol (Symbol.for("nodejs.util.promisify.custom")) a function sets to its own promise version. */
+    const custom: unique symbol;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1123,13 +1130,81 @@ declare module "crypto" {
 }
 
 // ---------------------------------------------------------------------------------------
+// os: require("os") (or "node:os").
+// ---------------------------------------------------------------------------------------
+
+declare module "os" {
+  /** The line end: "\n" ("\r\n" on Windows). */
+  export const EOL: string;
+  /** The machine's host name. */
+  export function hostname(): string;
+  /** The directory for temporary files, without a trailing separator. */
+  export function tmpdir(): string;
+  /** The user's home directory ("" when unknown). */
+  export function homedir(): string;
+  /** "linux", "darwin", "win32", ... as process.platform. */
+  export function platform(): string;
+  /** "Linux", "Darwin", "Windows_NT", ... */
+  export function type(): string;
+  /** "x64", "arm64", "ia32", ... */
+  export function arch(): string;
+}
+
+// ---------------------------------------------------------------------------------------
+// assert: require("assert") (or "node:assert"), Node's checks.
+// ---------------------------------------------------------------------------------------
+
+declare module "assert" {
+  /** What throws and rejects compare the error with: a class, a RegExp for its text, a validation function or an object of expected properties. */
+  export type ErrorMatcher = Function | RegExp | { [key: string]: any };
+  /** What a failed check throws: code "ERR_ASSERTION", with actual, expected and operator. */
+  export class AssertionError extends Error {
+    constructor(options: { message?: string; actual?: any; expected?: any; operator?: string });
+    /** "ERR_ASSERTION". */
+    code: string;
+    /** The value checked. */
+    actual: any;
+    /** The value wanted. */
+    expected: any;
+    /** The check: "==", "strictEqual", "deepStrictEqual", "throws", ... */
+    operator: string;
+    /** Whether the message was made by the check (not given by the script). */
+    generatedMessage: boolean;
+  }
+  /** Throws unless value is truthy (the module itself, assert(value), does the same). */
+  export function ok(value: any, message?: string | Error): asserts value;
+  /** Throws unless actual == expected. */
+  export function equal(actual: any, expected: any, message?: string | Error): void;
+  /** Throws if actual == expected. */
+  export function notEqual(actual: any, expected: any, message?: string | Error): void;
+  /** Throws unless Object.is(actual, expected). */
+  export function strictEqual<T>(actual: any, expected: T, message?: string | Error): asserts actual is T;
+  /** Throws if Object.is(actual, expected). */
+  export function notStrictEqual(actual: any, expected: any, message?: string | Error): void;
+  /** Throws unless actual and expected are deeply equal: same prototypes, Object.is for primitives, Date, RegExp, Map, Set, typed arrays. */
+  export function deepStrictEqual<T>(actual: any, expected: T, message?: string | Error): asserts actual is T;
+  /** Throws if actual and expected are deeply equal. */
+  export function notDeepStrictEqual(actual: any, expected: any, message?: string | Error): void;
+  /** Throws unless fn throws (an error matching expected, when given). */
+  export function throws(fn: () => any, expected?: ErrorMatcher | string, message?: string | Error): void;
+  /** Throws if fn throws. */
+  export function doesNotThrow(fn: () => any, message?: string): void;
+  /** Rejects unless the promise (or fn's) rejects (with an error matching expected, when given). */
+  export function rejects(promiseOrFn: Promise<any> | (() => Promise<any>), expected?: ErrorMatcher | string, message?: string | Error): Promise<void>;
+  /** Throws unless string matches regexp. */
+  export function match(string: string, regexp: RegExp, message?: string | Error): void;
+  /** Throws an AssertionError with message (default "Failed"). */
+  export function fail(message?: string | Error): never;
+}
+
+// ---------------------------------------------------------------------------------------
 // Globals.
 // ---------------------------------------------------------------------------------------
 
 /** The daktela module (the same object require("daktela") returns). */
 declare const daktela: typeof import("daktela");
 
-/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). */
+/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "os", "assert", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). */
 declare function require(id: string): any;
 
 /** Console output: log, info and debug to stdout; warn, error, trace and assert to stderr. Objects print as Node prints them. */

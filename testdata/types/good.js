@@ -121,3 +121,14 @@ const decoded = new TextDecoder("utf-8", { fatal: true }).decode(utf8);
 const elapsed = performance.now();
 const cloned = structuredClone({ a: [1], b: new Date() });
 console.log(decoded, atob(btoa("x")), elapsed, cloned.a[0], cloned.b.getTime());
+
+// os, assert and util.promisify.
+const os = require("os");
+/** @type {string} */
+const tmp = os.tmpdir() + os.EOL + os.hostname() + os.platform();
+const assert = require("assert");
+assert.strictEqual(tmp.length > 0, true);
+assert.deepStrictEqual({ a: 1 }, { a: 1 });
+assert.throws(() => { throw new Error("x"); }, /x/);
+const sleepAsync = require("util").promisify((ms, cb) => setTimeout(cb, ms));
+sleepAsync(1).then(() => console.log("slept"));
