@@ -42,6 +42,7 @@ type corpusCase struct {
 	server      bool
 	faults      string    // the fake server's fault spec
 	now         time.Time // the fixed clock of the script and the server (zero: real)
+	node        bool      // @node: Node prints the same stdout (TestNodePrintsTheSame)
 }
 
 // TestCorpus runs every script of testdata/js through the real runtime, with a client
@@ -190,8 +191,10 @@ func (c *corpusCase) parseDirectives() error {
 					return fmt.Errorf("@caps: unknown capability %q (file, env, newclients, none)", cp)
 				}
 			}
+		case "node":
+			c.node = true
 		default:
-			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps, faults, now)", key)
+			return fmt.Errorf("unknown directive @%s (timeout, args, env, stdin, caps, faults, now, node)", key)
 		}
 	}
 	return nil

@@ -1,3 +1,4 @@
+// @node
 // require("assert"): passing checks are silent, failing ones throw Node's
 // AssertionError (code ERR_ASSERTION) with actual, expected and operator.
 const assert = require("assert");

@@ -1,3 +1,4 @@
+// @node
 // require("crypto") and the global crypto, as Node 20 prints them.
 const crypto = require("crypto");
 const nodeCrypto = require("node:crypto");

@@ -1,3 +1,4 @@
+// @node
 // require("os") and util.promisify, as Node 20 prints them.
 const os = require("os");
 console.log(os === require("node:os"), JSON.stringify(os.EOL), os.platform() === process.platform);

@@ -1,3 +1,4 @@
+// @node
 // TextEncoder/TextDecoder, atob/btoa, structuredClone and performance.now(), as Node 20
 // prints them.
 const bytes = new TextEncoder().encode("Dobrý den, světe €𝄞");
