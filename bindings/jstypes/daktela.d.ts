@@ -1198,6 +1198,29 @@ declare module "assert" {
 }
 
 // ---------------------------------------------------------------------------------------
+// The same modules under Node's "node:" prefix.
+// ---------------------------------------------------------------------------------------
+
+declare module "node:fs" {
+  export * from "fs";
+}
+declare module "node:path" {
+  export * from "path";
+}
+declare module "node:util" {
+  export * from "util";
+}
+declare module "node:crypto" {
+  export * from "crypto";
+}
+declare module "node:os" {
+  export * from "os";
+}
+declare module "node:assert" {
+  export * from "assert";
+}
+
+// ---------------------------------------------------------------------------------------
 // Globals.
 // ---------------------------------------------------------------------------------------
 

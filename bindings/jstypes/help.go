@@ -319,6 +319,7 @@ func parse(src string) ([]Entry, error) {
 		stack   = []scope{{}}
 		doc     []string
 		inDoc   bool
+		inAlias bool               // inside a declare module "node:x" block, which re-exports "x"
 		at      = map[string]int{} // entry index by name, to merge overloads
 	)
 	add := func(e Entry) {
@@ -335,6 +336,12 @@ func parse(src string) ([]Entry, error) {
 	for n, raw := range strings.Split(src, "\n") {
 		lineNo := n + 1
 		line := strings.TrimSpace(raw)
+		if inAlias || (strings.HasPrefix(line, `declare module "node:`) && strings.HasSuffix(line, "{")) {
+			// "node:x" names the same module as "x": nothing of its own to describe.
+			inAlias = line != "}"
+			doc = nil
+			continue
+		}
 		if inDoc {
 			end := strings.Contains(line, "*/")
 			line = strings.TrimSpace(strings.TrimSuffix(strings.SplitN(line, "*/", 2)[0], "*/"))

@@ -34,3 +34,4 @@ dates.range("last-week"); // expect TS2345
 process.exit("1"); // expect TS2345
 console.lg("x"); // expect TS2339
 sleep("1s"); // expect TS2345
+require("crypto").createHash("sha3"); // expect TS2345

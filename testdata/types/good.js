@@ -132,3 +132,10 @@ assert.deepStrictEqual({ a: 1 }, { a: 1 });
 assert.throws(() => { throw new Error("x"); }, /x/);
 const sleepAsync = require("util").promisify((ms, cb) => setTimeout(cb, ms));
 sleepAsync(1).then(() => console.log("slept"));
+
+// Node's "node:" prefix names the same modules.
+/** @type {string} */
+const joined = require("node:path").join("a", "b") + require("node:crypto").randomUUID() + require("node:os").EOL;
+const nodeAssert = require("node:assert");
+nodeAssert.ok(joined.length > 0);
+console.log(require("node:util").format("%s", joined), require("node:fs").existsSync("x"));
