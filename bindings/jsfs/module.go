@@ -1,7 +1,8 @@
 // Package jsfs is the fs JavaScript module: the synchronous core of Node's fs module
 // (readFileSync, writeFileSync, appendFileSync, existsSync, mkdirSync, readdirSync,
 // statSync, unlinkSync, renameSync) plus two streams for files too large for memory,
-// fs.lines(path) and fs.createWriter(path).
+// fs.lines(path) and fs.createWriter(path). fs.promises has the promise versions of
+// the Sync functions (readFile, writeFile, ...; promises.go).
 //
 // Scripts get it with require("fs") when the host grants file access (the dkscript CLI
 // does; embedders add it to runtime.Options.Modules themselves).
@@ -97,6 +98,7 @@ func (in *instance) exports() *goja.Object {
 	set("renameSync", in.renameSync)
 	set("lines", in.lines)
 	set("createWriter", in.createWriter)
+	_ = o.Set("promises", in.promises(o))
 	return o
 }
 

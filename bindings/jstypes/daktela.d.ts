@@ -805,6 +805,29 @@ declare module "fs" {
   export function lines(path: string | number): LineIterator;
   /** A buffered writer to path ({append: true} appends); close it in a finally block. */
   export function createWriter(path: string | number, options?: { append?: boolean }): FileWriter;
+  /** The functions above as Node's promise versions: each does its Sync twin's work and returns a Promise of its result; an error rejects it. */
+  export namespace promises {
+    /** readFileSync's text. */
+    function readFile(path: string | number, options: Encoding | { encoding: Encoding }): Promise<string>;
+    /** readFileSync's bytes. */
+    function readFile(path: string | number, options?: { encoding?: null }): Promise<Buffer>;
+    /** writeFileSync. */
+    function writeFile(path: string | number, data: string | Uint8Array, options?: Encoding | { encoding?: Encoding; flag?: "w" | "a" }): Promise<void>;
+    /** appendFileSync. */
+    function appendFile(path: string | number, data: string | Uint8Array, options?: Encoding | { encoding?: Encoding; flag?: "w" | "a" }): Promise<void>;
+    /** mkdirSync. */
+    function mkdir(path: string, options?: number | { recursive?: boolean; mode?: number }): Promise<string | undefined>;
+    /** readdirSync's names. */
+    function readdir(path: string, options?: { withFileTypes?: false }): Promise<string[]>;
+    /** readdirSync's entries. */
+    function readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
+    /** statSync. */
+    function stat(path: string, options?: { throwIfNoEntry?: boolean }): Promise<Stats>;
+    /** unlinkSync. */
+    function unlink(path: string): Promise<void>;
+    /** renameSync. */
+    function rename(oldPath: string, newPath: string): Promise<void>;
+  }
 }
 
 // ---------------------------------------------------------------------------------------

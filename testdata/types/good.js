@@ -139,3 +139,6 @@ const joined = require("node:path").join("a", "b") + require("node:crypto").rand
 const nodeAssert = require("node:assert");
 nodeAssert.ok(joined.length > 0);
 console.log(require("node:util").format("%s", joined), require("node:fs").existsSync("x"));
+
+// fs.promises.
+fs.promises.readFile("x.csv", "utf8").then((text) => text.toUpperCase()).catch(() => null);
