@@ -27,9 +27,8 @@ type clientHandle struct {
 // defaultExecuteAllConcurrency is how many requests executeAll sends at once unless told.
 const defaultExecuteAllConcurrency = 4
 
-// maxConcurrency is the largest concurrency executeAll and executeAllSettled accept, as
-// iterate and setConcurrency do: each request in flight holds a connection and a file
-// descriptor.
+// maxConcurrency is the largest concurrency executeAll, executeAllSettled, iterate and
+// setConcurrency accept: each request in flight holds a connection and a file descriptor.
 const maxConcurrency = 64
 
 // clientObject returns the JS object for c, the same object every time.

@@ -162,8 +162,8 @@ func (in *instance) buildCommunicatorClass() *goja.Object {
 	in.method(p, "setConcurrency", func(call goja.FunctionCall) goja.Value {
 		c, a := comm(call, "setConcurrency")
 		n := a.Int(0, "concurrency")
-		if n < 1 || n > 64 {
-			a.Fail("concurrency", "an integer from 1 to 64", a.Value(0))
+		if n < 1 || n > maxConcurrency {
+			a.Fail("concurrency", "an integer from 1 to "+itoa(maxConcurrency), a.Value(0))
 		}
 		refuseLocked(c, a, int(n) != c.Concurrency())
 		c.SetConcurrency(int(n))

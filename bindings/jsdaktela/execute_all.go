@@ -117,7 +117,7 @@ func batchConcurrency(a bindings.Args, i int) int {
 		if v := o.Get("concurrency"); v != nil && !goja.IsUndefined(v) {
 			c, ok := bindings.IntOf(v)
 			if !ok || c < 1 || c > maxConcurrency {
-				a.Fail("options.concurrency", "an integer from 1 to 64", v)
+				a.Fail("options.concurrency", "an integer from 1 to "+itoa(maxConcurrency), v)
 			}
 			conc = int(c)
 		}

@@ -69,7 +69,7 @@ func iterateOptions(a bindings.Args) iterOptions {
 	}
 	opts.pageSize = intOpt("pageSize", 1, daktela.MaxTake)
 	opts.maxItems = intOpt("maxItems", 0, 1<<53)
-	opts.concurrency = intOpt("concurrency", 1, 64)
+	opts.concurrency = intOpt("concurrency", 1, maxConcurrency)
 	if v := field(o, "stopOnError"); v != nil {
 		b, ok := bindings.BoolOf(v)
 		if !ok {
