@@ -272,8 +272,11 @@ func TestIterateBreakStopsFetching(t *testing.T) {
 	if g := pagerGoroutines(); g != 0 {
 		t.Errorf("%d page fetchers still running after break", g)
 	}
+	// At most the three pages the loop reached (it breaks inside the third) and the four
+	// fetched ahead while it works on the third: the read-ahead launches them before it
+	// hands a page over, so how many have started when the loop breaks depends on timing.
 	requested := started.n.Load()
-	if requested > 1+4+1 {
+	if requested > 3+4 {
 		t.Errorf("%d pages requested to read 250 records at 100 a page with 4 in flight", requested)
 	}
 	time.Sleep(20 * time.Millisecond)
