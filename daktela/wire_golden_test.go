@@ -297,7 +297,7 @@ var moreCases = []wireCase{
 }
 
 func TestWireGolden(t *testing.T) {
-	for _, group := range [][]wireCase{readmeCases, moreCases} {
+	for _, group := range [][]wireCase{readmeCases, moreCases, groupCases} {
 		for _, tc := range group {
 			t.Run(tc.name, func(t *testing.T) {
 				req := tc.req()
