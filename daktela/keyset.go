@@ -5,23 +5,26 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dkscript/dkscript/daktela/catalog"
 	"github.com/dkscript/dkscript/daktela/rawjson"
 )
 
-// keyFields names the field that identifies a record of the models whose primary key is
-// not "name" (reference: activitiesCall is keyed by id_call; the fake's e-mail
-// attachments by file). Keys are model names in lower case.
-var keyFields = map[string]string{
-	"activitiescall": "id_call",
-	"attachments":    "file",
-}
-
-// keyFieldOf returns the unique field of model's records.
-func keyFieldOf(model string) string {
-	if f, ok := keyFields[modelKey(model)]; ok {
-		return f
+// keyFieldOf returns the field that identifies each record req lists: the catalogue's
+// key of the model it reads (the relation's model for a relation read, e.g.
+// activities/{name}/attachments lists activitiesAttachments, keyed by file), "name" for a
+// model the catalogue does not know.
+func keyFieldOf(req *ReadRequest) string {
+	m, ok := catalog.Lookup(req.Model())
+	if ok && req.Relation() != "" && req.ObjectName() != "" {
+		var r *catalog.Relation
+		if r, ok = m.Relation(req.Relation()); ok {
+			m, ok = catalog.Lookup(r.Model)
+		}
 	}
-	return "name"
+	if !ok {
+		return "name"
+	}
+	return m.Key
 }
 
 // iteratedModel is the model whose records a list read returns: the relation's for a
@@ -50,7 +53,7 @@ type keysetPlan struct {
 // projection gets the fields the cursor is read from. Every read the pager sends uses
 // this order, so it can switch from offsets to a cursor at any page.
 func newKeysetPlan(tmpl *ReadRequest) *keysetPlan {
-	key := keyFieldOf(iteratedModel(tmpl))
+	key := keyFieldOf(tmpl)
 	pl := &keysetPlan{key: key}
 	sorts := tmpl.Sorts()
 	i := slices.IndexFunc(sorts, func(s Sort) bool { return s.Field == key })
