@@ -99,6 +99,7 @@ func errorAfterAwait(code string, err error) bool {
 
 // evalSource is Eval's body: REPL semantics.
 func (r *Runtime) evalSource(name, src string) (goja.Value, error) {
+	delete(r.evalMaps, name)
 	return r.evalCode(name, src, false)
 }
 
@@ -148,29 +149,63 @@ func (r *Runtime) evalCode(name, src string, transformed bool) (goja.Value, erro
 
 // evalTransformed evaluates an Eval entry goja cannot parse but esbuild can: import
 // lines (they become var declarations, so a later entry may import again) and
-// TypeScript annotations (stripped). Positions are those of the transformed entry,
-// which error reports show. perr is returned when esbuild cannot read the entry
-// either (an unfinished entry stays one), or when done is set (it was transformed).
+// TypeScript annotations (stripped). Positions in the transformed entry are mapped
+// back to the entry as typed (evalMaps). When esbuild cannot read the entry either,
+// the error is goja's perr (an unfinished entry stays one) unless esbuild read
+// further: then goja stopped at TypeScript syntax and esbuild's error is the real
+// one. perr is returned as it is when done is set (the entry was transformed).
 func (r *Runtime) evalTransformed(name, src string, perr error, done bool) (goja.Value, error) {
 	if done {
 		return nil, perr
 	}
 	res := api.Transform(blankShebang(src), api.TransformOptions{
-		Loader:      api.LoaderTS,
-		Target:      api.ESNext,
-		Supported:   esbuildSupported,
-		TsconfigRaw: `{"compilerOptions": {"verbatimModuleSyntax": true}}`, // keep imports used by later entries
-		LogLevel:    api.LogLevelSilent,
+		Loader:         api.LoaderTS,
+		Target:         api.ESNext,
+		Supported:      esbuildSupported,
+		TsconfigRaw:    `{"compilerOptions": {"verbatimModuleSyntax": true}}`, // keep imports used by later entries
+		Sourcemap:      api.SourceMapExternal,
+		SourcesContent: api.SourcesContentExclude,
+		Sourcefile:     "input.ts",
+		LogLevel:       api.LogLevelSilent,
 	})
 	if len(res.Errors) > 0 {
+		if te := laterTransformError(name, res.Errors[0], perr); te != nil {
+			return nil, te
+		}
 		return nil, perr
 	}
 	out := string(res.Code)
+	extra := 0
 	if esmSyntaxRe.MatchString(out) {
 		head, body := hoistImports(out, "var")
 		out = head + "\n" + body
+		extra = 1
 	}
-	return r.evalCode(name, out, true)
+	if c := evalSourceMap(name, res.Map, extra); c != nil {
+		r.evalMaps[name] = c
+	}
+	v, err := r.evalCode(name, out, true)
+	// Carets show the entry as typed.
+	r.sources[name] = src
+	return v, err
+}
+
+// laterTransformError is esbuild's error m for the entry name when it lies after
+// where goja's parse error perr does; nil otherwise.
+func laterTransformError(name string, m api.Message, perr error) *transformError {
+	if m.Location == nil {
+		return nil
+	}
+	el, ok := perr.(parser.ErrorList)
+	if !ok || len(el) == 0 {
+		return nil
+	}
+	gp := el[0].Position
+	line, col := m.Location.Line, m.Location.Column+1
+	if line < gp.Line || (line == gp.Line && col <= gp.Column) {
+		return nil
+	}
+	return &transformError{file: name, line: line, col: col, msg: m.Text}
 }
 
 // compileForREPL compiles code rewritten by rewriteForREPL; ok is false when the

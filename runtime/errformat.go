@@ -205,7 +205,7 @@ func (r *Runtime) unwrapFrame(fr Frame) Frame {
 			fr.Column -= n
 		}
 	}
-	return fr
+	return r.mapEvalFrame(fr)
 }
 
 // goja writes stack lines as "\tat name (file:1:2(34))", "\tat file:1:2(34)" or

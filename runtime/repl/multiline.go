@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dop251/goja/parser"
+	"github.com/evanw/esbuild/pkg/api"
 )
 
 // errEndOfInput is the goja parser's message for source that stopped in the middle of
@@ -31,7 +32,7 @@ func Incomplete(src string) bool {
 		return true
 	}
 	if !awaitWord.MatchString(src) {
-		return false
+		return tsEndOfInput(src)
 	}
 	// As the runtime does for top-level await: the entry as the body of an async
 	// arrow, whose closing "})" sits on a line of its own after it. When the parser
@@ -45,7 +46,18 @@ func Incomplete(src string) bool {
 		return true
 	}
 	el, ok := err.(parser.ErrorList)
-	return ok && len(el) > 0 && el[0].Position.Line > strings.Count(src, "\n")+1
+	if ok && len(el) > 0 && el[0].Position.Line > strings.Count(src, "\n")+1 {
+		return true
+	}
+	return tsEndOfInput(src)
+}
+
+// tsEndOfInput reports whether src, which goja cannot parse, is TypeScript or an ES
+// module entry that stopped in the middle ("let s: string =", "function f(a: number) {"):
+// the runtime transforms such entries with esbuild, which then runs out of input.
+func tsEndOfInput(src string) bool {
+	res := api.Transform(src, api.TransformOptions{Loader: api.LoaderTS, LogLevel: api.LogLevelSilent})
+	return len(res.Errors) > 0 && strings.HasSuffix(res.Errors[0].Text, "end of file")
 }
 
 // endOfInput reports whether a parse error is the parser running out of input.

@@ -41,6 +41,13 @@ func TestIncomplete(t *testing.T) {
 		{"const r = await f(); r.x", false},
 		{"await f())", false},
 		{"await f() // comment", false},
+		// TypeScript and import lines (the runtime transforms them) the same way.
+		{"let s: string =", true},
+		{"function f(a: number): number {", true},
+		{"import {\n  twice", true},
+		{"const n: number = 1", false},
+		{"const q: number = ;", false},
+		{"const n: number = await f(", true},
 	}
 	for _, c := range cases {
 		if got := Incomplete(c.src); got != c.want {

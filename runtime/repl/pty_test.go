@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/dkscript/dkscript/bindings"
+	"github.com/dkscript/dkscript/bindings/jsfs"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
 )
@@ -44,6 +46,7 @@ func helperMain() int {
 		Color:        color,
 		Capabilities: runtime.Capabilities{FileAccess: true, Env: true, NewClients: true},
 		Env:          map[string]string{"DAKTELA_TOKEN": srv.Token},
+		Modules:      []bindings.Module{jsfs.New(jsfs.Options{})}, // as the CLI's REPL has
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
