@@ -19,6 +19,8 @@ type fakeFlags struct {
 	latency durationFlag
 	jitter  durationFlag
 	now     string
+	// recordingSize is --recording-size: every call recording this many bytes.
+	recordingSize sizeFlag
 }
 
 // register adds the fake server's flags to fs.
@@ -28,6 +30,7 @@ func (f *fakeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.faults, "faults", "", "inject faults by `SPEC`, e.g. 5xx:0.1,429:0.05:retry=1,reset-body:0.02 (see daktelatest.ParseFaults)")
 	fs.Var(&f.latency, "latency", "add `DURATION` to every answer")
 	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
+	fs.Var(&f.recordingSize, "recording-size", "make every call recording exactly `SIZE`, e.g. 2MB (KB, MB, GB are powers of 1024; default: 8000 bytes per second of the call)")
 	fs.StringVar(&f.now, "now", "", "fix the clock at `TIME`, \"YYYY-MM-DD HH:MM:SS\" in the instance's zone: the fake's data ends then, and the script's Date.now(), new Date() and dates read it (default: the real clock, data up to today)")
 }
 
@@ -52,6 +55,9 @@ func (f *fakeFlags) given() []string {
 	if f.now != "" {
 		out = append(out, "--now")
 	}
+	if f.recordingSize.set {
+		out = append(out, "--recording-size")
+	}
 	return out
 }
 
@@ -73,6 +79,9 @@ func (f *fakeFlags) check(cmd string, withServer bool) error {
 		if _, err := daktelatest.ParseFaults(f.faults); err != nil {
 			return usagef(cmd, "invalid value %q for flag --faults: %v", f.faults, err)
 		}
+	}
+	if f.recordingSize.set && f.recordingSize.n < daktelatest.MinRecordingSize {
+		return usagef(cmd, "invalid value %d for flag --recording-size: a recording is at least %d bytes (a WAV header)", f.recordingSize.n, daktelatest.MinRecordingSize)
 	}
 	if f.now != "" {
 		if _, err := parseNow(f.now, time.UTC); err != nil {
@@ -107,6 +116,9 @@ func (f *fakeFlags) server(loc *time.Location) (daktelatest.Options, time.Time) 
 		Latency: f.latency.d,
 		Jitter:  f.jitter.d,
 		Faults:  f.faults,
+	}
+	if f.recordingSize.set {
+		opts.RecordingSize = f.recordingSize.n
 	}
 	for _, spec := range f.records {
 		m, _ := daktelatest.ParseRecords(spec)

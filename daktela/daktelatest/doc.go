@@ -30,6 +30,23 @@
 //	                                       the first survives, the others are removed and
 //	                                       links to them name it (mergeAccounts, mergeTickets too)
 //
+// Outside /api/v6/, the file endpoints (reference §1.11):
+//
+//	GET    /file/recording/{activity}      the call activity's recording: a WAV file (audio/wav,
+//	                                       8 kHz 8-bit mono) of 8000 bytes per second of the call,
+//	                                       or exactly Options.RecordingSize; 404 for an activity
+//	                                       without one (no call, or nobody answered); Range: bytes=N- → 206
+//	POST   /file/download.php?mapper=M&name=ID&download=1
+//	                                       an attachment (activities/{n}/attachments,
+//	                                       activitiesEmail/{n}/files) with its type and size
+//	POST   /file/upload.php?type=save      multipart field "files" → the stored name as a JSON
+//	                                       string, for a ticket write's comment_add_files (with
+//	                                       comment: the comment activity gets the files as attachments)
+//	POST   /file/upload.php?type=remove    multipart field "fileNames" → "1" when it was removed
+//
+// Uploads stay in memory, at most 1000 files and 64 MiB. A file request without a valid
+// token gets what a real instance answers: its HTML sign-in page with status 200.
+//
 // The token travels in the X-AUTH-TOKEN header, the accessToken query parameter, the
 // c_user cookie, an Authorization: Bearer header, or (form bodies) an accessToken field;
 // otherwise the answer is 401. Options.Token (user "admin") never expires; login tokens
@@ -139,7 +156,9 @@
 // in half; hang holds the request until the client gives up or the server closes; html
 // is a proxy's 502 page; slow answers after the delay; cap serves a list read at most
 // take records (default 500; the total stays the full count), as a server with a lower
-// page cap than 1000 does.
+// page cap than 1000 does. On the file endpoints reset-body and truncated both cut the
+// file off mid-way (the headers promise every byte, half arrive, the connection drops)
+// and malformed answers the HTML sign-in page with status 200 instead of the file.
 //
 // # Request log
 //

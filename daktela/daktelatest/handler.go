@@ -38,6 +38,8 @@ type Handler struct {
 	readTimeout time.Duration // for a request's body, as ReadHeaderTimeout is for its headers
 	// clock is Options.Now (nil: time.Now).
 	clock func() time.Time
+	// recordingSize is Options.RecordingSize (0: recordings follow the call's duration).
+	recordingSize int64
 }
 
 // maxBody bounds a request body (a bulk import of a big record is far below it).
@@ -68,6 +70,10 @@ func NewHandler(opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("daktelatest: latency and jitter must not be negative (got %v, %v)", opts.Latency, opts.Jitter)
 	}
 	h.clock = opts.Now
+	if opts.RecordingSize != 0 && opts.RecordingSize < MinRecordingSize {
+		return nil, fmt.Errorf("daktelatest: the recording size must be at least %d bytes (a WAV header), not %d", MinRecordingSize, opts.RecordingSize)
+	}
+	h.recordingSize = opts.RecordingSize
 	h.st = newStore(opts.Seed)
 	switch {
 	case !opts.Anchor.IsZero():
@@ -152,6 +158,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if fault != nil && fault.Kind == FaultCap {
 		in.takeCap = cmp.Or(fault.Take, defaultCapTake)
+	}
+	if in.file {
+		h.serveFile(w, r, entry, in, fault)
+		return
 	}
 	rep := h.route(in)
 	if fault != nil && h.applyFaultAfter(w, r, entry, fault, rep) {
@@ -250,30 +260,38 @@ type incoming struct {
 	path     string   // below /api/v6/, as sent (escaped)
 	segs     []string // unescaped path segments, ".json" removed from the last
 	api      bool     // under /api/v6/
+	file     bool     // under /file/ (path is then the whole path)
 	query    *pnode
 	rawQuery string // without the token
 	body     []byte
 	form     *pnode // form body, when form-encoded
 	jsonBody bool
-	token    string
-	authKind AuthKind
-	err      error
-	takeCap  int // a cap fault: list answers hold at most this many records (0 = MaxTake)
+	// contentType is the body's Content-Type header.
+	contentType string
+	token       string
+	authKind    AuthKind
+	err         error
+	takeCap     int // a cap fault: list answers hold at most this many records (0 = MaxTake)
 }
 
 // defaultCapTake is the page size of a cap fault without take=.
 const defaultCapTake = 500
 
 func (h *Handler) decode(r *http.Request, body []byte) *incoming {
-	in := &incoming{method: r.Method, body: body}
+	in := &incoming{method: r.Method, body: body, contentType: r.Header.Get("Content-Type")}
 	p := r.URL.EscapedPath()
 	const prefix = "/api/v6/"
-	if !strings.HasPrefix(p, prefix) {
+	switch {
+	case strings.HasPrefix(p, filePrefix):
+		in.file = true
+		in.path = p
+	case !strings.HasPrefix(p, prefix):
 		in.path = p
 		return in
+	default:
+		in.api = true
+		in.path = p[len(prefix):]
 	}
-	in.api = true
-	in.path = p[len(prefix):]
 	for _, seg := range strings.Split(strings.Trim(in.path, "/"), "/") {
 		u, err := url.PathUnescape(seg)
 		if err != nil {
@@ -301,6 +319,8 @@ func (h *Handler) decode(r *http.Request, body []byte) *incoming {
 	trimmed := strings.TrimSpace(string(firstBytes(body, 64)))
 	switch {
 	case len(body) == 0:
+	case strings.HasPrefix(strings.ToLower(ct), "multipart/"):
+		// An upload: upload.php reads it.
 	case strings.Contains(ct, "json") || strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
 		in.jsonBody = true
 	default:

@@ -29,6 +29,10 @@ type Options struct {
 	// Zero: Now() when Now is set, else DemoAnchor(), so Go tests see the same data on
 	// every day. dkscript mock and --mock anchor it at the start of the current day.
 	Anchor time.Time
+	// RecordingSize makes every call recording (/file/recording/{activity}) exactly this
+	// many bytes, for benchmarks; 0: a recording's length follows its call's duration
+	// (8000 bytes a second). At least MinRecordingSize.
+	RecordingSize int64
 }
 
 // DemoAnchor is where the demo data set ends unless Options say otherwise:

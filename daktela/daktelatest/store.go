@@ -149,6 +149,8 @@ type store struct {
 	rng    *rand.Rand // guarded by mu (write lock)
 	lastID int64      // last uniqid microsecond stamp handed out
 	epoch  time.Time  // where the demo data set ends (Options.Anchor)
+	// uploads are the files upload.php stored.
+	uploads uploadStore
 }
 
 func newStore(seed int64) *store {

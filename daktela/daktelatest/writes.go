@@ -140,6 +140,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 		r.vals[nameIx] = name
 	}
 	s.legacyQueue(m, vals)
+	files := s.ticketCommentFiles(m, vals, fe)
 	s.applyValues(m, r, vals, fe)
 	s.stamp(m, r, user, now, true)
 	s.checkRequired(m, r, fe)
@@ -151,7 +152,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	}
 	s.insert(t, r)
 	if comment, ok := vals["comment"].(string); ok && m.name == "tickets" && comment != "" {
-		s.addComment(m, r, comment, user, now)
+		s.addComment(m, r, comment, user, now, files)
 	}
 	return s.recordReply(201, m, r, nil, now)
 }
@@ -174,6 +175,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 	delete(vals, m.nameField) // a name never changes
 	s.legacyQueue(m, vals)
 	comment, hasComment := vals["comment"].(string)
+	files := s.ticketCommentFiles(m, vals, fe)
 	s.applyValues(m, r, vals, fe)
 	s.stamp(m, r, user, now, false)
 	s.checkRequired(m, r, fe)
@@ -185,7 +187,7 @@ func (h *Handler) update(m *model, name string, in *incoming, user string, now t
 		t.synth.keep(name, old)
 	}
 	if m.name == "tickets" && hasComment && comment != "" {
-		s.addComment(m, old, comment, user, now)
+		s.addComment(m, old, comment, user, now, files)
 	}
 	return s.recordReply(200, m, old, nil, now)
 }
@@ -207,9 +209,17 @@ func (h *Handler) remove(m *model, name string, now time.Time) reply {
 	return reply{status: 204}
 }
 
+// ticketCommentFiles reads a ticket write's comment_add_files (other models ignore it).
+func (s *store) ticketCommentFiles(m *model, vals map[string]any, fe *formErrors) []string {
+	if m.name != "tickets" {
+		return nil
+	}
+	return s.commentFiles(vals, fe)
+}
+
 // addComment adds the comment activity a ticket's write-only "comment" makes, on create
-// as on update ("comment_add_files", which may come with it, is accepted and ignored).
-func (s *store) addComment(m *model, ticket *record, comment, user string, now time.Time) {
+// as on update; the uploads "comment_add_files" names become its attachments.
+func (s *store) addComment(m *model, ticket *record, comment, user string, now time.Time, files []string) {
 	am := s.models["activities"]
 	a := newRecord(am)
 	for i, fd := range am.fields {
@@ -227,6 +237,7 @@ func (s *store) addComment(m *model, ticket *record, comment, user string, now t
 		a.set(am, "created_by", user)
 	}
 	a.set(am, "name", s.uniqid(am.prefix, now))
+	s.attachUploads(a, files, now)
 	s.insert(s.tables["activities"], a)
 }
 
