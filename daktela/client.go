@@ -15,9 +15,11 @@ type Client struct {
 	comm    *ApiCommunicator
 	baseURL string
 	token   atomic.Pointer[string]
-	// creds are set by Login: the client then signs in again, once, on a 401 answer.
+	// creds are set by Login: the client then renews its sign-in (see Client.Login).
 	creds atomic.Pointer[credentials]
-	// relogin serialises signing in again (a one-slot semaphore that honours contexts).
+	// sess is the refresh token and expiry of the last sign-in or refresh.
+	sess atomic.Pointer[session]
+	// relogin serialises renewing the sign-in (a one-slot semaphore that honours contexts).
 	relogin chan struct{}
 	// writes counts the writes sent per model, for the reads that page through it.
 	writes writtenModels
@@ -94,9 +96,13 @@ func (c *Client) ApiCommunicator() *ApiCommunicator { return c.comm }
 func (c *Client) currentToken() string { return *c.token.Load() }
 
 // secretsFor returns the secrets of a request carrying token: that token, the client's
-// current one (which a sign-in may have replaced) and its sign-in password.
+// current one (which a sign-in may have replaced), its refresh token and its sign-in
+// password.
 func (c *Client) secretsFor(token string) *secrets {
 	s := newSecrets(token, c.currentToken())
+	if ss := c.sess.Load(); ss != nil {
+		s.tokens = append(s.tokens, ss.refreshToken)
+	}
 	if cr := c.creds.Load(); cr != nil {
 		s.passwords = []string{cr.password}
 	}
@@ -156,15 +162,19 @@ func isNilRequest(req Request) bool {
 }
 
 // do sends one request and turns the answer into a response or an error. A client made
-// by Login signs in again once when the answer is 401, then sends the request again.
+// by Login renews its token first when it is about to expire, and once when the answer
+// is 401, then sends the request again.
 func (c *Client) do(ctx context.Context, st *settings, wr wireRequest) (*Response, error) {
+	if err := c.renewIfDue(ctx, st); err != nil {
+		return nil, &RequestError{Method: wr.Method, Path: pathOf(wr), Err: err}
+	}
 	tok := c.currentToken()
 	ans, err := c.roundTrip(ctx, st, wr, c.secretsFor(tok))
 	if err != nil {
 		return nil, err
 	}
 	if ans.status == http.StatusUnauthorized && c.creds.Load() != nil {
-		if lerr := c.signInAgain(ctx, st, tok); lerr == nil {
+		if lerr := c.renew(ctx, st, tok, false); lerr == nil {
 			if ans, err = c.roundTrip(ctx, st, wr, c.secretsFor(c.currentToken())); err != nil {
 				return nil, err
 			}

@@ -651,7 +651,7 @@ declare module "daktela" {
   /** The client the host configured (CLI flags, environment, profile or --mock): scripts need no credentials. Always the same object. Throws when the host configured none. */
   export function client(): Client;
 
-  /** Signs in with a username and password (POST login.json) and returns a client that signs in again once on a 401. Only when the host allows scripts to make clients. */
+  /** Signs in with a username and password (POST login.json) and returns a client that keeps its sign-in alive: it renews the token with the refresh token (PUT login.json) shortly before it expires, or on a 401, and signs in with the password again only when the refresh fails. Only when the host allows scripts to make clients. */
   export function login(url: string, username: string, password: string): Client;
 
   /** Splits list into arrays of at most n elements, in order (the last may be shorter; none for an empty list): to read a filter on more values than one URL carries (8 KiB) in parts, one read per part. */

@@ -21,6 +21,8 @@ type fakeFlags struct {
 	now     string
 	// recordingSize is --recording-size: every call recording this many bytes.
 	recordingSize sizeFlag
+	// tokenLife is how long the access tokens login.json hands out live.
+	tokenLife durationFlag
 }
 
 // register adds the fake server's flags to fs.
@@ -31,6 +33,7 @@ func (f *fakeFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.latency, "latency", "add `DURATION` to every answer")
 	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
 	fs.Var(&f.recordingSize, "recording-size", "make every call recording exactly `SIZE`, e.g. 2MB (KB, MB, GB are powers of 1024; default: 8000 bytes per second of the call)")
+	fs.Var(&f.tokenLife, "token-life", "access tokens from login.json live `DURATION` (default 1h); a short one shows scripts renewing a daktela.login sign-in")
 	fs.StringVar(&f.now, "now", "", "fix the clock at `TIME`, \"YYYY-MM-DD HH:MM:SS\" in the instance's zone: the fake's data ends then, and the script's Date.now(), new Date() and dates read it (default: the real clock, data up to today)")
 }
 
@@ -58,6 +61,9 @@ func (f *fakeFlags) given() []string {
 	if f.recordingSize.set {
 		out = append(out, "--recording-size")
 	}
+	if f.tokenLife.set {
+		out = append(out, "--token-life")
+	}
 	return out
 }
 
@@ -82,6 +88,9 @@ func (f *fakeFlags) check(cmd string, withServer bool) error {
 	}
 	if f.recordingSize.set && f.recordingSize.n < daktelatest.MinRecordingSize {
 		return usagef(cmd, "invalid value %d for flag --recording-size: a recording is at least %d bytes (a WAV header)", f.recordingSize.n, daktelatest.MinRecordingSize)
+	}
+	if f.tokenLife.set && f.tokenLife.d < time.Second {
+		return usagef(cmd, "invalid value %v for flag --token-life: must be 1s or more (the API's expiry has whole seconds)", f.tokenLife.d)
 	}
 	if f.now != "" {
 		if _, err := parseNow(f.now, time.UTC); err != nil {
@@ -116,6 +125,8 @@ func (f *fakeFlags) server(loc *time.Location) (daktelatest.Options, time.Time) 
 		Latency: f.latency.d,
 		Jitter:  f.jitter.d,
 		Faults:  f.faults,
+		// TokenLife: zero (unset) is the fake's default.
+		TokenLife: f.tokenLife.d,
 	}
 	if f.recordingSize.set {
 		opts.RecordingSize = f.recordingSize.n

@@ -94,6 +94,10 @@ func modelNames(ms map[string]*model) []string {
 // 401 and must sign in again (or refresh). The static token keeps working.
 func (h *Handler) ExpireLoginTokens() { h.auth.expireAll() }
 
+// ExpireRefreshTokens makes every refresh token login.json handed out invalid, so a
+// client's PUT login.json is 401 and it must sign in with its password again.
+func (h *Handler) ExpireRefreshTokens() { h.auth.expireRefresh() }
+
 // Login signs user in as login.json would and returns the access token, for tests that
 // need a user other than admin. The password is not checked.
 func (h *Handler) Login(user string) (token string, err error) {

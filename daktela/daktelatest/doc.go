@@ -50,7 +50,7 @@
 // The token travels in the X-AUTH-TOKEN header, the accessToken query parameter, the
 // c_user cookie, an Authorization: Bearer header, or (form bodies) an accessToken field;
 // otherwise the answer is 401. Options.Token (user "admin") never expires; login tokens
-// last TokenTTL. Every seeded user signs in with DemoPassword. Bodies are JSON or
+// last TokenTTL (Options.TokenLife). Every seeded user signs in with DemoPassword. Bodies are JSON or
 // form-encoded (PHP brackets).
 //
 // Every answer is the API's envelope: {"error":[],"result":…,"_time":"YYYY-MM-DD

@@ -99,7 +99,10 @@ func NewHandler(opts Options) (*Handler, error) {
 		}
 		h.SetFaults(rules...)
 	}
-	h.auth = newSessions(opts.Seed, opts.Token)
+	if opts.TokenLife < 0 {
+		return nil, fmt.Errorf("daktelatest: the token life must not be negative (got %v)", opts.TokenLife)
+	}
+	h.auth = newSessions(opts.Seed, opts.Token, opts.TokenLife)
 	return h, nil
 }
 

@@ -11,8 +11,9 @@ import (
 // Version is what whoim.json reports as the server version.
 const Version = "2025.2 (daktelatest)"
 
-// TokenTTL is how long an access token from login.json lives; the refresh token lives
-// for the life of the server (until used).
+// TokenTTL is how long an access token from login.json lives unless Options.TokenLife
+// says otherwise; the refresh token lives for the life of the server (until used, or
+// ExpireRefreshTokens).
 const TokenTTL = time.Hour
 
 // sessions holds the accepted tokens: the static token (user "admin", never expires)
@@ -21,6 +22,7 @@ type sessions struct {
 	mu      sync.Mutex
 	static  string
 	seed    int64
+	life    time.Duration
 	n       uint64
 	access  map[string]session
 	refresh map[string]string // refresh token -> user
@@ -31,8 +33,11 @@ type session struct {
 	expires time.Time
 }
 
-func newSessions(seed int64, static string) *sessions {
-	return &sessions{static: static, seed: seed, access: map[string]session{}, refresh: map[string]string{}}
+func newSessions(seed int64, static string, life time.Duration) *sessions {
+	if life == 0 {
+		life = TokenTTL
+	}
+	return &sessions{static: static, seed: seed, life: life, access: map[string]session{}, refresh: map[string]string{}}
 }
 
 // user returns the login a token belongs to.
@@ -60,7 +65,7 @@ func (ss *sessions) issue(user string, now time.Time) (access, refresh string, e
 	ss.n++
 	access = fmt.Sprintf("%016x%016x%08x", mix(uint64(ss.seed), ss.n, 1), mix(uint64(ss.seed), ss.n, 2), uint32(mix(ss.n, 3)))
 	refresh = fmt.Sprintf("r%015x%016x", mix(uint64(ss.seed), ss.n, 4)>>4, mix(uint64(ss.seed), ss.n, 5))
-	expires = now.Add(TokenTTL)
+	expires = now.Add(ss.life)
 	ss.access[access] = session{user: user, expires: expires}
 	ss.refresh[refresh] = user
 	return
@@ -81,6 +86,13 @@ func (ss *sessions) expireAll() {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	clear(ss.access)
+}
+
+// expireRefresh makes every refresh token invalid.
+func (ss *sessions) expireRefresh() {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	clear(ss.refresh)
 }
 
 // loginParam reads a login body value from a JSON or form body, or the query string.

@@ -33,6 +33,9 @@ type Options struct {
 	// many bytes, for benchmarks; 0: a recording's length follows its call's duration
 	// (8000 bytes a second). At least MinRecordingSize.
 	RecordingSize int64
+	// TokenLife is how long an access token from login.json (a sign-in or a refresh)
+	// lives (default TokenTTL): a short one lets tests see clients renew their sign-in.
+	TokenLife time.Duration
 }
 
 // DemoAnchor is where the demo data set ends unless Options say otherwise:
