@@ -37,7 +37,7 @@ const (
 // WriteIntent is a write that dry-run mode held back.
 type WriteIntent struct {
 	Method string
-	Path   string // below /api/v6/, with the query, without the token
+	Path   string // below /api/v6/, with the query, without the token; a path outside the API (an upload's) starts with "/"
 	Body   []byte
 }
 

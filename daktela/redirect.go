@@ -98,7 +98,8 @@ func (p redirectPolicy) check(req *http.Request, via []*http.Request) error {
 		}
 	}
 	same := sameOrigin(first.URL, req.URL)
-	write := first.Method != http.MethodGet && first.Method != http.MethodHead
+	// A download is a read whatever its method (download.php takes POST without a body).
+	write := first.Method != http.MethodGet && first.Method != http.MethodHead && p.rule != redirectStorage
 	switch {
 	case write && status != http.StatusTemporaryRedirect && status != http.StatusPermanentRedirect:
 		return refuse("the server redirects this %s to %s: a create, update or delete does not follow "+

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/dkscript/dkscript/daktela"
@@ -23,7 +24,10 @@ func dryRunPrinter(w io.Writer) func(daktela.WriteIntent) {
 		var b bytes.Buffer
 		b.WriteString("DRY-RUN ")
 		b.WriteString(wi.Method)
-		b.WriteString(" /api/v6/")
+		b.WriteByte(' ')
+		if !strings.HasPrefix(wi.Path, "/") { // an upload's path is outside the API
+			b.WriteString("/api/v6/")
+		}
 		b.WriteString(wi.Path)
 		if body := bytes.TrimSpace(wi.Body); len(body) > 0 {
 			b.WriteByte(' ')
