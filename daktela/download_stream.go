@@ -163,6 +163,9 @@ var downloadBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); ret
 // attempt sends the request once and streams a 2xx answer to the ".part" file.
 func (j *downloadJob) attempt(ctx context.Context) (out outcome, rec attemptRecord, sec *secrets) {
 	c, st := j.c, j.st
+	if err := c.renewIfDue(ctx, st); err != nil {
+		return outcome{err: err}, rec, nil
+	}
 	tok := c.currentToken()
 	sec = c.secretsFor(tok)
 	full, safe := c.fileURL(j.f, tok)
@@ -256,12 +259,12 @@ func (j *downloadJob) attempt(ctx context.Context) (out outcome, rec attemptReco
 	return outcome{done: d, err: err}, rec, sec
 }
 
-// signInAgain signs a Login client in again after an answer that says its token is no
+// signInAgain renews a Login client's sign-in after an answer that says its token is no
 // longer good (a 401, or the sign-in page a file endpoint answers); the attempt is then
 // made again, once.
 func (j *downloadJob) signInAgain(ctx context.Context, staleToken string, status int) outcome {
 	j.relogged = true
-	if err := j.c.signInAgain(ctx, j.st, staleToken); err != nil {
+	if err := j.c.renew(ctx, j.st, staleToken, false); err != nil {
 		return outcome{err: fmt.Errorf("signing in again: %w", err), status: status}
 	}
 	return outcome{retry: "signed in again", status: status}

@@ -134,6 +134,9 @@ const maxFileWriteAnswer = 1 << 20
 // returns its 2xx answer's body. A non-2xx answer is a [*RequestError] (404
 // [*NotFoundError]); a failure after the request went out wraps [ErrOutcomeUnknown].
 func (c *Client) sendFileWrite(ctx context.Context, st *settings, f fileRequest, body io.Reader, ctype string) ([]byte, int, error) {
+	if err := c.renewIfDue(ctx, st); err != nil {
+		return nil, 0, &RequestError{Method: f.method, Path: f.shown(), Err: err}
+	}
 	tok := c.currentToken()
 	sec := c.secretsFor(tok)
 	full, safe := c.fileURL(f, tok)
