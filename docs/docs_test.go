@@ -146,18 +146,21 @@ func TestRunnableBlocks(t *testing.T) {
 	}
 }
 
-// TestTypesGoodScriptRuns runs testdata/types/good.js, which CI also type-checks.
+// TestTypesGoodScriptRuns runs testdata/types/good.js and good.ts, which CI also
+// type-checks: the typed scripts are real ones.
 func TestTypesGoodScriptRuns(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "types", "good.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := runScript(t, "good.js", string(src))
-	if err != nil {
-		t.Fatalf("%v\noutput:\n%s", err, out)
-	}
-	if !strings.Contains(out, "timer fired") {
-		t.Errorf("good.js did not run to the end:\n%s", out)
+	for _, name := range []string{"good.js", "good.ts"} {
+		src, err := os.ReadFile(filepath.Join("..", "testdata", "types", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := runScript(t, name, string(src))
+		if err != nil {
+			t.Fatalf("%s: %v\noutput:\n%s", name, err, out)
+		}
+		if want := map[string]string{"good.js": "timer fired", "good.ts": "typed records done"}[name]; !strings.Contains(out, want) {
+			t.Errorf("%s did not run to the end:\n%s", name, out)
+		}
 	}
 }
 

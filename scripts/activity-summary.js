@@ -79,7 +79,9 @@ for (const a of daktela.client().iterate(req, { pageSize: 1000 })) {
   if (!queueIds.has(q)) queueIds.set(q, { queue: a.queue?.name ?? null, title: a.queue?.title ?? null });
   const u = a.user ? a.user.name : "(nobody)";
   const d = String(a.time).slice(0, 10);
-  for (const [map, key] of [[byQueue, q], [byAgent, u], [byDay, d]]) {
+  /** @type {Array<[Map<string, any>, string]>} */
+  const tallies = [[byQueue, q], [byAgent, u], [byDay, d]];
+  for (const [map, key] of tallies) {
     if (!map.has(key)) map.set(key, newTally());
     add(map.get(key), a);
   }

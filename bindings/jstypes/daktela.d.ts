@@ -13,10 +13,50 @@ declare module "daktela" {
   /** A record as the API returns it: field names to values (strings, numbers, nested relation records, arrays). Records keep the server's key order and may be changed by the script. */
   export type DaktelaRecord = { [field: string]: any };
 
-  // BEGIN MODEL NAMES (generated from the model catalogue: go test ./bindings/jstypes -run TestModelNames -update)
-  /** A model of the API, as the PHP connector names it (the endpoint is the name with a lower-case first letter): the model catalogue's endpoints; any other string is accepted too. "dkscript help api models.NAME" lists a model's fields. */
-  export type ModelName = "Accounts" | "AccountsSnapshots" | "Activities" | "ActivitiesCall" | "ActivitiesCallChannels" | "ActivitiesCallRecordings" | "ActivitiesCallTranscripts" | "ActivitiesChatMessages" | "ActivitiesEmail" | "ActivitiesEmailFiles" | "ActivitiesFbComment" | "ActivitiesFbm" | "ActivitiesIgComment" | "ActivitiesIgdm" | "ActivitiesSms" | "ActivitiesVbr" | "ActivitiesWap" | "ActivitiesWeb" | "Articles" | "ArticlesFolders" | "ArticlesTags" | "BlacklistDatabases" | "Blacklistnumbers" | "CampaignsRecords" | "CampaignsRecordsSnapshots" | "CampaignsTypes" | "Contacts" | "ContactsSnapshots" | "CrmDatabases" | "CrmRecords" | "CrmRecordsTypes" | "Databases" | "Events" | "Groups" | "Integrations" | "Musics" | "Pauses" | "Profiles" | "Qaforms" | "Queues" | "RealtimeSessions" | "Recordings" | "Roles" | "SipDevices" | "Statuses" | "Templates" | "Tickets" | "TicketsCategories" | "TicketsSla" | "Timegroups" | "Transcripts" | "Users" | "UsersSession" | "Wallboards" | (string & {});
-  // END MODEL NAMES
+  /** How many more levels of related records a record's links expand to. A read's own records are at 3: their links are the related records (at 2), whose links are records (at 1), whose links are records (at 0), whose links are names, as the API expands them. */
+  export type Depth = 0 | 1 | 2 | 3;
+
+  /** One level less than D. */
+  export type Less<D extends Depth> = D extends 3 ? 2 : D extends 2 ? 1 : 0;
+
+  /** A link of a record at depth D: the related record R, or at depth 0 the related record's name K (a number for models whose key the server counts up). */
+  export type Link<D extends Depth, R, K = string> = D extends 0 ? K : R;
+
+  /** The record type of model M: the catalogue's interface (Models), the first letter's case aside; DaktelaRecord for a model the catalogue does not know. */
+  export type RecordOf<M> = M extends keyof Models ? Models[M] : M extends string ? (Capitalize<M> extends keyof Models ? Models[Capitalize<M>] : DaktelaRecord) : DaktelaRecord;
+
+  /** The relations buildReadRelationRequest offers for model M (any string for a model without known relations). */
+  export type RelationName<M> = M extends keyof ModelRelations ? keyof ModelRelations[M] | (string & {}) : string;
+
+  /** The record type relation R of model M lists. */
+  export type RelationRecord<M, R> = M extends keyof ModelRelations ? (R extends keyof ModelRelations[M] ? ModelRelations[M][R] : DaktelaRecord) : DaktelaRecord;
+
+  /** The field names T declares (without an index signature's string). */
+  export type KnownKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: 0 } & string;
+
+  /** A field's value with null left out, and a list's element. */
+  export type FieldTarget<V> = NonNullable<V> extends readonly (infer E)[] ? NonNullable<E> : NonNullable<V>;
+
+  /** The fields of T that hold records or objects (links, custom fields, JSON). */
+  export type NestedKeys<T> = { [K in KnownKeys<T>]-?: FieldTarget<T[K]> extends string | number | boolean ? never : K }[KnownKeys<T>];
+
+  /** The dotted paths into field K whose value is V: a record's fields and one more level ("queue.title", "contact.account.name"), any key of custom fields or JSON ("customFields.email"). */
+  export type SubPath<K extends string, V> = 0 extends (1 & V) ? `${K}.${string}` : V extends string | number | boolean ? never : string extends keyof V ? `${K}.${string}` : `${K}.${KnownKeys<V>}` | `${K}.${NestedKeys<V>}.${string}`;
+
+  /** The names a filter, sort or field list of records T may use: T's fields, dotted paths into its links ("queue.title"), any key of its custom fields ("customFields.order_id"). Any string for DaktelaRecord (an unknown model) and for the models whose fields the catalogue lists in part. */
+  export type FieldPath<T> = KnownKeys<T> | { [K in KnownKeys<T>]-?: SubPath<K, FieldTarget<T[K]>> }[KnownKeys<T>] | (string extends keyof T ? (string & {}) : never);
+
+  /** What a create or update may set a field of read type V to: a link as the related record's name (or the record read), a list of links as names, custom fields as {key: values}, a datetime also as a Date; null clears a field. */
+  export type AttributeValue<V> = 0 extends (1 & V) ? JsonValue | Date : V extends null ? null : V extends string ? (string extends V ? string | Date : V) : V extends number | boolean ? V : V extends readonly (infer E)[] ? AttributeValue<E>[] : V extends { [key: string]: string[] } ? { [key: string]: string | string[] } : string | number | V;
+
+  /** The attributes a create or update of records T may set: T's fields with the values AttributeValue allows (any key for DaktelaRecord and for models the catalogue lists in part). */
+  export type Attributes<T> = { [K in KnownKeys<T>]?: AttributeValue<T[K]> } & (string extends keyof T ? { [key: string]: JsonValue | Date | undefined } : {});
+
+  /** The attribute names of records T whose values may be of type V (any name for DaktelaRecord). */
+  export type AttributeKey<T, V = any> = { [K in KnownKeys<T>]-?: [Extract<AttributeValue<T[K]>, V>] extends [never] ? never : K }[KnownKeys<T>] | (string extends keyof T ? (string & {}) : never);
+
+  /** The values of type V attribute K of records T may hold. */
+  export type AttributeOf<T, K, V = JsonValue | Date> = K extends KnownKeys<T> ? Extract<AttributeValue<T[K]>, V> : V;
 
   /** A read request type: the value of ReadRequest.TYPE_MULTIPLE ("multiple", one page), TYPE_SINGLE ("single", one record by name) or TYPE_ALL ("all", every page). PHP's numbers 0, 1 and 2 are accepted too. */
   export type ReadType = "multiple" | "single" | "all";
@@ -80,8 +120,8 @@ declare module "daktela" {
    * (TYPE_ALL). Every setter returns the request, so calls chain:
    * daktela.buildReadRequest("Users").addFilter("name", "eq", "admin").setTake(10)
    */
-  export class ReadRequest implements RequestState {
-    /** Makes a read of model (prefer daktela.buildReadRequest). */
+  export class ReadRequest<T = DaktelaRecord, S = T[]> implements RequestState {
+    /** Makes a read of model (prefer daktela.buildReadRequest, which types the records). */
     constructor(model: string);
     /** Read one page: take (default 100, at most 1000) records from skip. */
     static readonly TYPE_MULTIPLE: "multiple";
@@ -90,13 +130,13 @@ declare module "daktela" {
     /** Read every page: the pages after the first are fetched concurrently once the first gives the total. */
     static readonly TYPE_ALL: "all";
     /** Adds a condition, combined with the others by and. operator is checked at once (a misspelt operator throws a TypeError naming it). value may be left out for isnull and isnotnull. */
-    addFilter(field: string, operator: FilterOperator, value?: FilterValue): this;
+    addFilter(field: FieldPath<T>, operator: FilterOperator, value?: FilterValue): this;
     /** Adds filters in any PHP form: [field, operator, value] triplets, {field, operator, value} objects, and {logic: "or", filters: [...]} groups, combined with the filters already added by and. As in PHP, an or group given to a request with no filters is sent as the top-level group itself (filter[logic]=or); anything added next nests it. A mistake names the index path and adds nothing. */
     addFilterFromArray(filters: FilterItem[] | FilterGroup): this;
     /** Adds a sort key; dir is "asc" (default) or "desc". */
-    addSort(field: string, dir?: "asc" | "desc" | "ASC" | "DESC"): this;
+    addSort(field: FieldPath<T>, dir?: "asc" | "desc" | "ASC" | "DESC"): this;
     /** Asks only for these fields (dotted paths keep parts of relations). */
-    setFields(fields: string[]): this;
+    setFields(fields: FieldPath<T>[]): this;
     /** Page size from 1 to 1000 (the API's default is 100). */
     setTake(take: number): this;
     /** How many records to skip (0 or more). */
@@ -104,11 +144,15 @@ declare module "daktela" {
     /** With TYPE_ALL: skip pages that fail instead of throwing (default false). */
     setSkipErrorRequests(skip: boolean): this;
     /** The record's name, for TYPE_SINGLE and relation reads. */
-    setObjectName(objectName: string): this;
+    setObjectName(objectName: string | number): this;
     /** A relation of the named record to read, e.g. "activities". */
     setRelation(relation: string): this;
     /** TYPE_MULTIPLE, TYPE_SINGLE or TYPE_ALL (or PHP's 0, 1, 2); anything else throws UnknownRequestTypeException. */
-    setRequestType(type: ReadType | 0 | 1 | 2): this;
+    setRequestType(type: "single" | 1): ReadRequest<T, T>;
+    /** TYPE_MULTIPLE or TYPE_ALL (or PHP's 0, 2): the data is a list of records. */
+    setRequestType(type: "multiple" | "all" | 0 | 2): ReadRequest<T, T[]>;
+    /** Any request type. */
+    setRequestType(type: ReadType | 0 | 1 | 2): ReadRequest<T, T | T[]>;
     /** Adds a query parameter the builder has no method for (sent as PHP's http_build_query would). */
     addAdditionalQueryParameter(key: string, value: JsonValue): this;
     /** The filters as PHP's getFilters shows them: {logic: "and", filters: [...]}, or {logic: "or", filters: [...]} while the only filter is an or group. */
@@ -116,7 +160,7 @@ declare module "daktela" {
     /** The sort keys in order. */
     getSorts(): SortSpec[];
     /** The fields set by setFields. */
-    getFields(): string[];
+    getFields(): FieldPath<T>[];
     /** The page size. */
     getTake(): number;
     /** The records skipped. */
@@ -140,9 +184,9 @@ declare module "daktela" {
     /** Marks the request executed; an executed request with a stored response is not sent again. */
     setExecuted(executed: boolean): this;
     /** Stores a response on the request. */
-    setResponse(response: Response): this;
+    setResponse(response: Response<S>): this;
     /** The stored response, or null. */
-    getResponse(): Response | null;
+    getResponse(): Response<S> | null;
   }
 
   /** The object ReadRequest's constants are also on, under the name the PHP README uses by mistake (RequestType::TYPE_SINGLE). */
@@ -159,25 +203,25 @@ declare module "daktela" {
    * A create (POST). Attributes are type-checked as they are added: addIntAttribute("queue", "a")
    * throws a TypeError naming the method and the argument.
    */
-  export class CreateRequest implements RequestState {
+  export class CreateRequest<T = DaktelaRecord> implements RequestState {
     /** Makes a create of model (prefer daktela.buildCreateRequest). */
     constructor(model: string);
     /** Sets attribute key to any JSON value. A Date, here or inside an array or object, is sent as the API writes times: "YYYY-MM-DD HH:MM:SS" in the instance's time zone (never JSON's ISO form, which the API refuses). */
-    addAttribute(key: string, value: JsonValue | Date): this;
+    addAttribute<K extends AttributeKey<T>>(key: K, value: AttributeOf<T, K>): this;
     /** Sets a string attribute. */
-    addStringAttribute(key: string, value: string): this;
+    addStringAttribute<K extends AttributeKey<T, string>>(key: K, value: AttributeOf<T, K, string>): this;
     /** Sets an integer attribute (a non-integer throws). */
-    addIntAttribute(key: string, value: number): this;
+    addIntAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a number attribute. */
-    addFloatAttribute(key: string, value: number): this;
+    addFloatAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a number attribute (same as addFloatAttribute). */
-    addDoubleAttribute(key: string, value: number): this;
+    addDoubleAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a boolean attribute. */
-    addBoolAttribute(key: string, value: boolean): this;
+    addBoolAttribute<K extends AttributeKey<T, boolean>>(key: K, value: boolean): this;
     /** Sets an array attribute: a list, or an object of keys and values as PHP's associative array (e.g. customFields: {number: ["+420 226 211 245"]}). */
-    addArrayAttribute(key: string, value: JsonValue[] | { [key: string]: JsonValue }): this;
+    addArrayAttribute(key: AttributeKey<T, object>, value: JsonValue[] | { [key: string]: JsonValue }): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false), undefined ones always. A bad value adds nothing. */
-    addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    addAttributes(attributes: Attributes<T>, includeNull?: boolean): this;
     /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */
     addAdditionalQueryParameter(key: string, value: JsonValue): this;
     /** The additional query parameters as an object (a key given twice holds its last value, the one sent). */
@@ -191,35 +235,35 @@ declare module "daktela" {
     /** Marks the request executed; an executed request with a stored response is not sent again. */
     setExecuted(executed: boolean): this;
     /** Stores a response on the request. */
-    setResponse(response: Response): this;
+    setResponse(response: Response<T>): this;
     /** The stored response, or null. */
-    getResponse(): Response | null;
+    getResponse(): Response<T> | null;
   }
 
   /** An update (PUT) of the record named by setObjectName; attributes as CreateRequest. Without a name, execute throws NotFoundException before sending anything. */
-  export class UpdateRequest implements RequestState {
+  export class UpdateRequest<T = DaktelaRecord> implements RequestState {
     /** Makes an update of model (prefer daktela.buildUpdateRequest). */
     constructor(model: string);
     /** The name of the record to update. */
-    setObjectName(objectName: string): this;
+    setObjectName(objectName: string | number): this;
     /** The name of the record to update ("" when unset). */
     getObjectName(): string;
     /** Sets attribute key to any JSON value. */
-    addAttribute(key: string, value: JsonValue | Date): this;
+    addAttribute<K extends AttributeKey<T>>(key: K, value: AttributeOf<T, K>): this;
     /** Sets a string attribute. */
-    addStringAttribute(key: string, value: string): this;
+    addStringAttribute<K extends AttributeKey<T, string>>(key: K, value: AttributeOf<T, K, string>): this;
     /** Sets an integer attribute (a non-integer throws). */
-    addIntAttribute(key: string, value: number): this;
+    addIntAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a number attribute. */
-    addFloatAttribute(key: string, value: number): this;
+    addFloatAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a number attribute (same as addFloatAttribute). */
-    addDoubleAttribute(key: string, value: number): this;
+    addDoubleAttribute<K extends AttributeKey<T, number>>(key: K, value: AttributeOf<T, K, number>): this;
     /** Sets a boolean attribute. */
-    addBoolAttribute(key: string, value: boolean): this;
+    addBoolAttribute<K extends AttributeKey<T, boolean>>(key: K, value: boolean): this;
     /** Sets an array attribute: a list, or an object of keys and values as PHP's associative array (e.g. customFields: {number: ["+420 226 211 245"]}). */
-    addArrayAttribute(key: string, value: JsonValue[] | { [key: string]: JsonValue }): this;
+    addArrayAttribute(key: AttributeKey<T, object>, value: JsonValue[] | { [key: string]: JsonValue }): this;
     /** Sets every key of attributes; null values are skipped unless includeNull (default false). */
-    addAttributes(attributes: { [key: string]: JsonValue | Date | undefined }, includeNull?: boolean): this;
+    addAttributes(attributes: Attributes<T>, includeNull?: boolean): this;
     /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0); the attributes stay in the body. An empty key or a value that is not JSON throws at once. */
     addAdditionalQueryParameter(key: string, value: JsonValue): this;
     /** The additional query parameters as an object (a key given twice holds its last value, the one sent). */
@@ -233,9 +277,9 @@ declare module "daktela" {
     /** Marks the request executed; an executed request with a stored response is not sent again. */
     setExecuted(executed: boolean): this;
     /** Stores a response on the request. */
-    setResponse(response: Response): this;
+    setResponse(response: Response<T>): this;
     /** The stored response, or null. */
-    getResponse(): Response | null;
+    getResponse(): Response<T> | null;
   }
 
   /** A delete (DELETE) of the record named by setObjectName. Without a name, execute throws NotFoundException before sending anything. */
@@ -243,7 +287,7 @@ declare module "daktela" {
     /** Makes a delete of model (prefer daktela.buildDeleteRequest). */
     constructor(model: string);
     /** The name of the record to delete. */
-    setObjectName(objectName: string): this;
+    setObjectName(objectName: string | number): this;
     /** The name of the record to delete ("" when unset). */
     getObjectName(): string;
     /** Adds a query parameter to the request's URL (sent as PHP's http_build_query would: lists and objects as bracketed keys, booleans as 1/0). An empty key or a value that is not JSON throws at once. */
@@ -263,40 +307,43 @@ declare module "daktela" {
   }
 
   /** Any request execute takes. */
-  export type Request = ReadRequest | CreateRequest | UpdateRequest | DeleteRequest;
+  export type Request = ReadRequest<any, any> | CreateRequest<any> | UpdateRequest<any> | DeleteRequest;
+
+  /** The Response execute gives for request Q: its records for a read, the record saved for a create or update, null for a delete. */
+  export type ResponseTo<Q> = Q extends ReadRequest<any, infer S> ? Response<S> : Q extends CreateRequest<infer T> ? Response<T> : Q extends DeleteRequest ? Response<null> : Response;
 
   /** The seven PHP builders; the same functions are also directly on daktela (daktela.buildReadRequest). */
   export namespace RequestFactory {
     /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
-    function buildReadRequest(model: ModelName): ReadRequest;
+    function buildReadRequest<M extends ModelName>(model: M): ReadRequest<RecordOf<M>>;
     /** A read of one page of model. */
-    function buildReadMultipleRequest(model: ModelName): ReadRequest;
+    function buildReadMultipleRequest<M extends ModelName>(model: M): ReadRequest<RecordOf<M>>;
     /** A read of the record objectName of model. */
-    function buildReadSingleRequest(model: ModelName, objectName: string): ReadRequest;
+    function buildReadSingleRequest<M extends ModelName>(model: M, objectName: string | number): ReadRequest<RecordOf<M>, RecordOf<M>>;
     /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
-    function buildReadRelationRequest(model: ModelName, objectName: string, relation: string): ReadRequest;
+    function buildReadRelationRequest<M extends ModelName, R extends RelationName<M>>(model: M, objectName: string | number, relation: R): ReadRequest<RelationRecord<M, R>>;
     /** A create of a model record. */
-    function buildCreateRequest(model: ModelName): CreateRequest;
+    function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<RecordOf<M>>;
     /** An update of a model record (name it with setObjectName). */
-    function buildUpdateRequest(model: ModelName): UpdateRequest;
+    function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<RecordOf<M>>;
     /** A delete of a model record (name it with setObjectName). */
-    function buildDeleteRequest(model: ModelName): DeleteRequest;
+    function buildDeleteRequest<M extends ModelName>(model: M): DeleteRequest;
   }
 
   /** A read of model: one page (TYPE_MULTIPLE) until setRequestType changes it. */
-  export function buildReadRequest(model: ModelName): ReadRequest;
+  export function buildReadRequest<M extends ModelName>(model: M): ReadRequest<RecordOf<M>>;
   /** A read of one page of model. */
-  export function buildReadMultipleRequest(model: ModelName): ReadRequest;
+  export function buildReadMultipleRequest<M extends ModelName>(model: M): ReadRequest<RecordOf<M>>;
   /** A read of the record objectName of model. */
-  export function buildReadSingleRequest(model: ModelName, objectName: string): ReadRequest;
+  export function buildReadSingleRequest<M extends ModelName>(model: M, objectName: string | number): ReadRequest<RecordOf<M>, RecordOf<M>>;
   /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
-  export function buildReadRelationRequest(model: ModelName, objectName: string, relation: string): ReadRequest;
+  export function buildReadRelationRequest<M extends ModelName, R extends RelationName<M>>(model: M, objectName: string | number, relation: R): ReadRequest<RelationRecord<M, R>>;
   /** A create of a model record. */
-  export function buildCreateRequest(model: ModelName): CreateRequest;
+  export function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<RecordOf<M>>;
   /** An update of a model record (name it with setObjectName). */
-  export function buildUpdateRequest(model: ModelName): UpdateRequest;
+  export function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<RecordOf<M>>;
   /** A delete of a model record (name it with setObjectName). */
-  export function buildDeleteRequest(model: ModelName): DeleteRequest;
+  export function buildDeleteRequest<M extends ModelName>(model: M): DeleteRequest;
 
   /**
    * What execute returns for a 2xx answer (other answers throw a RequestException). D is what
@@ -377,17 +424,17 @@ declare module "daktela" {
    * flat). A break, a return or a throw out of the loop stops fetching at once. first, toArray,
    * count and isEmpty read only what they need.
    */
-  export interface PaginatedIterator extends RecordIterable<DaktelaRecord> {
+  export interface PaginatedIterator<T = DaktelaRecord> extends RecordIterable<T> {
     /** The first record, or null (reads one page). */
-    first(): DaktelaRecord | null;
+    first(): T | null;
     /** Every record in an array. */
-    toArray(): DaktelaRecord[];
+    toArray(): T[];
     /** How many records there are. */
     count(): number;
     /** Whether there is no record (reads one page). */
     isEmpty(): boolean;
     /** The pages as Responses, for their totals. */
-    pages(): RecordIterable<Response<DaktelaRecord[]>>;
+    pages(): RecordIterable<Response<T[]>>;
     /** The pages the last use of the iterator skipped with stopOnError: false, and why. */
     getSkipped(): SkippedPage[];
   }
@@ -481,21 +528,21 @@ declare module "daktela" {
     /** The same as new Client(url, token): the client for url and token. */
     static getInstance(url: string, token: string): Client;
     /** Sends request and returns its Response (blocking): records for a list read, the record for a single read. Non-2xx answers throw: 404 NotFoundException, 429 (not waited out) RateLimitException, others RequestException. */
-    execute(request: ReadRequest): Response;
+    execute<S>(request: ReadRequest<any, S>): Response<S>;
     /** Sends a create or update and returns its Response, whose data is the record saved. */
-    execute(request: CreateRequest | UpdateRequest): Response<DaktelaRecord>;
+    execute<T>(request: CreateRequest<T> | UpdateRequest<T>): Response<T>;
     /** Sends a delete and returns its Response (data null). */
     execute(request: DeleteRequest): Response<null>;
     /** Sends request on another goroutine; the promise settles with its Response or rejects with the exception execute would throw. The request is copied: later changes do not reach it. */
-    executeAsync(request: Request): Promise<Response>;
+    executeAsync<Q extends Request>(request: Q): Promise<ResponseTo<Q>>;
     /** Sends requests, at most concurrency (default 4) at once, and resolves with their Responses in order; after the first failure nothing more is started and the promise rejects with it: a RequestException (see ExecuteAllFailure) whose message and properties index and completed say which request failed and how many had completed. */
-    executeAll(requests: Request[], options?: ExecuteAllOptions): Promise<Response[]>;
+    executeAll<const Q extends readonly Request[]>(requests: Q, options?: ExecuteAllOptions): Promise<{ -readonly [I in keyof Q]: ResponseTo<Q[I]> }>;
     /** Sends every request, at most concurrency (default 4) at once, past failures, and resolves (never rejects, unless the run is stopped) with one entry per request in order, as Promise.allSettled: {status: "fulfilled", value, index} or {status: "rejected", reason, index}. An element that is not a request is a rejected entry with a TypeError. */
     executeAllSettled(requests: any[], options?: ExecuteAllOptions): Promise<Array<ExecuteFulfilled | ExecuteRejected>>;
     /** Iterates over every record of a read, page by page (default pageSize 1000), fetching ahead concurrently. The loop may update or delete the records it is given: once the client writes to the model read, the rest is read after the last record given (keyset), so each record comes once. Options also positionally: iterate(req, pageSize, maxItems, stopOnError). */
-    iterate(request: ReadRequest, options?: IterateOptions): PaginatedIterator;
+    iterate<T>(request: ReadRequest<T, any>, options?: IterateOptions): PaginatedIterator<T>;
     /** Iterates with PHP's positional options. */
-    iterate(request: ReadRequest, pageSize?: number, maxItems?: number, stopOnError?: boolean): PaginatedIterator;
+    iterate<T>(request: ReadRequest<T, any>, pageSize?: number, maxItems?: number, stopOnError?: boolean): PaginatedIterator<T>;
     /** Whether the API answers (a GET of whoim.json with a 2xx status). */
     ping(): boolean;
     /** Checks the API and reports {healthy, latency_ms, status_code} or {healthy, latency_ms, error}. */
@@ -503,7 +550,7 @@ declare module "daktela" {
     /** The user the token belongs to: whoim.json's answer, whose data is {version, user} (user null without a token). Every token in it (user._sys.accessToken echoes the one used) reads "REDACTED". Retried as reads are; a failure throws as execute does. */
     whoami(): Response<DaktelaRecord>;
     /** Merges the records of model ("Contacts", "Accounts" or "Tickets") named by names, at least two: the server keeps the first and moves what the others held to it, and the Response's data is the merged record. A write: never sent twice (a failure after it may have reached the server throws a RequestException saying the records may be merged already); under --dry-run it is printed, not sent, and answered with a read of the first record (isDryRun() true). A wrong model or fewer than two names throws a TypeError before anything is sent. */
-    merge(model: "Contacts" | "Accounts" | "Tickets", names: Array<string | number>): Response<DaktelaRecord>;
+    merge<M extends "Contacts" | "Accounts" | "Tickets">(model: M, names: Array<string | number>): Response<RecordOf<M>>;
     /** The client's transport settings (timeout, retries, rate limits, logging). */
     getApiCommunicator(): ApiCommunicator;
     /** The instance URL, normalised (https:// added when missing, no trailing slash). */
@@ -715,6 +762,1269 @@ declare module "daktela" {
     /** The number in E.164 form ("+420226211245") however it is written ("226 211 245", "00420 226-211-245", "+420 (226) 211 245"); a number without a country code is read in options.country, an ISO 3166 region code (default "CZ"). null, undefined or a blank string give null. Text that is no phone number (no digits, too short or too long for its country) throws a TypeError naming it. Two ways of writing one number give the same string: use it to compare, group or deduplicate. */
     function normalize(number: string | null | undefined, options?: { country?: string }): string | null;
   }
+
+  // BEGIN GENERATED MODELS (from the model catalogue, package daktela/catalog: go test ./bindings/jstypes -run TestModelDeclarations -update)
+  /** A model of the API, as the PHP connector names it (the endpoint is the name with a lower-case first letter): editors offer the model catalogue's endpoints, and any other string is accepted too (the API has more models). A known model types what the request reads and writes; "dkscript help api NAME" lists its fields. */
+  export type ModelName = keyof Models | (string & {});
+
+  /** The record type of each model of the catalogue, by the name the builders take: buildReadRequest("Users") reads User records. */
+  export interface Models {
+    Accounts: Account;
+    AccountsSnapshots: AccountSnapshot;
+    Activities: Activity;
+    ActivitiesCall: ActivityCall;
+    ActivitiesCallChannels: ActivityCallChannel;
+    ActivitiesCallRecordings: ActivityCallRecording;
+    ActivitiesCallTranscripts: ActivityCallTranscript;
+    ActivitiesChatMessages: ActivityChatMessage;
+    ActivitiesEmail: ActivityEmail;
+    ActivitiesEmailFiles: ActivityEmailFile;
+    ActivitiesFbComment: ActivityFbComment;
+    ActivitiesFbm: ActivityFbm;
+    ActivitiesIgComment: ActivityIgComment;
+    ActivitiesIgdm: ActivityIgdm;
+    ActivitiesSms: ActivitySms;
+    ActivitiesVbr: ActivityVbr;
+    ActivitiesWap: ActivityWap;
+    ActivitiesWeb: ActivityWeb;
+    Articles: Article;
+    ArticlesFolders: ArticleFolder;
+    ArticlesTags: ArticleTag;
+    BlacklistDatabases: BlacklistDatabase;
+    Blacklistnumbers: Blacklistnumber;
+    CampaignsRecords: CampaignRecord;
+    CampaignsRecordsSnapshots: CampaignRecordSnapshot;
+    CampaignsTypes: CampaignType;
+    Contacts: Contact;
+    ContactsSnapshots: ContactSnapshot;
+    CrmDatabases: CrmDatabase;
+    CrmRecords: CrmRecord;
+    CrmRecordsTypes: CrmRecordType;
+    Databases: Database;
+    Events: Event;
+    Groups: Group;
+    Integrations: Integration;
+    Musics: Music;
+    Pauses: Pause;
+    Profiles: Profile;
+    Qaforms: Qaform;
+    Queues: Queue;
+    RealtimeSessions: RealtimeSession;
+    Recordings: Recording;
+    Roles: Role;
+    SipDevices: SipDevice;
+    Statuses: Status;
+    Templates: Template;
+    Tickets: Ticket;
+    TicketsCategories: TicketCategory;
+    TicketsSla: TicketSla;
+    Timegroups: Timegroup;
+    Transcripts: Transcript;
+    Users: User;
+    UsersSession: UserSession;
+    Wallboards: Wallboard;
+  }
+
+  /** The relations of each model (buildReadRelationRequest(model, name, relation)) and the record type each lists. */
+  export interface ModelRelations {
+    Accounts: { contacts: Contact };
+    Activities: { attachments: ActivityAttachment };
+    ActivitiesCall: { recordings: ActivityCallRecording; transcripts: ActivityCallTranscript };
+    ActivitiesEmail: { files: ActivityEmailFile };
+    ActivitiesWeb: { messages: ActivityChatMessage };
+    CampaignsRecords: { activities: Activity };
+    Contacts: { tickets: Ticket; activities: Activity; crmRecords: CrmRecord };
+    Tickets: { activities: Activity };
+  }
+
+  /** An activity's item, the channel record of its type (CALL: ActivityCall, EMAIL: ActivityEmail, CHAT: ActivityWeb, ...). */
+  export type ActivityItem<D extends Depth = 2> = ActivityCall<D> | ActivityWeb<D> | ActivityEmail<D> | ActivityFbComment<D> | ActivityFbm<D> | ActivityIgComment<D> | ActivityIgdm<D> | ActivitySms<D> | ActivityVbr<D> | ActivityWap<D>;
+
+  /** Companies (CRM accounts). A record of Accounts (accounts.json). */
+  export interface Account<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    /** read as the CrmDatabases record (its name beyond three levels), written as its name */
+    database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    /** read as the TicketsSla record (its name beyond three levels), written as its name */
+    sla: Link<D, TicketSla<Less<D>>, string> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    description: string | null;
+    survey: any;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    edited: string | null;
+    deleted: boolean;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { ico?: string[]; web?: string[]; [key: string]: string[] };
+  }
+
+  /** Earlier versions of accounts. A record of AccountsSnapshots (accountsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface AccountSnapshot<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Accounts record (its name beyond three levels), written as its name */
+    account: Link<D, Account<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Work items of every channel: calls, e-mails, chats, comments (type ""). A record of Activities (activities.json). */
+  export interface Activity<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Tickets record (its name beyond three levels), written as its name */
+    ticket: Link<D, Ticket<Less<D>>, number> | null;
+    title: string | null;
+    important: boolean;
+    action: "" | "OPEN" | "WAIT" | "POSTPONE" | "CLOSE" | null;
+    type: "" | "CALL" | "EMAIL" | "CHAT" | "SMS" | "FBM" | "WAP" | "VBR" | "IGDM" | "FBCOMMENT" | "IGCOMMENT" | "CUSTOM" | null;
+    /** the channel record (activitiesCall, activitiesEmail, ... by type); an id when nested */
+    item: (D extends 3 ? ActivityItem<2> : number) | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    survey: any;
+    /** read as the CampaignsRecords record (its name beyond three levels), written as its name */
+    record: Link<D, CampaignRecord<Less<D>>, string> | null;
+    /** read as the Statuses record (its name beyond three levels), written as its name */
+    statuses: (Link<D, Status<Less<D>>, string>)[];
+    priority: number | null;
+    options: any;
+    description: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** when the activity started waiting (a datetime; call wait seconds are activitiesCall.waiting_time); "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time_wait: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time_open: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time_close: string | null;
+    /** seconds before answering */
+    baw: number | null;
+    /** seconds of after-work */
+    aaw: number | null;
+    /** seconds */
+    duration: number | null;
+    /** seconds */
+    focus_time: number | null;
+    focus_disruptions: number | null;
+    /** seconds */
+    ringing_time: number | null;
+    /** read as the Users record (its name beyond three levels), written as its name; read-only */
+    created_by: Link<D, User<Less<D>>, string> | null;
+    /** read-only */
+    anonymized: boolean;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { [key: string]: string[] };
+    /** as activities/{name}/attachments lists them; read as the activitiesAttachments record (its name beyond three levels), written as its name; read-only */
+    attachments: (Link<D, ActivityAttachment<Less<D>>, number>)[];
+  }
+
+  /** Files attached to an activity (read as activities/{name}/attachments). A record of activitiesAttachments, read inside other records or through a relation. */
+  export interface ActivityAttachment<D extends Depth = 3> {
+    /** the key */
+    file: number;
+    inline: string | null;
+    cid: string | null;
+    title: string | null;
+    /** MIME type */
+    type: string | null;
+    /** bytes */
+    size: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+  }
+
+  /** Calls: the channel record of a CALL activity. A record of ActivitiesCall (activitiesCall.json). */
+  export interface ActivityCall<D extends Depth = 3> {
+    /** the key */
+    id_call: string;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    call_time: string | null;
+    direction: "in" | "out" | "internal" | null;
+    answered: boolean;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    id_queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    id_agent: Link<D, User<Less<D>>, string> | null;
+    clid: string | null;
+    prefix_clid_name: string | null;
+    did: string | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    /** seconds the caller waited */
+    waiting_time: number | null;
+    /** seconds */
+    ringing_time: number | null;
+    /** seconds */
+    hold_time: number | null;
+    /** seconds */
+    duration: number | null;
+    /** seconds */
+    dialer_time: number | null;
+    orig_pos: number | null;
+    position: number | null;
+    disposition_cause: "" | "caller" | "agent" | "transfer" | "system" | null;
+    disconnection_cause: "" | "abandon" | "exitwithtimeout" | "exitwithkey" | "exitempty" | "busy" | "cancel" | "noanswer" | "failed" | "amdmachine" | null;
+    pressed_key: string | null;
+    /** 1 missed, 0 called back, null not missed */
+    missed_call: number | null;
+    /** when it was called back; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_call_time: string | null;
+    /** the call that called it back; read as the ActivitiesCall record (its name beyond three levels), written as its name */
+    missed_callback: Link<D, ActivityCall<Less<D>>, string> | null;
+    attempts: number | null;
+    score: number | null;
+    note: string | null;
+    options: any;
+    cdr: any;
+    /** the activities of this call (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+  }
+
+  /** The legs of a call. A record of ActivitiesCallChannels (activitiesCallChannels.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityCallChannel<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
+    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Recordings of calls (download with /file/recording/{activity}). A record of ActivitiesCallRecordings (activitiesCallRecordings.json). */
+  export interface ActivityCallRecording<D extends Depth = 3> {
+    /** the key */
+    recording: string;
+    /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
+    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    path: string | null;
+    status: string | null;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+  }
+
+  /** Transcribed segments of calls. A record of ActivitiesCallTranscripts (activitiesCallTranscripts.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityCallTranscript<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
+    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    text: string | null;
+    type: "operator" | "customer" | null;
+    /** seconds from the start */
+    start: number | null;
+    /** seconds from the start */
+    end: number | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Messages of web chats. A record of ActivitiesChatMessages (activitiesChatMessages.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityChatMessage<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    text: string | null;
+    direction: "IN" | "OUT" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** E-mails: the channel record of an EMAIL activity. A record of ActivitiesEmail (activitiesEmail.json). */
+  export interface ActivityEmail<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    /** the subject */
+    title: string | null;
+    address: string | null;
+    direction: "in" | "out" | null;
+    /** seconds */
+    wait_time: number | null;
+    /** seconds */
+    duration: number | null;
+    answered: boolean;
+    /** HTML */
+    text: string | null;
+    /** headers: from, to, cc, message-id, ... */
+    options: any;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    state: "" | "SENT" | "FAILED" | "WAIT" | "POSTPROCESSING" | "DRAFT" | null;
+    /** read as the ActivitiesEmailFiles record (its name beyond three levels), written as its name; read-only */
+    files: (Link<D, ActivityEmailFile<Less<D>>, number>)[];
+    /** read as the activitiesAttachments record (its name beyond three levels), written as its name; read-only */
+    attachments: (Link<D, ActivityAttachment<Less<D>>, number>)[];
+    /** the activities of this e-mail (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+  }
+
+  /** Files of e-mails. A record of ActivitiesEmailFiles (activitiesEmailFiles.json). */
+  export interface ActivityEmailFile<D extends Depth = 3> {
+    /** the key */
+    file: number;
+    inline: string | null;
+    cid: string | null;
+    title: string | null;
+    /** MIME type */
+    type: string | null;
+    /** bytes */
+    size: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+  }
+
+  /** Facebook comments. A record of ActivitiesFbComment (activitiesFbComment.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityFbComment<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Facebook Messenger conversations. A record of ActivitiesFbm (activitiesFbm.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityFbm<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    external_contact: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Instagram comments. A record of ActivitiesIgComment (activitiesIgComment.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityIgComment<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Instagram direct messages. A record of ActivitiesIgdm (activitiesIgdm.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityIgdm<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    external_contact: string | null;
+    type: "DM" | "STORY_REPLY" | "STORY_MENTION" | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Text messages: the channel record of an SMS activity. A record of ActivitiesSms (activitiesSms.json). */
+  export interface ActivitySms<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    text: string | null;
+  }
+
+  /** Viber conversations. A record of ActivitiesVbr (activitiesVbr.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityVbr<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    external_contact: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** WhatsApp conversations. A record of ActivitiesWap (activitiesWap.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ActivityWap<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    title: string | null;
+    state: string | null;
+    connector: string | null;
+    sender: string | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    /** upper case; empty = system */
+    direction: "" | "IN" | "OUT" | null;
+    disconnection: string | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    options: any;
+    /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    external_contact: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Web chats: the channel record of a CHAT activity (formerly activitiesChat). A record of ActivitiesWeb (activitiesWeb.json). */
+  export interface ActivityWeb<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** the customer's name */
+    title: string | null;
+    state: "" | "ROUTING" | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    answered: boolean;
+    /** seconds */
+    duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    time: string | null;
+    /** seconds */
+    wait_time: number | null;
+    disconnection: "" | "USER" | "CLIENT" | "TIMEOUT" | "NOT_AVAIL" | "OUT_OF_TIME" | "DECISION_TREE" | "BAN" | null;
+    missed: "YES" | "NO" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    missed_time: string | null;
+    connector: string | null;
+    /** seconds */
+    routing_duration: number | null;
+    email: string | null;
+    phone: string | null;
+    options: any;
+    context: any;
+    host: string | null;
+    referer: string | null;
+    refererLast: string | null;
+    browser: string | null;
+    mobileDevice: boolean;
+    privateMode: boolean;
+    users: any;
+    customer: any;
+    /** the chat form's fields */
+    customFields: any;
+    hasFocus: boolean;
+    isVisible: boolean;
+    gdpr: boolean;
+    language: string | null;
+    ipaddress: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    heartbeat: string | null;
+    /** the activities of this chat (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
+    activities?: (Link<D, Activity<Less<D>>, string>)[];
+  }
+
+  /** Knowledge-base articles. A record of Articles (articles.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Article<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    /** read as the ArticlesFolders record (its name beyond three levels), written as its name */
+    folder: Link<D, ArticleFolder<Less<D>>, string> | null;
+    content: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Knowledge-base folders. A record of ArticlesFolders (articlesFolders.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ArticleFolder<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Knowledge-base tags. A record of ArticlesTags (articlesTags.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ArticleTag<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Lists of numbers and addresses not to contact. A record of BlacklistDatabases (blacklistDatabases.json). */
+  export interface BlacklistDatabase<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+  }
+
+  /** One blacklisted number or address. A record of Blacklistnumbers (blacklistnumbers.json). */
+  export interface Blacklistnumber<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    number: string | null;
+    /** read as the BlacklistDatabases record (its name beyond three levels), written as its name */
+    database: Link<D, BlacklistDatabase<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    expiration: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+  }
+
+  /** Records of outbound campaigns (whom to call, and how it went). A record of CampaignsRecords (campaignsRecords.json). */
+  export interface CampaignRecord<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the CampaignsTypes record (its name beyond three levels), written as its name; required on create */
+    record_type: Link<D, CampaignType<Less<D>>, string>;
+    /** read as the Databases record (its name beyond three levels), written as its name */
+    database: Link<D, Database<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    number: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    nextcall: string | null;
+    /** 0 not assigned, 1 ready, 2 rescheduled by the dialer, 3 calling, 4 hung up, 5 done, 6 rescheduled; a number the API sends as a string */
+    action: "0" | "1" | "2" | "3" | "4" | "5" | "6" | null;
+    call_id: string | null;
+    activity: string | null;
+    /** deprecated: record_type's queue; read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    options: any;
+    /** read as the Statuses record (its name beyond three levels), written as its name */
+    statuses: (Link<D, Status<Less<D>>, string>)[];
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    edited: string | null;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { firstname?: string[]; lastname?: string[]; email?: string[]; note?: string[]; [key: string]: string[] };
+  }
+
+  /** Earlier versions of campaign records. A record of CampaignsRecordsSnapshots (campaignsRecordsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface CampaignRecordSnapshot<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the CampaignsRecords record (its name beyond three levels), written as its name */
+    record: Link<D, CampaignRecord<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Campaign record types (a campaign's records and its queue). A record of CampaignsTypes (campaignsTypes.json). */
+  export interface CampaignType<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    queue: Link<D, Queue<Less<D>>, number> | null;
+    color: string | null;
+    icon: string | null;
+    autofocused_tab: string | null;
+    config: any;
+    custom: boolean;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+  }
+
+  /** People (CRM contacts); title is first and last name. A record of Contacts (contacts.json). */
+  export interface Contact<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read-only */
+    title: string | null;
+    firstname: string | null;
+    /** required on create */
+    lastname: string;
+    /** read as the CrmDatabases record (its name beyond three levels), written as its name */
+    database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    /** read as the Accounts record (its name beyond three levels), written as its name */
+    account: Link<D, Account<Less<D>>, string> | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    description: string | null;
+    /** read-only */
+    nps_score: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    edited: string | null;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { number?: string[]; email?: string[]; address?: string[]; note?: string[]; [key: string]: string[] };
+    /** read-only */
+    duplicateContacts: any;
+    /** read-only */
+    notDuplicateContacts: any;
+  }
+
+  /** Earlier versions of contacts. A record of ContactsSnapshots (contactsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface ContactSnapshot<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** CRM databases contacts and accounts belong to ("default"). A record of CrmDatabases (crmDatabases.json). */
+  export interface CrmDatabase<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    available_cp: boolean;
+    autofocused_contacts_tab: string | null;
+    autofocused_accounts_tab: string | null;
+    default: boolean;
+    contactsCFScheme: any;
+    reverse_names: boolean;
+  }
+
+  /** CRM records (deals, orders, ...) of contacts and accounts. A record of CrmRecords (crmRecords.json). */
+  export interface CrmRecord<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    /** read as the CrmRecordsTypes record (its name beyond three levels), written as its name; required on create */
+    type: Link<D, CrmRecordType<Less<D>>, string>;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    /** read as the Accounts record (its name beyond three levels), written as its name */
+    account: Link<D, Account<Less<D>>, string> | null;
+    /** read as the Tickets record (its name beyond three levels), written as its name */
+    ticket: Link<D, Ticket<Less<D>>, number> | null;
+    description: string | null;
+    /** read as the Statuses record (its name beyond three levels), written as its name */
+    status: Link<D, Status<Less<D>>, string> | null;
+    stage: "OPEN" | "CLOSE" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    edited: string | null;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { amount?: string[]; [key: string]: string[] };
+  }
+
+  /** Kinds of CRM records (deals, orders, ...). A record of CrmRecordsTypes (crmRecordsTypes.json). */
+  export interface CrmRecordType<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    color: string | null;
+    options: any;
+  }
+
+  /** Campaign databases campaign records belong to. A record of Databases (databases.json). */
+  export interface Database<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    stage: "OPEN" | "CLOSE" | null;
+    deleted: boolean;
+  }
+
+  /** Calendar events of users. A record of Events (events.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Event<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    start: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    end: string | null;
+    description: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Groups of users, queues, categories or profiles. A record of Groups (groups.json). */
+  export interface Group<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    type: "categories" | "queues" | "users" | "profiles" | null;
+    deleted: boolean;
+  }
+
+  /** Integrations with other systems (AUTH, SYNC, EXTLIB). A record of Integrations (integrations.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Integration<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    type: "AUTH" | "SYNC" | "EXTLIB" | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Music on hold. A record of Musics (musics.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Music<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** The pauses a user can take (wrap-up, do not disturb, custom). A record of Pauses (pauses.json). */
+  export interface Pause<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    type: "" | "wrap" | "dnd" | "lajdak" | null;
+    paid: boolean;
+    /** minutes, 0 = unlimited */
+    max_duration: number | null;
+    calculated_from: string | null;
+    repeatable: boolean;
+    max_amount: number | null;
+    min_timeout: number | null;
+    auto_pause: boolean;
+    prevent_direct_calls: boolean;
+    deleted: boolean;
+  }
+
+  /** What a user may do: channels, limits, transfers. A record of Profiles (profiles.json). */
+  export interface Profile<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    type: "CC" | "BO" | "none" | null;
+    maxActivities: number | null;
+    maxOutRecords: number | null;
+    deleteMissedActivity: boolean;
+    noQueueCallsAllowed: boolean;
+    canTransferCall: "none" | "only assisted transfer" | "only blind transfer" | "blind and assisted transfer" | null;
+    monitoringModes: number | null;
+    gptFunctions: number | null;
+    askForAssistance: boolean;
+    options: any;
+    customViews: any;
+    customSocialMediaViews: any;
+    oneTimePassword: any;
+    passwordReset: boolean;
+  }
+
+  /** Quality-assurance review forms. A record of Qaforms (qaforms.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Qaform<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Where work waits for users: call, e-mail, chat, SMS ... queues. A record of Queues (queues.json). */
+  export interface Queue<D extends Depth = 3> {
+    /** the key */
+    name: number;
+    /** required on create */
+    title: string;
+    alias: string | null;
+    description: string | null;
+    call_steering_description: string | null;
+    /** required on create */
+    type: "in" | "ctc" | "out" | "outbounder" | "progressive" | "dialer" | "interviewer" | "email" | "sms" | "chat" | "fbm" | "wap" | "vbr" | "igdm" | "custom";
+    direction: "in" | "out" | null;
+    deactivated: boolean;
+    options: any;
+  }
+
+  /** Who is signed in now and what they are doing (list only). A record of RealtimeSessions (realtimeSessions.json). */
+  export interface RealtimeSession<D extends Depth = 3> {
+    /** read as the Users record (its name beyond three levels), written as its name; the key */
+    id_agent: Link<D, User<Less<D>>, string>;
+    state: "Session" | "Idle" | "Paused" | null;
+    exten: string | null;
+    exten_status: "Unavailable" | "Idle" | "Busy" | null;
+    presence_status: "Unavailable" | "Idle" | "Busy" | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    logintime: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    lastcalltime: string | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    lastqueue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Pauses record (its name beyond three levels), written as its name */
+    id_pause: Link<D, Pause<Less<D>>, string> | null;
+    /** when the pause started; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    onpause: string | null;
+    /** when the current state started; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    statetime: string | null;
+    /** the call under way */
+    id_call: string | null;
+    /** when the wrap-up ends; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    unwrap: string | null;
+  }
+
+  /** IVR audio files (not call recordings: see activitiesCallRecordings). A record of Recordings (recordings.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Recording<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** A set of permissions (options: permission → bit mask). A record of Roles (roles.json). */
+  export interface Role<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    type: string | null;
+    options: any;
+    shortcuts: any;
+    gpt_custom_prompts: any;
+  }
+
+  /** The SIP phones users sign in with. A record of SipDevices (sipDevices.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface SipDevice<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    type: string | null;
+    state: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Outcomes a user sets on activities, tickets and campaign records. A record of Statuses (statuses.json). */
+  export interface Status<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    validation: boolean;
+    nextcall: boolean;
+    /** read as the BlacklistDatabases record (its name beyond three levels), written as its name */
+    blacklist_database: Link<D, BlacklistDatabase<Less<D>>, string> | null;
+    /** seconds */
+    blacklist_expiration_time: number | null;
+    color: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+  }
+
+  /** Message templates for e-mail, SMS, chat ... (user null = shared). A record of Templates (templates.json). */
+  export interface Template<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    format: "RICH" | "PLAIN" | null;
+    usingtype: "EMAIL" | "SMS" | "FBM" | "IGDM" | "WAP" | "WAP_OUTGOING" | "VBR" | "CHAT" | "CHAT_NPS" | "EMAIL_SIGN" | "EMAIL_NPS" | "SOCIALMEDIA" | "USERSIGN" | null;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    subject: string | null;
+    content: string | null;
+    externalDataUrl: string | null;
+  }
+
+  /** Tickets; name is a number the server counts up. A record of Tickets (tickets.json). */
+  export interface Ticket<D extends Depth = 3> {
+    /** the key */
+    name: number;
+    /** required on create */
+    title: string;
+    /** the ticket this one was merged into; read as the Tickets record (its name beyond three levels), written as its name */
+    id_merge: Link<D, Ticket<Less<D>>, number> | null;
+    /** read as the TicketsCategories record (its name beyond three levels), written as its name; required on create */
+    category: Link<D, TicketCategory<Less<D>>, string>;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    user: Link<D, User<Less<D>>, string> | null;
+    /** read as the Contacts record (its name beyond three levels), written as its name */
+    contact: Link<D, Contact<Less<D>>, string> | null;
+    email: string | null;
+    /** read as the Tickets record (its name beyond three levels), written as its name */
+    parentTicket: Link<D, Ticket<Less<D>>, number> | null;
+    description: string | null;
+    /** required on create */
+    stage: "OPEN" | "WAIT" | "CLOSE" | "ARCHIVE";
+    /** required on create */
+    priority: "LOW" | "MEDIUM" | "HIGH";
+    /** read as the Statuses record (its name beyond three levels), written as its name */
+    statuses: (Link<D, Status<Less<D>>, string>)[];
+    /** read as the Users record (its name beyond three levels), written as its name */
+    followers: (Link<D, User<Less<D>>, string>)[];
+    /** seconds; read-only */
+    sla_overdue: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    sla_deadtime: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    sla_change: string | null;
+    /** seconds; read-only */
+    sla_duration: number | null;
+    sla_custom: boolean;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    sla_close_deadline: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    first_answer: string | null;
+    /** seconds; read-only */
+    first_answer_duration: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    first_answer_deadline: string | null;
+    /** seconds; read-only */
+    first_answer_overdue: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    reopen: string | null;
+    /** read-only */
+    interaction_activity_count: number | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    created: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    edited: string | null;
+    /** read as the Users record (its name beyond three levels), written as its name; read-only */
+    created_by: Link<D, User<Less<D>>, string> | null;
+    /** read as the Users record (its name beyond three levels), written as its name; read-only */
+    edited_by: Link<D, User<Less<D>>, string> | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    closed: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    last_activity: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    last_activity_operator: string | null;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    last_activity_client: string | null;
+    unread: boolean;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
+    last_unread_date: string | null;
+    /** read-only */
+    has_attachment: boolean;
+    /** read-only */
+    isParent: boolean;
+    /** whether the reader follows the ticket; read-only */
+    isFollowed: boolean;
+    /** whether the reader may open the ticket; read-only */
+    _access: boolean;
+    /** every value a list; the keys differ per instance (these are the demo instance's) */
+    customFields: { order_id?: string[]; product?: string[]; [key: string]: string[] };
+  }
+
+  /** Ticket categories: their SLA, queues and rules. A record of TicketsCategories (ticketsCategories.json). */
+  export interface TicketCategory<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    /** read as the TicketsSla record (its name beyond three levels), written as its name */
+    sla: Link<D, TicketSla<Less<D>>, string> | null;
+    /** read as the Timegroups record (its name beyond three levels), written as its name */
+    timecondition: Link<D, Timegroup<Less<D>>, string> | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    email_queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    call_queue: Link<D, Queue<Less<D>>, number> | null;
+    /** read as the Queues record (its name beyond three levels), written as its name */
+    sms_queue: Link<D, Queue<Less<D>>, number> | null;
+    status_required: "" | "never" | "closing_ticket" | "always" | null;
+    multiple_statuses: boolean;
+    closeCheckChilds: boolean;
+    autofocused_tab: string | null;
+    /** days, null = never */
+    auto_archive_tickets: number | null;
+    /** read as the CrmDatabases record (its name beyond three levels), written as its name */
+    default_crm_database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    allow_external_comments: boolean;
+  }
+
+  /** Response and solution times of tickets, by priority, in unit. A record of TicketsSla (ticketsSla.json). */
+  export interface TicketSla<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    unit: "HOURS" | "MINUTES" | null;
+    response_low: number | null;
+    response_normal: number | null;
+    response_high: number | null;
+    solution_low: number | null;
+    solution_normal: number | null;
+    solution_high: number | null;
+  }
+
+  /** Opening hours and holidays queues and categories follow. A record of Timegroups (timegroups.json). */
+  export interface Timegroup<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** required on create */
+    title: string;
+    description: string | null;
+    options: any;
+  }
+
+  /** Call transcripts. A record of Transcripts (transcripts.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Transcript<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    text: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** The people and integrations that sign in; name is the login. A record of Users (users.json). */
+  export interface User<D extends Depth = 3> {
+    /** the login name; the key; required on create */
+    name: string;
+    /** required on create */
+    title: string;
+    alias: string | null;
+    firstname: string | null;
+    lastname: string | null;
+    type: "admin" | "user" | "api" | "BO" | null;
+    /** read as the Profiles record (its name beyond three levels), written as its name */
+    profile: Link<D, Profile<Less<D>>, string> | null;
+    /** read as the Roles record (its name beyond three levels), written as its name */
+    role: Link<D, Role<Less<D>>, string> | null;
+    email: string | null;
+    emailAuth: string | null;
+    description: string | null;
+    call_steering_description: string | null;
+    extension: string | null;
+    extension_state: "online" | "offline" | "busy" | null;
+    clid: string | null;
+    static: boolean;
+    recordAtCallStart: "disabled" | "immediately" | "bridged" | null;
+    algo: string | null;
+    acl: any;
+    icon: string | null;
+    emoji: string | null;
+    timezone: string | null;
+    backoffice_user: boolean;
+    forwarding_number: string | null;
+    /** read-only */
+    nps_score: number | null;
+    cp_access_crm: boolean;
+    fcmSettings: any;
+    allowRecordingInterruption: boolean;
+    deactivated: boolean;
+    deleted: boolean;
+    options: any;
+  }
+
+  /** A user's sign-in to queues (POST to sign in). A record of UsersSession (usersSession.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface UserSession<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    /** read as the Users record (its name beyond three levels), written as its name */
+    id_agent: Link<D, User<Less<D>>, string> | null;
+    queues: any;
+    /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
+    logintime: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+
+  /** Wallboard screens. A record of Wallboards (wallboards.json). The catalogue lists the fields public evidence shows; real records have more. */
+  export interface Wallboard<D extends Depth = 3> {
+    /** the key */
+    name: string;
+    title: string | null;
+    /** The fields the catalogue does not list. */
+    [field: string]: any;
+  }
+  // END GENERATED MODELS
 }
 
 // ---------------------------------------------------------------------------------------

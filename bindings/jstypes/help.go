@@ -302,7 +302,7 @@ var parsed = sync.OnceValue(func() parseResult {
 })
 
 var (
-	blockRE  = regexp.MustCompile(`^(?:export\s+)?(?:declare\s+)?(class|interface|namespace|module)\s+("[^"]+"|[\w$]+)(<[^{]*>)?\s*(.*?)\{\s*(\})?$`)
+	blockRE  = regexp.MustCompile(`^(?:export\s+)?(?:declare\s+)?(class|interface|namespace|module)\s+("[^"]+"|[\w$]+)(<[^{]*?>)?\s*(.*?)\{\s*(\})?$`)
 	extendRE = regexp.MustCompile(`\bextends\s+([\w$.]+(?:<[^{]*?>)?)`)
 	memberRE = regexp.MustCompile(`^(?:(function|const|let|var|type|get)\s+)?(\[Symbol\.\w+\]|[\w$]+)\s*(\??)\s*([<(:=])`)
 )
@@ -315,12 +315,13 @@ type scope struct {
 // parse reads the declarations in src into entries, overloads merged.
 func parse(src string) ([]Entry, error) {
 	var (
-		entries []Entry
-		stack   = []scope{{}}
-		doc     []string
-		inDoc   bool
-		inAlias bool               // inside a declare module "node:x" block, which re-exports "x"
-		at      = map[string]int{} // entry index by name, to merge overloads
+		entries  []Entry
+		stack    = []scope{{}}
+		doc      []string
+		inDoc    bool
+		inAlias  bool               // inside a declare module "node:x" block, which re-exports "x"
+		inModels bool               // inside the generated models block (described from the catalogue)
+		at       = map[string]int{} // entry index by name, to merge overloads
 	)
 	add := func(e Entry) {
 		if i, ok := at[e.Name]; ok && entries[i].Kind == e.Kind && entries[i].Static == e.Static {
@@ -336,6 +337,11 @@ func parse(src string) ([]Entry, error) {
 	for n, raw := range strings.Split(src, "\n") {
 		lineNo := n + 1
 		line := strings.TrimSpace(raw)
+		if inModels || raw == BeginModels {
+			inModels = raw != EndModels
+			doc = nil
+			continue
+		}
 		if inAlias || (strings.HasPrefix(line, `declare module "node:`) && strings.HasSuffix(line, "{")) {
 			// "node:x" names the same module as "x": nothing of its own to describe.
 			inAlias = line != "}"

@@ -53,7 +53,7 @@ func TestDescribe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"daktela.ReadRequest#addFilter(field: string, operator: FilterOperator", "): this", "left out for isnull"} {
+	for _, want := range []string{"daktela.ReadRequest#addFilter(field: FieldPath<T>, operator: FilterOperator", "): this", "left out for isnull"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Describe(addFilter) lacks %q:\n%s", want, s)
 		}

@@ -35,3 +35,10 @@ process.exit("1"); // expect TS2345
 console.lg("x"); // expect TS2339
 sleep("1s"); // expect TS2345
 require("crypto").createHash("sha3"); // expect TS2345
+// Typed records: field names, attribute types and record properties are the model's.
+req.addFilter("usernme", "eq", "admin"); // expect TS2345
+daktela.buildReadRequest("Tickets").setFields(["title", "stgae"]); // expect TS2820
+daktela.buildReadRequest("Tickets").addSort("category.titel"); // expect TS2345
+daktela.buildCreateRequest("Tickets").addAttributes({ title: 42 }); // expect TS2322
+daktela.buildCreateRequest("Tickets").addStringAttribute("priority", "URGENT"); // expect TS2345
+client.execute(req).getData()[0].username; // expect TS2339

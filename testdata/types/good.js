@@ -142,3 +142,18 @@ console.log(require("node:util").format("%s", joined), require("node:fs").exists
 
 // fs.promises.
 fs.promises.readFile("x.csv", "utf8").then((text) => text.toUpperCase()).catch(() => null);
+
+// Typed records: a known model's reads give its record type, in JSDoc as import("daktela").NAME.
+/** @param {import("daktela").Ticket} t */
+function ticketLine(t) {
+  return `${t.name} ${t.title} ${t.stage} ${t.category.title} ${t.user ? t.user.title : "nobody"} ${t.customFields.order_id ?? []}`;
+}
+const open = daktela.buildReadRequest("Tickets")
+  .addFilter("stage", "eq", "OPEN")
+  .addFilter("category.sla.title", "isnotnull")
+  .addFilter("customFields.product", "like", "%phone%")
+  .setFields(["name", "title", "stage", "category", "user.title", "customFields"]);
+for (const t of client.iterate(open, { maxItems: 5 })) console.log(ticketLine(t));
+/** @type {import("daktela").User[]} */
+const admins = client.execute(daktela.buildReadRequest("Users").addFilter("type", "eq", "admin")).getData();
+console.log(admins.map((u) => u.profile ? u.profile.title : u.name).join(", "));
