@@ -25,6 +25,9 @@ declare module "daktela" {
   /** The record type of model M: the catalogue's interface (Models), the first letter's case aside; DaktelaRecord for a model the catalogue does not know. */
   export type RecordOf<M> = M extends keyof Models ? Models[M] : M extends string ? (Capitalize<M> extends keyof Models ? Models[Capitalize<M>] : DaktelaRecord) : DaktelaRecord;
 
+  /** What a create or update of model M writes: its records' fields and the write-only attributes of ModelWrites (a ticket's comment). */
+  export type WriteOf<M> = RecordOf<M> & (M extends keyof ModelWrites ? ModelWrites[M] : {});
+
   /** The relations buildReadRelationRequest offers for model M (any string for a model without known relations). */
   export type RelationName<M> = M extends keyof ModelRelations ? keyof ModelRelations[M] | (string & {}) : string;
 
@@ -47,7 +50,7 @@ declare module "daktela" {
   export type FieldPath<T> = KnownKeys<T> | { [K in KnownKeys<T>]-?: SubPath<K, FieldTarget<T[K]>> }[KnownKeys<T>] | (string extends keyof T ? (string & {}) : never);
 
   /** What a create or update may set a field of read type V to: a link as the related record's name (or the record read), a list of links as names, custom fields as {key: values}, a datetime also as a Date; null clears a field. */
-  export type AttributeValue<V> = 0 extends (1 & V) ? JsonValue | Date : V extends null ? null : V extends string ? (string extends V ? string | Date : V) : V extends number | boolean ? V : V extends readonly (infer E)[] ? AttributeValue<E>[] : V extends { [key: string]: string[] } ? { [key: string]: string | string[] } : string | number | V;
+  export type AttributeValue<V> = 0 extends (1 & V) ? JsonValue | Date : V extends undefined ? never : V extends null ? null : V extends string ? (string extends V ? string | Date : V) : V extends number | boolean ? V : V extends readonly (infer E)[] ? AttributeValue<E>[] : V extends { [key: string]: string[] } ? { [key: string]: string | string[] } : string | number | V;
 
   /** The attributes a create or update of records T may set: T's fields with the values AttributeValue allows (any key for DaktelaRecord and for models the catalogue lists in part). */
   export type Attributes<T> = { [K in KnownKeys<T>]?: AttributeValue<T[K]> } & (string extends keyof T ? { [key: string]: JsonValue | Date | undefined } : {});
@@ -323,9 +326,9 @@ declare module "daktela" {
     /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
     function buildReadRelationRequest<M extends ModelName, R extends RelationName<M>>(model: M, objectName: string | number, relation: R): ReadRequest<RelationRecord<M, R>>;
     /** A create of a model record. */
-    function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<RecordOf<M>>;
+    function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<WriteOf<M>>;
     /** An update of a model record (name it with setObjectName). */
-    function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<RecordOf<M>>;
+    function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<WriteOf<M>>;
     /** A delete of a model record (name it with setObjectName). */
     function buildDeleteRequest<M extends ModelName>(model: M): DeleteRequest;
   }
@@ -339,9 +342,9 @@ declare module "daktela" {
   /** A read of relation of the record objectName, e.g. ("Tickets", "1001", "activities"). */
   export function buildReadRelationRequest<M extends ModelName, R extends RelationName<M>>(model: M, objectName: string | number, relation: R): ReadRequest<RelationRecord<M, R>>;
   /** A create of a model record. */
-  export function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<RecordOf<M>>;
+  export function buildCreateRequest<M extends ModelName>(model: M): CreateRequest<WriteOf<M>>;
   /** An update of a model record (name it with setObjectName). */
-  export function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<RecordOf<M>>;
+  export function buildUpdateRequest<M extends ModelName>(model: M): UpdateRequest<WriteOf<M>>;
   /** A delete of a model record (name it with setObjectName). */
   export function buildDeleteRequest<M extends ModelName>(model: M): DeleteRequest;
 
@@ -835,6 +838,11 @@ declare module "daktela" {
     CampaignsRecords: { activities: Activity };
     Contacts: { tickets: Ticket; activities: Activity; crmRecords: CrmRecord };
     Tickets: { activities: Activity };
+  }
+
+  /** The attributes a create or update of each model takes that its records do not show. */
+  export interface ModelWrites {
+    Tickets: { comment?: string | null; comment_add_files?: any };
   }
 
   /** An activity's item, the channel record of its type (CALL: ActivityCall, EMAIL: ActivityEmail, CHAT: ActivityWeb, ...). */

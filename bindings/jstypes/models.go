@@ -59,7 +59,7 @@ func singular(w string) string {
 
 // ModelDeclarations is the generated block of daktela.d.ts: ModelName (the catalogue's
 // endpoints, any other string accepted), Models (each endpoint's record type),
-// ModelRelations, ActivityItem, and one interface per model with every field the
+// ModelRelations, ModelWrites, ActivityItem, and one interface per model with every field the
 // catalogue lists, typed as the API reads it.
 func ModelDeclarations() string {
 	var b strings.Builder
@@ -88,6 +88,21 @@ func ModelDeclarations() string {
 			rels = append(rels, fmt.Sprintf("%s: %s", r.Name, TypeName(rel)))
 		}
 		w("    %s: { %s };\n", m.PHPName(), strings.Join(rels, "; "))
+	}
+	w("  }\n\n")
+
+	w("  /** The attributes a create or update of each model takes that its records do not show. */\n")
+	w("  export interface ModelWrites {\n")
+	for _, m := range catalog.Models() {
+		if m.Nested || len(m.WriteOnly) == 0 {
+			continue
+		}
+		var attrs []string
+		for _, f := range m.WriteOnly {
+			typ, _ := fieldType(m, f)
+			attrs = append(attrs, fmt.Sprintf("%s?: %s", f.Name, typ))
+		}
+		w("    %s: { %s };\n", m.PHPName(), strings.Join(attrs, "; "))
 	}
 	w("  }\n\n")
 

@@ -97,6 +97,9 @@ type Model struct {
 	Partial bool
 	// Fields are the record's fields in the order the API writes them.
 	Fields []Field
+	// WriteOnly are attributes a create or update takes that records do not show (a
+	// ticket's comment).
+	WriteOnly []Field
 	// Relations are the {model}/{name}/{relation} reads.
 	Relations []Relation
 	// CustomFields are the keys of customFields, in order.

@@ -34,6 +34,11 @@ func TestTableIsConsistent(t *testing.T) {
 				}
 			}
 		}
+		for _, f := range m.WriteOnly {
+			if seen[f.Name] {
+				t.Errorf("%s.%s is a field and a write-only attribute", m.Name, f.Name)
+			}
+		}
 		key, ok := m.Field(m.Key)
 		if !ok {
 			t.Errorf("%s: key %q is not a field", m.Name, m.Key)

@@ -34,6 +34,12 @@ func (m *Model) Describe() string {
 		}
 		fmt.Fprintf(&b, "  %-28s %s\n", f.Name, f.summary())
 	}
+	if len(m.WriteOnly) > 0 {
+		fmt.Fprintf(&b, "Write-only attributes (a create or update takes them; records do not show them):\n")
+		for _, f := range m.WriteOnly {
+			fmt.Fprintf(&b, "  %-28s %s\n", f.Name, f.summary())
+		}
+	}
 	if len(m.Relations) > 0 {
 		fmt.Fprintf(&b, "Relations:\n")
 		for _, r := range m.Relations {

@@ -26,6 +26,8 @@ var crmModels = []*Model{
 			flag("unread"), ro(date("last_unread_date")), ro(flag("has_attachment")), ro(flag("isParent")),
 			ro(about(flag("isFollowed"), "whether the reader follows the ticket")),
 			ro(about(flag("_access"), "whether the reader may open the ticket")), custom()}),
+		WriteOnly: []Field{about(str("comment"), "adds a comment activity with this text to the ticket"),
+			about(js("comment_add_files"), "names upload.php answered: the comment's attachments")},
 		Relations: []Relation{{"activities", "activities", "ticket"}}, SchemeInSys: true,
 		CustomFields: []CustomField{{"order_id", "TEXT", "Order", false}, {"product", "TEXT", "Product", false}}},
 	{Name: "crmDatabases", Doc: "CRM databases contacts and accounts belong to (\"default\").", NamePrefix: "crmdb_", HashNull: true,
