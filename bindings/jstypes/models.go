@@ -250,3 +250,26 @@ func fieldDoc(m *catalog.Model, f catalog.Field) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// DescribeModel is the help of a model of the catalogue, as "dkscript help api Users"
+// and the REPL's ".help Users" print it: the catalogue's description (fields with their
+// types, key, relations, custom fields) and the name of its records' interface in the
+// declarations. name is the model as the builders take it ("Users", "users",
+// "models.Users") or the interface's name ("User"); ok is false for any other name.
+func DescribeModel(name string) (text string, ok bool) {
+	name = strings.TrimPrefix(name, "models.")
+	m, found := catalog.Lookup(name)
+	if !found {
+		for _, c := range catalog.Models() {
+			if TypeName(c) == name {
+				m, found = c, true
+				break
+			}
+		}
+	}
+	if !found {
+		return "", false
+	}
+	return m.Describe() + fmt.Sprintf("Records are typed %s in the declarations (daktela.d.ts; in JSDoc import(\"daktela\").%s).\n",
+		TypeName(m), TypeName(m)), true
+}

@@ -62,3 +62,23 @@ func TestTypeNames(t *testing.T) {
 		}
 	}
 }
+
+// A model's help names its fields with their types, its relations and its interface,
+// by model name in either case, as models.NAME or by interface name.
+func TestDescribeModel(t *testing.T) {
+	for _, name := range []string{"Tickets", "tickets", "models.Tickets", "Ticket"} {
+		text, ok := DescribeModel(name)
+		if !ok {
+			t.Fatalf("DescribeModel(%q) found nothing", name)
+		}
+		for _, want := range []string{"Tickets (tickets.json)", "stage", "OPEN | WAIT", "category", "link → ticketsCategories",
+			"Relations:", "tickets/{name}/activities lists activities", "typed Ticket", "import(\"daktela\").Ticket", "comment"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("DescribeModel(%q) lacks %q:\n%s", name, want, text)
+			}
+		}
+	}
+	if _, ok := DescribeModel("Client"); ok {
+		t.Error("DescribeModel(Client) found a model")
+	}
+}

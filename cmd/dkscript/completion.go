@@ -212,7 +212,7 @@ func printAPIHelp(w io.Writer, args []string) error {
 	switch len(args) {
 	case 0:
 		_, err := io.WriteString(w, jstypes.Overview()+"  models   "+wrapWords(catalog.Endpoints(), 78, "           ")+
-			"\n\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer,\nmodels.Tickets.\n")
+			"\n\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer,\nor a model's fields and relations: Tickets.\n")
 		return err
 	case 1:
 	default:

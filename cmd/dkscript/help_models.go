@@ -4,28 +4,29 @@ import (
 	"io"
 	"strings"
 
+	"github.com/dkscript/dkscript/bindings/jstypes"
 	"github.com/dkscript/dkscript/daktela/catalog"
 )
 
 // modelsHelpIntro heads "dkscript help api models".
 const modelsHelpIntro = `Models (the first argument of buildReadRequest and the other builders; the endpoint is
 the name with a lower-case first letter). "dkscript help api models.NAME" lists one
-model's fields, key and relations:
+model's fields, key and relations (also "dkscript help api NAME"):
 `
 
 // printModelHelp answers "help api models" and "help api models.NAME" (NAME also
-// bare, when it is no JavaScript name) from the model catalogue; ok is false when name
-// means no model.
+// bare, when it is no JavaScript name, or the name of its records' interface) from the
+// model catalogue; ok is false when name means no model.
 func printModelHelp(w io.Writer, name string) (ok bool, err error) {
 	if name == "models" {
 		_, err = io.WriteString(w, modelsHelpIntro+catalog.Summary())
 		return true, err
 	}
-	m, found := catalog.Lookup(strings.TrimPrefix(name, "models."))
+	text, found := jstypes.DescribeModel(name)
 	if !found {
 		return false, nil
 	}
-	_, err = io.WriteString(w, m.Describe())
+	_, err = io.WriteString(w, text)
 	return true, err
 }
 

@@ -76,6 +76,9 @@ func (s *session) command(ctx context.Context, name, arg string) (done bool, err
 			return false, nil
 		}
 		text, err := jstypes.Describe(arg)
+		if model, ok := jstypes.DescribeModel(arg); err != nil && ok {
+			text, err = model, nil
+		}
 		if err != nil {
 			fmt.Fprintf(s.cfg.Stderr, ".help: %v\n", err)
 			s.failed++
@@ -181,13 +184,15 @@ func (s *session) help() string {
 		fmt.Fprintf(&b, "  %-13s %s\n", name, c.help)
 	}
 	b.WriteString(`
-Keys: Tab completes names (also model names in buildReadRequest("...)); Up/Down and
+Keys: Tab completes names (also model names in buildReadRequest("...), and field
+names in addFilter("...), addSort and setFields); Up/Down and
 Ctrl-R search the history; Ctrl-C stops running code or clears the line; Ctrl-C twice
 on an empty line, or Ctrl-D, exits. An unfinished entry continues on the next line.
 _ holds the last result, _error the last error; top-level await works.
 
 API: .help NAME prints a name's signature and description, as in .help Client,
-.help ReadRequest.addFilter or .help csv.writer.
+.help ReadRequest.addFilter or .help csv.writer; .help Tickets prints a model's fields
+and relations.
 `)
 	b.WriteString(jstypes.Overview())
 	return strings.TrimRight(b.String(), "\n")

@@ -25,8 +25,10 @@ var jsKeywords = []string{
 	"null", "return", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while",
 }
 
-// modelArg matches the model argument being typed in a request factory call.
-var modelArg = regexp.MustCompile(`build(?:Read|Create|Update|Delete)Request\(\s*(["'` + "`" + `])([A-Za-z0-9_]*)$`)
+// modelArg matches the model argument being typed in a call of a request builder
+// (buildReadRequest, buildReadSingleRequest, ... buildDeleteRequest) or a request
+// class's constructor.
+var modelArg = regexp.MustCompile(`(?:build\w*Request|new\s+(?:daktela\.)?(?:Read|Create|Update|Delete)Request)\(\s*(["'` + "`" + `])([A-Za-z0-9_]*)$`)
 
 // completer completes REPL input against a runtime's VM.
 type completer struct {
@@ -91,6 +93,13 @@ func (c *completer) complete(vm *goja.Runtime, line string, pos int) (head strin
 			completions[0] += quote
 		}
 		return before[:len(before)-len(word)], completions, tail
+	}
+
+	if head, comps, ok := completeRelation(before, tail); ok {
+		return head, comps, tail
+	}
+	if head, comps, ok := c.completeField(vm, before, tail); ok {
+		return head, comps, tail
 	}
 
 	if inString(before) {

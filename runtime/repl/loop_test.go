@@ -285,7 +285,7 @@ func TestSessionHelp(t *testing.T) {
 // unknown name is an error on stderr with suggestions, and the session goes on.
 func TestSessionHelpName(t *testing.T) {
 	h := newTestHost(t, false)
-	lines := typed(".help daktela.Client", ".help ReadRequest.addFilter()", ".help buildReadReqest", "1 + 1")
+	lines := typed(".help daktela.Client", ".help ReadRequest.addFilter()", ".help Users", ".help buildReadReqest", "1 + 1")
 	wantFailed(t, h.session(t, newFakePrompter(false, lines...), Config{}, nil), 1)
 	out := h.stdout.String()
 	for _, name := range []string{"daktela.Client", "ReadRequest.addFilter()"} {
@@ -296,6 +296,11 @@ func TestSessionHelpName(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf(".help %s: output lacks\n%s\ngot\n%s", name, want, out)
 		}
+	}
+	// A model: its fields with their types, from the model catalogue.
+	model, ok := jstypes.DescribeModel("Users")
+	if !ok || !strings.Contains(out, strings.TrimRight(model, "\n")) || !strings.Contains(model, "profile") {
+		t.Errorf(".help Users: output lacks the model's description\n%s\ngot\n%s", model, out)
 	}
 	for _, w := range []string{"executeAsync()", "addFilter("} {
 		if !strings.Contains(out, w) {
