@@ -106,6 +106,18 @@ func (s *store) newNameAt(t *table, vals map[string]any) any {
 	return s.newName(t, at.Add(time.Duration(s.rng.IntN(1e6))*time.Microsecond))
 }
 
+// duplicateContacts are the seeded contacts that enter a person a second (or third) time:
+// contact i is contact of again, with the same phone number written another way, as
+// contacts typed in by hand end up (scripts/merge-duplicate-contacts.js finds them).
+var duplicateContacts = map[int]struct {
+	of     int
+	number string
+}{
+	27: {of: 3, number: "604 148 452"},    // phone(4) without the country code
+	28: {of: 3, number: "00420604148452"}, // and with 00 for +
+	29: {of: 10, number: "+420611407243"}, // phone(11) without spaces
+}
+
 func phone(n int) string {
 	return fmt.Sprintf("+420 6%02d %03d %03d", n%100, (n*37)%1000, (n*113)%1000)
 }
@@ -185,8 +197,12 @@ func (s *store) seed() {
 
 	var contacts []string
 	for i := 0; i < 30; i++ {
-		fn, ln := firstNames[(i*7)%len(firstNames)], lastNames[(i*5)%len(lastNames)]
-		cf := map[string][]string{"number": {phone(i + 1)}, "email": {asciiFold(fn) + "." + asciiFold(ln) + "@example.org"}}
+		src, number := i, phone(i+1)
+		if d, ok := duplicateContacts[i]; ok {
+			src, number = d.of, d.number
+		}
+		fn, ln := firstNames[(src*7)%len(firstNames)], lastNames[(src*5)%len(lastNames)]
+		cf := map[string][]string{"number": {number}, "email": {asciiFold(fn) + "." + asciiFold(ln) + "@example.org"}}
 		if i%4 == 0 {
 			cf["note"] = []string{"VIP customer"}
 		}
