@@ -232,9 +232,11 @@ func (h *WebhookHandler) secretOK(r *http.Request) bool {
 // decodePayload checks the body and returns it as JSON for the handler, with the
 // event its "event" field names. A form-encoded body (Content-Type
 // application/x-www-form-urlencoded) becomes an object of strings (arrays for
-// repeated keys); an empty body is an empty object.
+// repeated keys), unless it is a JSON object (as curl -d sends one); an empty body is
+// an empty object.
 func decodePayload(contentType string, body []byte) (payload []byte, event string, err error) {
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(contentType)), "application/x-www-form-urlencoded") {
+	form := strings.HasPrefix(strings.ToLower(strings.TrimSpace(contentType)), "application/x-www-form-urlencoded")
+	if form && !(strings.HasPrefix(strings.TrimSpace(string(body)), "{") && json.Valid(body)) {
 		vals, err := url.ParseQuery(string(body))
 		if err != nil {
 			return nil, "", errors.New("the form body does not parse: " + err.Error())

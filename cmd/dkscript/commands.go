@@ -24,7 +24,7 @@ type command struct {
 var commandTable []*command
 
 func init() {
-	commandTable = []*command{runCommand, evalCommand, replCommand, mockCommand, typesCommand, versionCommand, completionCommand, helpCommand}
+	commandTable = []*command{runCommand, evalCommand, replCommand, serveCommand, mockCommand, typesCommand, versionCommand, completionCommand, helpCommand}
 }
 
 // commands returns the command table in the order help lists it.
