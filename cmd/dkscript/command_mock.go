@@ -39,7 +39,11 @@ contacts, campaign records, ...) until Ctrl-C, and prints the URL and token to u
 It answers as the real API does, so scripts, curl and the PHP connector work against it.
 (run --mock starts the same server inside the run instead, and takes the flags below
 that shape its data, time and faults: --seed, --records, --now, --latency, --jitter,
---faults.)
+--faults, --live.)
+
+--live RATE makes it a working contact centre: RATE events a second (new calls,
+tickets opened, updated, escalated and closed, contacts edited), stamped as the API
+stamps writes, for scripts that watch for changes (client.watch).
 
 The demo data ends at the start of the current day (in Europe/Prague, the fake's zone),
 so reports of recent days find data on any day; --now "2026-01-15 12:00:00" fixes the
@@ -50,6 +54,7 @@ Examples:
   dkscript mock --addr 127.0.0.1:0 --records campaignsRecords=100000
   dkscript mock --latency 20ms --faults 5xx:0.1,429:0.05:retry=1
   dkscript mock --now "2026-01-15 12:00:00"
+  dkscript mock --live 5
   DAKTELA_URL=http://127.0.0.1:8089 DAKTELA_TOKEN=` + daktelatest.DefaultToken + ` dkscript run report.js
 `,
 	newFlags: newMockFlags,

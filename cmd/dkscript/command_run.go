@@ -41,8 +41,8 @@ and does not send it: a create answers 201 with a made-up name (dryrun_<model>_<
 update 200 with the attributes over a read of the record, a delete 204, all marked as dry
 run. Reads run normally and do not show the held-back writes. The run ends with how many
 creates, updates and deletes a real run would send, per model.
---mock starts the embedded fake Daktela; --seed, --records, --now, --latency, --jitter
-and --faults shape it as dkscript mock's flags of the same names do, and --now
+--mock starts the embedded fake Daktela; --seed, --records, --now, --latency, --jitter,
+--faults and --live shape it as dkscript mock's flags of the same names do, and --now
 "2026-01-15 12:00:00" also fixes the script's clock (Date.now(), new Date(), dates).
 --timezone names the instance's time zone (default Europe/Prague): Dates sent to the API,
 the dates module and a Date's local time use it, and the server is told it.

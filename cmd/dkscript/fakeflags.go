@@ -23,6 +23,7 @@ type fakeFlags struct {
 	recordingSize sizeFlag
 	// tokenLife is how long the access tokens login.json hands out live.
 	tokenLife durationFlag
+	live      float64
 }
 
 // register adds the fake server's flags to fs.
@@ -34,6 +35,7 @@ func (f *fakeFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.jitter, "jitter", "add up to `DURATION` more, at random")
 	fs.Var(&f.recordingSize, "recording-size", "make every call recording exactly `SIZE`, e.g. 2MB (KB, MB, GB are powers of 1024; default: 8000 bytes per second of the call)")
 	fs.Var(&f.tokenLife, "token-life", "access tokens from login.json live `DURATION` (default 1h); a short one shows scripts renewing a daktela.login sign-in")
+	fs.Float64Var(&f.live, "live", 0, "simulate a working contact centre at `RATE` events a second: new calls, tickets opened, updated, escalated and closed, contacts edited")
 	fs.StringVar(&f.now, "now", "", "fix the clock at `TIME`, \"YYYY-MM-DD HH:MM:SS\" in the instance's zone: the fake's data ends then, and the script's Date.now(), new Date() and dates read it (default: the real clock, data up to today)")
 }
 
@@ -64,6 +66,9 @@ func (f *fakeFlags) given() []string {
 	if f.tokenLife.set {
 		out = append(out, "--token-life")
 	}
+	if f.live != 0 {
+		out = append(out, "--live")
+	}
 	return out
 }
 
@@ -91,6 +96,12 @@ func (f *fakeFlags) check(cmd string, withServer bool) error {
 	}
 	if f.tokenLife.set && f.tokenLife.d < time.Second {
 		return usagef(cmd, "invalid value %v for flag --token-life: must be 1s or more (the API's expiry has whole seconds)", f.tokenLife.d)
+	}
+	if f.live < 0 || f.live > daktelatest.MaxLiveRate || f.live != f.live {
+		return usagef(cmd, "invalid value %v for flag --live: the rate is events a second, above 0 and at most %d", f.live, daktelatest.MaxLiveRate)
+	}
+	if f.live > 0 && f.now != "" {
+		return usagef(cmd, "--live needs the real clock: with --now every change would carry the same stamp")
 	}
 	if f.now != "" {
 		if _, err := parseNow(f.now, time.UTC); err != nil {
@@ -125,6 +136,7 @@ func (f *fakeFlags) server(loc *time.Location) (daktelatest.Options, time.Time) 
 		Latency: f.latency.d,
 		Jitter:  f.jitter.d,
 		Faults:  f.faults,
+		Live:    f.live,
 		// TokenLife: zero (unset) is the fake's default.
 		TokenLife: f.tokenLife.d,
 	}

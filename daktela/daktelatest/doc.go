@@ -132,6 +132,15 @@
 // records rendered once per page (BenchmarkRenderPage1000), so the server is not the
 // bottleneck of a client benchmark.
 //
+// # Live
+//
+// Options.Live (or [Handler.Live]) makes the server a working contact centre: that many
+// events a second, new calls with their closed activities, tickets opened, updated
+// (some escalated to priority HIGH) and closed, contacts edited, each stamped as the API
+// stamps writes (created/edited and their _by user; activities time_close; calls
+// call_time), so watchers and pollers have something to find. [Handler.LiveEvents]
+// counts them by kind.
+//
 // # Faults
 //
 // Options.Latency and Options.Jitter delay every answer (the jitter is seeded per request

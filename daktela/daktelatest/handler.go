@@ -40,6 +40,9 @@ type Handler struct {
 	clock func() time.Time
 	// recordingSize is Options.RecordingSize (0: recordings follow the call's duration).
 	recordingSize int64
+
+	liveMu    sync.Mutex
+	liveCount LiveEvents // what Live has done
 }
 
 // maxBody bounds a request body (a bulk import of a big record is far below it).
@@ -65,6 +68,9 @@ func NewHandler(opts Options) (*Handler, error) {
 		closing: make(chan struct{}), readTimeout: opts.ReadTimeout}
 	if opts.ReadTimeout < 0 {
 		return nil, fmt.Errorf("daktelatest: the read timeout must not be negative (got %v)", opts.ReadTimeout)
+	}
+	if opts.Live < 0 || opts.Live > MaxLiveRate {
+		return nil, fmt.Errorf("daktelatest: the live rate must be from 0 to %d events a second (got %v)", MaxLiveRate, opts.Live)
 	}
 	if opts.Latency < 0 || opts.Jitter < 0 {
 		return nil, fmt.Errorf("daktelatest: latency and jitter must not be negative (got %v, %v)", opts.Latency, opts.Jitter)

@@ -36,6 +36,10 @@ type Options struct {
 	// TokenLife is how long an access token from login.json (a sign-in or a refresh)
 	// lives (default TokenTTL): a short one lets tests see clients renew their sign-in.
 	TokenLife time.Duration
+	// Live, when above 0, makes a Server simulate a working contact centre at this many
+	// events a second (up to MaxLiveRate) until it is closed: see [Handler.Live]. It
+	// needs a moving clock: with a fixed Now every change carries the same stamp.
+	Live float64
 }
 
 // DemoAnchor is where the demo data set ends unless Options say otherwise:
@@ -54,6 +58,8 @@ type Server struct {
 	*Handler
 	srv  *http.Server
 	done chan struct{}
+	// liveDone is closed when the live simulation (Options.Live) has stopped.
+	liveDone chan struct{}
 }
 
 // NewServer starts a server on a random 127.0.0.1 port; it panics if it cannot listen
@@ -78,6 +84,13 @@ func Listen(addr string, opts Options) (*Server, error) {
 	}
 	s := &Server{URL: "http://" + ln.Addr().String(), Token: h.Token(), Handler: h, done: make(chan struct{})}
 	s.srv = &http.Server{Handler: h, ReadHeaderTimeout: h.readTimeout, ErrorLog: quietLog()}
+	if opts.Live > 0 {
+		s.liveDone = make(chan struct{})
+		go func() {
+			defer close(s.liveDone)
+			h.Live(context.Background(), opts.Live) // until Close or Shutdown closes h
+		}()
+	}
 	go func() {
 		defer close(s.done)
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -93,6 +106,14 @@ func (s *Server) Close() {
 	s.Handler.close()
 	s.srv.Close()
 	<-s.done
+	s.waitLive()
+}
+
+// waitLive waits for the live simulation to stop (the handler is closed).
+func (s *Server) waitLive() {
+	if s.liveDone != nil {
+		<-s.liveDone
+	}
 }
 
 // Shutdown is the graceful stop: it stops accepting requests and waits for the
@@ -105,5 +126,6 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.srv.Close()
 	}
 	<-s.done
+	s.waitLive()
 	return err
 }
