@@ -5,6 +5,7 @@
 //	dkscript run [flags] script.js [args...]
 //	dkscript eval [flags] 'expression'
 //	dkscript repl [flags]
+//	dkscript serve [flags] hooks.js
 //	dkscript mock [flags]
 //	dkscript types [flags]
 //	dkscript version
