@@ -30,6 +30,8 @@ type config struct {
 	builder   bool
 	dkscript  string
 	timeout   time.Duration
+	webhooks  int
+	senders   int
 }
 
 func main() {
@@ -49,6 +51,8 @@ func main() {
 	flag.BoolVar(&cfg.builder, "builder", true, "run the builder-call benchmark for bar 5")
 	flag.StringVar(&cfg.dkscript, "dkscript", "", "dkscript binary to measure (default: build ./cmd/dkscript)")
 	flag.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "time limit of each workload run")
+	flag.IntVar(&cfg.webhooks, "webhooks", 2000, "webhooks per case sent to dkscript serve (0 skips the serve cases)")
+	flag.IntVar(&cfg.senders, "senders", 20, "concurrent webhook senders of the serve cases")
 	flag.Parse()
 
 	var err error
@@ -354,6 +358,14 @@ func harness(cfg config) error {
 		}
 	}
 
+	// Serve (issue 18): webhooks per second and latency.
+	var serveCases []serveCase
+	var serveErr error
+	if cfg.webhooks > 0 {
+		fmt.Fprintln(os.Stderr, "serve runs ...")
+		serveCases, serveErr = measureServe(ctx, dk, tmp, servers["base"], cfg.webhooks, cfg.senders)
+	}
+
 	// Bar 5: builder calls.
 	var builder map[string]float64
 	var builderErr error
@@ -364,6 +376,7 @@ func harness(cfg config) error {
 
 	report(os.Stdout, cfg, ws, servers, emptyMean, emptyMedian, nodeMean, builder, builderErr)
 	tsStart.report(os.Stdout)
+	reportServe(os.Stdout, serveCases, serveErr)
 	return nil
 }
 
