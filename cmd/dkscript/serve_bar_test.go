@@ -413,3 +413,36 @@ func TestServeUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// --dry-run holds back the handlers' writes: the webhook is answered with the made-up
+// result, the fake gets no record, stderr shows the write and, at the stop, the summary.
+func TestServeDryRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	srv := daktelatest.NewServer(daktelatest.Options{})
+	defer srv.Close()
+	before := srv.Count("contacts")
+	dir := t.TempDir()
+	script := writeScript(t, dir, "hooks.js", barHooks)
+	p := startServe(t, bin, []string{"DAKTELA_URL=" + srv.URL, "DAKTELA_TOKEN=" + srv.Token}, "--dry-run", script)
+	results := sendHooks(p.url, 3, 1, 1, func(int) string { return "" }, func(int) string { return "" }, func(int) {})
+	for _, r := range results {
+		if r.last() != 200 {
+			t.Errorf("%s: %v, want 200", r.id, r.attempts)
+		}
+	}
+	if code := p.stop(t, syscall.SIGTERM); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+	if got := srv.Count("contacts"); got != before {
+		t.Errorf("the fake has %d contacts after a dry run, %d before", got, before)
+	}
+	stderr := p.stderr.String()
+	for _, want := range []string{`DRY-RUN POST /api/v6/contacts.json {"name":"hook_0000","lastname":"Hook hook_0000"}`, "a real run would send 3 creates"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
