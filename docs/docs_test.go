@@ -102,6 +102,7 @@ func runScriptOn(t *testing.T, srv *daktelatest.Server, name, src string) (strin
 			jspath.New(jspath.Options{BaseDir: dir}),
 			jsdates.New(jsdates.Options{}),
 		},
+		Dir:          dir,
 		Capabilities: runtime.Capabilities{FileAccess: true, Env: true, NewClients: true},
 		Timeout:      time.Minute,
 	})

@@ -64,6 +64,8 @@ func (r *Runtime) installModules() error {
 		AllowNewClients: r.opts.Capabilities.NewClients,
 		ConfigureClient: r.opts.ConfigureClient,
 		NoClientHelp:    r.opts.NoClientHelp,
+		FileAccess:      r.opts.Capabilities.FileAccess,
+		BaseDir:         r.opts.Dir,
 	}))
 	for i, m := range r.opts.Modules {
 		if m == nil {

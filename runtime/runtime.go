@@ -38,7 +38,7 @@ import (
 // Capabilities are what a script may do beyond talking to the configured client. All
 // are off unless granted; the CLI grants them all.
 type Capabilities struct {
-	FileAccess bool // the fs and csv modules, require of files outside ModuleFS
+	FileAccess bool // the fs and csv modules, require of files outside ModuleFS, the client's downloads and uploads
 	Env        bool // process.env holds Options.Env (else it is empty)
 	NewClients bool // new daktela.Client(url, token), Client.getInstance and daktela.login
 }
@@ -63,6 +63,10 @@ type Options struct {
 	// NoClientHelp, when set and Client is nil, is what daktela.client()'s error advises:
 	// how a connection is configured with this host.
 	NoClientHelp string
+	// Dir is the directory relative paths of the daktela client's file calls
+	// (downloadRecording, downloadFile, uploadFile) resolve against, as a host resolves
+	// its fs module's; "": the working directory.
+	Dir string
 	// MaxCallStackSize limits JS recursion (default 10 000 frames).
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).

@@ -500,6 +500,28 @@ declare module "daktela" {
     error?: string;
   }
 
+  /** Options of downloadRecording and downloadFile. */
+  export interface DownloadOptions {
+    /** Leave a file already under the final name as it is (it is complete: a download writes to path + ".part" and renames it only once every byte arrived); the result then has skipped true and the file's checksum. */
+    skipExisting?: boolean;
+    /** downloadFile only: the kind of activity the file belongs to ("activitiesEmail", "activitiesComment", "activitiesWeb", "activitiesFbm", "activitiesWap", "activitiesVbr") when the file object does not say. */
+    mapper?: string;
+  }
+
+  /** What a download did. */
+  export interface DownloadResult {
+    /** The file written (or skipped). */
+    path: string;
+    /** Its size in bytes. */
+    bytes: number;
+    /** Lowercase hex SHA-256 of the file on disk (also for a skipped one). */
+    sha256: string;
+    /** The Content-Type the server sent ("" when it sent none, and for a skipped file). */
+    contentType: string;
+    /** Whether skipExisting found the file already there. */
+    skipped: boolean;
+  }
+
   /** One request as the logger set by setLogger gets it. */
   export interface LogEntry {
     /** "debug", "info", "warn" or "error". */
@@ -554,6 +576,18 @@ declare module "daktela" {
     whoami(): Response<DaktelaRecord>;
     /** Merges the records of model ("Contacts", "Accounts" or "Tickets") named by names, at least two: the server keeps the first and moves what the others held to it, and the Response's data is the merged record. A write: never sent twice (a failure after it may have reached the server throws a RequestException saying the records may be merged already); under --dry-run it is printed, not sent, and answered with a read of the first record (isDryRun() true). A wrong model or fewer than two names throws a TypeError before anything is sent. */
     merge<M extends "Contacts" | "Accounts" | "Tickets">(model: M, names: Array<string | number>): Response<RecordOf<M>>;
+    /** Saves the recording of a call activity (its name, an Activities record, or an ActivitiesCall record) to path: GET /file/recording/{activity}, the token in the accessToken query parameter whatever the authentication method (never in a log line, an error or a file name). Streamed to path + ".part", synced and renamed once complete: constant memory, and nothing half-written under path after an error or Ctrl-C. path may be a directory or end in "/": the file then takes the server's name (cleaned of directories) or the activity's name with an extension for the content type. Retried as reads are (a broken answer is resumed or started over). An activity without a recording throws a NotFoundException; an answer that is not audio (the HTML sign-in page a real instance sends with status 200 for a bad token) throws a RequestException and saves nothing. Needs file access (the CLI grants it); relative paths are relative to the working directory. */
+    downloadRecording(activity: string | DaktelaRecord, path: string, options?: DownloadOptions): DownloadResult;
+    /** downloadRecording on another goroutine, for concurrent downloads: the promise resolves with its result or rejects with what it would throw. */
+    downloadRecordingAsync(activity: string | DaktelaRecord, path: string, options?: DownloadOptions): Promise<DownloadResult>;
+    /** Saves an attachment to path: POST /file/download.php. file is {mapper, name} (mapper the kind of activity, name the file id) or an attachment record (an e-mail's files, activities/{name}/attachments; its "file" is the id) whose mapper is options.mapper, its own mapper, or follows from its model (an e-mail's files: activitiesEmail). Otherwise as downloadRecording; a directory target takes the server's file name. */
+    downloadFile(file: { mapper?: string; name?: string | number; file?: string | number } | DaktelaRecord, path: string, options?: DownloadOptions): DownloadResult;
+    /** downloadFile on another goroutine: the promise resolves with its result or rejects with what it would throw. */
+    downloadFileAsync(file: { mapper?: string; name?: string | number; file?: string | number } | DaktelaRecord, path: string, options?: DownloadOptions): Promise<DownloadResult>;
+    /** Uploads the file at path (POST /file/upload.php?type=save) and returns the name the server stored it under: give it in a ticket create or update's comment_add_files, with a comment, to attach it to that comment. A write: sent once, never retried; under --dry-run it is printed, not sent, and returns "dryrun_upload_<n>". Needs file access. */
+    uploadFile(path: string): string;
+    /** Removes an upload that was not attached (POST /file/upload.php?type=remove); sent once, printed and not sent under --dry-run. */
+    removeUploadedFile(name: string): void;
     /** The client's transport settings (timeout, retries, rate limits, logging). */
     getApiCommunicator(): ApiCommunicator;
     /** The instance URL, normalised (https:// added when missing, no trailing slash). */

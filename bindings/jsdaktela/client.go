@@ -178,6 +178,7 @@ func (in *instance) buildClientClass() *goja.Object {
 		return o
 	})
 	in.mergeMethods(p)
+	in.fileMethods(p)
 	in.method(p, "getApiCommunicator", func(call goja.FunctionCall) goja.Value {
 		ch := in.clientThis(call, "getApiCommunicator")
 		if ch.comm == nil {

@@ -36,6 +36,12 @@ type Config struct {
 	// NoClientHelp, when set, is the advice daktela.client() gives when Client is nil:
 	// how to configure a connection with this host ("use --url and DAKTELA_TOKEN, ...").
 	NoClientHelp string
+	// FileAccess permits the client's file calls (downloadRecording, downloadFile,
+	// uploadFile and their Async forms); without it they throw.
+	FileAccess bool
+	// BaseDir is the directory relative paths of those calls resolve against; "": the
+	// working directory. Results name files as the script gave them.
+	BaseDir string
 }
 
 // New returns the daktela module configured by cfg.

@@ -222,6 +222,7 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 		Args:            args,
 		Env:             withoutToken(env),
 		Modules:         helperModules(st),
+		Dir:             st.Dir,
 		Capabilities: runtime.Capabilities{
 			FileAccess: true,
 			Env:        true,
