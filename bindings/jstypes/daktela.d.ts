@@ -800,6 +800,19 @@ declare module "daktela" {
     function normalize(number: string | null | undefined, options?: { country?: string }): string | null;
   }
 
+  /** The second argument of a webhook handler that dkscript serve calls (docs/serve.md). */
+  export interface WebhookRequest {
+    /** The event: EVENT of POST /hooks/EVENT, else the body's "event" field. */
+    event: string;
+    /** The request's headers by lower-case name, several values joined with ", "; the header that carries the webhook secret is left out. */
+    headers: { [name: string]: string };
+    /** The URL path, e.g. "/hooks/call_close". */
+    path: string;
+  }
+
+  /** A webhook handler: what a script served by dkscript serve exports for an event (module.exports = { call_close: handler }). It gets the request's JSON body, parsed, and the request; the answer is 200 with the JSON of an object it returns (204 otherwise) once its promise resolved and all it started finished, 500 when it throws. */
+  export type WebhookHandler<P = any> = (payload: P, request: WebhookRequest) => unknown;
+
   // BEGIN GENERATED MODELS (from the model catalogue, package daktela/catalog: go test ./bindings/jstypes -run TestModelDeclarations -update)
   /** A model of the API, as the PHP connector names it (the endpoint is the name with a lower-case first letter): editors offer the model catalogue's endpoints, and any other string is accepted too (the API has more models). A known model types what the request reads and writes; "dkscript help api NAME" lists its fields. */
   export type ModelName = keyof Models | (string & {});

@@ -54,4 +54,9 @@ const other = viaRequire.buildReadRequest("SomeNewModel").addFilter("anything", 
 const [queues, statuses] = await client.executeAll([daktela.buildReadRequest("Queues"), viaRequire.buildReadRequest("Statuses")]);
 const queueType: string = queues.getData()[0].type;
 console.log(queueType, statuses.getData()[0].color, other.getModel(), tickets.getModel());
+// A webhook handler as dkscript serve calls it, typed by WebhookHandler and WebhookRequest.
+const onCallClose: import("daktela").WebhookHandler<{ name: string }> = async (payload, request) =>
+  ({ name: payload.name, event: request.event, trace: request.headers["x-trace"] ?? "" });
+const hookRequest: import("daktela").WebhookRequest = { event: "call_close", path: "/hooks/call_close", headers: {} };
+console.log(JSON.stringify(await onCallClose({ name: "activities_1" }, hookRequest)));
 console.log("typed records done");
