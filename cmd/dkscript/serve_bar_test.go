@@ -446,3 +446,47 @@ func TestServeDryRun(t *testing.T) {
 		}
 	}
 }
+
+// A handler still running when --grace runs out is stopped and answered 500, and serve
+// still exits 0 and says so.
+func TestServeGraceCutShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	script := writeScript(t, dir, "hooks.js", `module.exports = {
+	slow: async () => { console.log("started"); await new Promise((resolve) => setTimeout(resolve, 600000)) },
+}`)
+	p := startServe(t, bin, nil, "--grace", "300ms", script)
+	answer := make(chan int, 1)
+	go func() {
+		res, err := http.Post(p.url+"/hooks/slow", "application/json", strings.NewReader(`{}`))
+		if err != nil {
+			answer <- 0
+			return
+		}
+		res.Body.Close()
+		answer <- res.StatusCode
+	}()
+	for i := 0; !strings.Contains(p.stdout.String(), "started"); i++ {
+		if i == 3000 {
+			t.Fatalf("the handler did not start; stderr:\n%s", p.stderr.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if code := p.stop(t, syscall.SIGTERM); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	select {
+	case status := <-answer:
+		if status != 500 {
+			t.Errorf("the cut handler's webhook was answered %d, want 500", status)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no answer")
+	}
+	if !strings.Contains(p.stderr.String(), "were stopped and answered 500") {
+		t.Errorf("stderr does not say handlers were stopped:\n%s", p.stderr.String())
+	}
+}
