@@ -2,46 +2,45 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dkscript/dkscript/runtime/repl"
+	"github.com/spf13/cobra"
 )
 
-var replCommand = &command{
-	name:    "repl",
-	summary: "start the interactive shell",
-	usage:   "repl [flags]",
-	help: `Starts the interactive JavaScript shell, with the same daktela module, helpers and
+// newReplCommand is dkscript repl: the interactive shell.
+func newReplCommand(st *state) *cobra.Command {
+	f := newRunFlagValues()
+	c := &cobra.Command{
+		Use:   "repl [flags]",
+		Short: "start the interactive shell",
+		Long: `Starts the interactive JavaScript shell, with the same daktela module, helpers and
 connection as run. Plain "dkscript" starts it too when standard input is a terminal.
 Top-level await works; results print as console.log prints them, responses as tables.
 Ctrl-C interrupts running code or clears the line; Ctrl-D, .exit or Ctrl-C twice on an
 empty line leaves; .help lists the dot commands. With piped input it evaluates line by
 line, and exits 1 at the end when an entry failed. History is kept in $XDG_STATE_HOME/dkscript/repl_history (mode 0600); set
 DKSCRIPT_HISTORY to another file, or to "-" to keep none.
-
-Examples:
-  dkscript repl --mock
+`,
+		Example: `  dkscript repl --mock
   dkscript --profile test
   echo '1 + 1' | dkscript repl
 `,
-	newFlags: func() (*flag.FlagSet, any) { return newRunFlags("repl") },
-	run: func(st *state, self *command, args []string) error {
-		fs, v := newRunFlags("repl")
-		f := v.(*runFlags)
-		if err := parseFlags(fs, "repl", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		Annotations:       map[string]string{annotationConnectionHelp: "true"},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("repl", "repl: unexpected argument %q (to run a script: dkscript run %s)", args[0], args[0])
 			}
-			return err
-		}
-		if fs.NArg() > 0 {
-			return usagef("repl", "repl: unexpected argument %q (to run a script: dkscript run %s)", fs.Arg(0), fs.Arg(0))
-		}
-		return startREPL(st, f)
-	},
+			return startREPL(st, f)
+		},
+	}
+	addGoFlags(c.Flags(), f.register)
+	completeRunFlags(c, st)
+	return c
 }
 
 // startREPL runs the interactive shell on a runtime configured as for run. The REPL

@@ -3,27 +3,22 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dop251/goja"
+	"github.com/spf13/cobra"
 )
 
-func newRunFlags(name string) (*flag.FlagSet, any) {
-	fs := newFlagSet(name)
-	f := &runFlags{logFormat: "text"}
-	f.register(fs)
-	return fs, f
-}
-
-var runCommand = &command{
-	name:    "run",
-	summary: "run a script",
-	usage:   "run [flags] script.js [args...]",
-	help: `Runs a JavaScript file until it and everything it started (timers, promises, requests)
+// newRunCommand is dkscript run: flags, the script, then the script's own arguments.
+func newRunCommand(st *state) *cobra.Command {
+	f := newRunFlagValues()
+	c := &cobra.Command{
+		Use:   "run [flags] script.js [args...]",
+		Short: "run a script",
+		Long: `Runs a JavaScript file until it and everything it started (timers, promises, requests)
 has finished. The script gets the daktela module (global daktela, or require("daktela")),
 whose daktela.client() is the client configured below, the helper modules (fs, csv, path,
 dates), process.env (the environment without DAKTELA_TOKEN, plus --env-file and -e) and
@@ -49,50 +44,29 @@ the dates module and a Date's local time use it, and the server is told it.
 --verbose prints one line per HTTP request on stderr (method, path, status, duration,
 attempt, bytes), with the token redacted. A progress bar shows multi-page reads when
 stderr is a terminal (not with --quiet, --verbose, or in CI).
-
-Examples:
-  dkscript run --mock scripts/users-report.js
+`,
+		Example: `  dkscript run --mock scripts/users-report.js
   dkscript run --mock --now "2026-01-15 12:00:00" --records campaignsRecords=5000 report.js
   dkscript run --profile prod --dry-run import.js records.csv
   DAKTELA_URL=https://acme.daktela.com DAKTELA_TOKEN=... dkscript run export.js > out.csv
   dkscript run --timeout 10m --rate 5 --verbose --log-format json sync.js 2> requests.log
   dkscript run -e CAMPAIGN=spring --env-file .env campaign.js
 `,
-	newFlags: func() (*flag.FlagSet, any) { return newRunFlags("run") },
-	run: func(st *state, self *command, args []string) error {
-		fs, v := newRunFlags("run")
-		f := v.(*runFlags)
-		if err := parseFlags(fs, "run", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeScriptArgs,
+		Annotations:       map[string]string{annotationConnectionHelp: "true"},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("run", "run: missing the script to run")
 			}
-			return err
-		}
-		if fs.NArg() == 0 {
-			return usagef("run", "run: missing the script to run")
-		}
-		return runScript(st, f, "run", fs.Arg(0), fs.Args()[1:])
-	},
-}
-
-// runDefault is dkscript without a command: flags, then a script (run) or nothing (REPL
-// on a terminal, the script on stdin otherwise).
-func runDefault(st *state, args []string) error {
-	fs, v := newRunFlags("dkscript")
-	f := v.(*runFlags)
-	if err := parseFlags(fs, "", args); err != nil {
-		if helpRequested(err) {
-			return printTopHelp(st.Stdout)
-		}
-		return err
+			return runScript(st, f, "run", args[0], args[1:])
+		},
 	}
-	if fs.NArg() > 0 {
-		return runScript(st, f, "run", fs.Arg(0), fs.Args()[1:])
-	}
-	if st.StdinTTY {
-		return startREPL(st, f)
-	}
-	return runScript(st, f, "run", "-", nil)
+	// Everything after the script path belongs to the script, flags included.
+	c.Flags().SetInterspersed(false)
+	addGoFlags(c.Flags(), f.register)
+	completeRunFlags(c, st)
+	return c
 }
 
 // runScript runs the script at path ("-": standard input) with args as process.argv.
@@ -128,51 +102,51 @@ func runScript(st *state, f *runFlags, cmd, path string, args []string) error {
 	})
 }
 
-var evalCommand = &command{
-	name:    "eval",
-	summary: "evaluate JavaScript and print the value",
-	usage:   "eval [flags] 'code' [args...]",
-	help: `Evaluates code as the REPL does (top-level await allowed) and prints the value of the
+// newEvalCommand is dkscript eval: flags, the code, then process.argv.
+func newEvalCommand(st *state) *cobra.Command {
+	f := newRunFlagValues()
+	c := &cobra.Command{
+		Use:   "eval [flags] 'code' [args...]",
+		Short: "evaluate JavaScript and print the value",
+		Long: `Evaluates code as the REPL does (top-level await allowed) and prints the value of the
 last expression on stdout as node -p does: a string as it is (so
 dkscript eval 'JSON.stringify(x)' > out.json writes JSON), any other value as
 console.log formats it (undefined is not printed). Arguments after the code are
 process.argv.
-
-Examples:
-  dkscript eval '1 + 2'
+`,
+		Example: `  dkscript eval '1 + 2'
   dkscript eval --mock 'daktela.client().execute(daktela.buildReadRequest("Users")).total'
   dkscript eval --mock 'await daktela.client().executeAsync(daktela.buildReadRequest("Queues").setFields(["name"]))'
 `,
-	newFlags: func() (*flag.FlagSet, any) { return newRunFlags("eval") },
-	run: func(st *state, self *command, args []string) error {
-		fs, v := newRunFlags("eval")
-		f := v.(*runFlags)
-		if err := parseFlags(fs, "eval", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeEvalArgs,
+		Annotations:       map[string]string{annotationConnectionHelp: "true"},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("eval", "eval: missing the code to evaluate")
 			}
-			return err
-		}
-		if fs.NArg() == 0 {
-			return usagef("eval", "eval: missing the code to evaluate")
-		}
-		src := fs.Arg(0)
-		return runJS(st, f, "eval", fs.Args()[1:], true, func(ctx context.Context, rt *runtime.Runtime) error {
-			v, err := rt.Eval(ctx, src)
-			if err != nil {
-				return err
-			}
-			switch {
-			case v == nil || goja.IsUndefined(v):
-			case goja.IsString(v):
-				// As node -p: a string prints as it is, not quoted or escaped.
-				fmt.Fprintln(st.Stdout, v.String())
-			default:
-				fmt.Fprintln(st.Stdout, rt.Inspect(v))
-			}
-			return nil
-		})
-	},
+			src := args[0]
+			return runJS(st, f, "eval", args[1:], true, func(ctx context.Context, rt *runtime.Runtime) error {
+				v, err := rt.Eval(ctx, src)
+				if err != nil {
+					return err
+				}
+				switch {
+				case v == nil || goja.IsUndefined(v):
+				case goja.IsString(v):
+					// As node -p: a string prints as it is, not quoted or escaped.
+					fmt.Fprintln(st.Stdout, v.String())
+				default:
+					fmt.Fprintln(st.Stdout, rt.Inspect(v))
+				}
+				return nil
+			})
+		},
+	}
+	c.Flags().SetInterspersed(false)
+	addGoFlags(c.Flags(), f.register)
+	completeRunFlags(c, st)
+	return c
 }
 
 // runJS builds the script environment, the session and a runtime, and calls body with a

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dkscript/dkscript/runtime"
+	"github.com/spf13/cobra"
 )
 
 // serveFlags are dkscript serve's own flags; it takes the run flags too (connection,
@@ -46,20 +47,15 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.grace, "grace", "on SIGTERM or Ctrl-C, give the handlers under way up to `DURATION` to finish (default 30s)")
 }
 
-func newServeFlags() (*flag.FlagSet, any) {
-	fs := newFlagSet("serve")
+// newServeCommand is dkscript serve: the webhooks of Daktela Automations answered by
+// a script's exported handlers.
+func newServeCommand(st *state) *cobra.Command {
 	f := &serveFlags{}
 	f.run.logFormat = "text"
-	f.run.register(fs)
-	f.register(fs)
-	return fs, f
-}
-
-var serveCommand = &command{
-	name:    "serve",
-	summary: "serve Daktela Automations' webhooks to a script's handlers",
-	usage:   "serve [flags] hooks.js",
-	help: `Receives the webhooks Daktela Automations send (HTTP POST, a JSON body built from the
+	c := &cobra.Command{
+		Use:   "serve [flags] hooks.js",
+		Short: "serve Daktela Automations' webhooks to a script's handlers",
+		Long: `Receives the webhooks Daktela Automations send (HTTP POST, a JSON body built from the
 automation's template, the secret in a header) and calls the handler the script exports
 for the event: a function named after it, given the parsed payload and the request
 ({event, headers, path}), with the same daktela.client() as run.
@@ -84,30 +80,39 @@ Without --secret-file, serve listens on loopback only. SIGTERM or Ctrl-C stops
 accepting, lets the handlers under way finish within --grace and exits 0; a second one
 exits at once. --dry-run holds back the handlers' creates, updates and deletes as run
 does.
-
-Examples:
-  dkscript serve --mock hooks.js
+`,
+		Example: `  dkscript serve --mock hooks.js
   dkscript serve --addr 0.0.0.0:8090 --secret-file /run/secrets/webhook hooks.js
   dkscript serve --pool 16 --queue 200 --handler-timeout 20s --log-format json hooks.js
 `,
-	newFlags: newServeFlags,
-	run: func(st *state, self *command, args []string) error {
-		fs, v := newServeFlags()
-		f := v.(*serveFlags)
-		if err := parseFlags(fs, "serve", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeServeArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("serve", "serve: missing the script whose exports handle the webhooks")
 			}
-			return err
-		}
-		if fs.NArg() == 0 {
-			return usagef("serve", "serve: missing the script whose exports handle the webhooks")
-		}
-		if fs.NArg() > 1 {
-			return usagef("serve", "serve: unexpected argument %q after the script", fs.Arg(1))
-		}
-		return serveHooks(st, f, fs.Arg(0))
-	},
+			if len(args) > 1 {
+				return usagef("serve", "serve: unexpected argument %q after the script", args[1])
+			}
+			return serveHooks(st, f, args[0])
+		},
+	}
+	c.Flags().SetInterspersed(false)
+	addGoFlags(c.Flags(), f.run.register)
+	addGoFlags(c.Flags(), f.register)
+	c.RegisterFlagCompletionFunc("secret-file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveDefault
+	})
+	completeRunFlags(c, st)
+	return c
+}
+
+// completeServeArgs completes serve's one argument, the script.
+func completeServeArgs(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return scriptFileCompletions(toComplete)
 }
 
 // validate checks serve's flags and returns the webhook secret.

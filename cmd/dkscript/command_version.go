@@ -1,43 +1,44 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	goruntime "runtime"
 	"runtime/debug"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); else the module
 // version from the build information is used.
 var version = ""
 
-var versionCommand = &command{
-	name:    "version",
-	summary: "print version information",
-	usage:   "version",
-	help: `Prints the dkscript version (with the source revision when known), the Go version it
+// newVersionCommand is dkscript version (also dkscript --version).
+func newVersionCommand(st *state) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "print version information",
+		Long: `Prints the dkscript version (with the source revision when known), the Go version it
 was built with, and the goja JavaScript engine version.
-
-Examples:
-  dkscript version
+`,
+		Example: `  dkscript version
   dkscript --version
 `,
-	newFlags: func() (*flag.FlagSet, any) { return newFlagSet("version"), nil },
-	run: func(st *state, self *command, args []string) error {
-		fs := newFlagSet("version")
-		if err := parseFlags(fs, "version", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("version", "version: unexpected argument %q", args[0])
 			}
-			return err
-		}
-		if fs.NArg() > 0 {
-			return usagef("version", "version: unexpected argument %q", fs.Arg(0))
-		}
-		_, err := fmt.Fprint(st.Stdout, versionText())
-		return err
-	},
+			return printVersion(st)
+		},
+	}
+}
+
+// printVersion prints versionText on stdout.
+func printVersion(st *state) error {
+	_, err := fmt.Fprint(st.Stdout, versionText())
+	return err
 }
 
 // dkscriptVersion returns the version: the link-time one, else the module's, else

@@ -1,235 +1,285 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings/jstypes"
 	"github.com/dkscript/dkscript/daktela/catalog"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-var completionCommand = &command{
-	name:    "completion",
-	summary: "print a shell completion script",
-	usage:   "completion bash|zsh|fish",
-	help: `Prints a completion script for bash, zsh or fish: commands, their flags, and .js files.
+// completionShells are the shells dkscript completion writes a script for.
+var completionShells = []string{"bash", "zsh", "fish", "powershell"}
 
-Examples:
-  source <(dkscript completion bash)            # bash, this shell only
-  dkscript completion bash > /etc/bash_completion.d/dkscript
-  dkscript completion zsh > "${fpath[1]}/_dkscript"
-  dkscript completion fish > ~/.config/fish/completions/dkscript.fish
+// newCompletionCommand is dkscript completion SHELL. The scripts are cobra's: they ask
+// the binary itself what to complete (the hidden __complete command), so they know
+// every command and flag of the binary they came from, and complete profile names,
+// models and script files from what is there at the time.
+func newCompletionCommand(st *state) *cobra.Command {
+	return &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "print a shell completion script",
+		Long: `Prints a completion script for bash, zsh, fish or PowerShell. It completes commands,
+their flags, scripts (.js, .mjs, .cjs, .ts, .mts) where a script goes, profile names
+after --profile (from the config file), models after --records and help api, and the
+values of --auth and --log-format. The script asks this binary what to offer.
+
+The bash script needs the bash-completion package (apt install bash-completion); zsh
+needs "autoload -U compinit && compinit" in ~/.zshrc. Install it once, then start a new
+shell (docs/cli.md has each shell's way):
 `,
-	newFlags: func() (*flag.FlagSet, any) { return newFlagSet("completion"), nil },
-	run: func(st *state, self *command, args []string) error {
-		fs := newFlagSet("completion")
-		if err := parseFlags(fs, "completion", args); err != nil {
-			if helpRequested(err) {
-				return printCommandHelp(st.Stdout, self)
+		Example: `  source <(dkscript completion bash)            # bash, this shell only
+  dkscript completion bash > ~/.local/share/bash-completion/completions/dkscript
+  dkscript completion zsh > ~/.zfunc/_dkscript  # with fpath=(~/.zfunc $fpath) in ~/.zshrc
+  dkscript completion fish > ~/.config/fish/completions/dkscript.fish
+  dkscript completion powershell >> $PROFILE
+`,
+		ValidArgs: completionShells,
+		Args:      cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("completion", "completion: name one shell: bash, zsh, fish or powershell")
 			}
-			return err
-		}
-		if fs.NArg() != 1 {
-			return usagef("completion", "completion: name one shell: bash, zsh or fish")
-		}
-		switch fs.Arg(0) {
-		case "bash":
-			return writeBashCompletion(st.Stdout)
-		case "zsh":
-			return writeZshCompletion(st.Stdout)
-		case "fish":
-			return writeFishCompletion(st.Stdout)
-		}
-		return usagef("completion", "completion: unknown shell %q: want bash, zsh or fish", fs.Arg(0))
-	},
-}
-
-// commandNames lists the visible commands.
-func commandNames() []string {
-	var names []string
-	for _, c := range commands() {
-		if !c.hidden {
-			names = append(names, c.name)
-		}
+			root, w := c.Root(), c.OutOrStdout()
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletionV2(w, true)
+			case "zsh":
+				return root.GenZshCompletion(w)
+			case "fish":
+				return root.GenFishCompletion(w, true)
+			case "powershell":
+				return root.GenPowerShellCompletionWithDesc(w)
+			}
+			return usagef("completion", "completion: unknown shell %q: want bash, zsh, fish or powershell", args[0])
+		},
 	}
-	return names
 }
 
-// flagNames lists c's flags as typed ("--url", "-e").
-func flagNames(c *command) []string {
-	if c.newFlags == nil {
+// scriptExtensions are the file name extensions of the scripts dkscript runs.
+var scriptExtensions = []string{"js", "mjs", "cjs", "ts", "mts"}
+
+// completeScriptArgs completes run's arguments: a script file first, then the
+// script's own arguments (any file).
+func completeScriptArgs(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	return scriptFileCompletions(toComplete)
+}
+
+// completeRootArgs completes plain dkscript's first argument: cobra offers the
+// commands, and this adds the scripts and directories that match, so "dkscript r"
+// offers both run and report.js. After the script come the script's own arguments.
+func completeRootArgs(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
+	return scriptFileCompletions(toComplete)
+}
+
+// scriptFileCompletions lists the scripts and directories that start with prefix. The
+// list is made here rather than by the shell (cobra's "filter by extension"), which
+// fish cannot do: every shell then offers the same files. A lone directory gets no
+// space after it, so Tab goes on into it.
+func scriptFileCompletions(prefix string) ([]string, cobra.ShellCompDirective) {
+	files := scriptFiles(prefix)
+	directive := cobra.ShellCompDirectiveNoFileComp
+	if len(files) == 1 && strings.HasSuffix(files[0], "/") {
+		directive |= cobra.ShellCompDirectiveNoSpace
+	}
+	return files, directive
+}
+
+// scriptFiles lists the scripts and directories whose path starts with prefix, as
+// "dir/name.js" and "dir/sub/" (hidden ones only when prefix names a dot; "~/" is the
+// home directory).
+func scriptFiles(prefix string) []string {
+	dir, base := filepath.Split(prefix)
+	readDir := cmpOr(dir, ".")
+	if rest, ok := strings.CutPrefix(dir, "~/"); ok {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil
+		}
+		readDir = filepath.Join(home, rest)
+	}
+	entries, err := os.ReadDir(readDir)
+	if err != nil {
 		return nil
 	}
-	fs, _ := c.newFlags()
 	var out []string
-	fs.VisitAll(func(f *flag.Flag) {
-		if len(f.Name) == 1 {
-			out = append(out, "-"+f.Name)
-		} else {
-			out = append(out, "--"+f.Name)
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, base) || strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
+			continue
 		}
-	})
-	slices.Sort(out)
+		if isDir(filepath.Join(readDir, name), e) {
+			out = append(out, dir+name+"/")
+		} else if slices.Contains(scriptExtensions, strings.TrimPrefix(filepath.Ext(name), ".")) {
+			out = append(out, dir+name)
+		}
+	}
 	return out
 }
 
-func writeBashCompletion(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString("# bash completion for dkscript\n_dkscript() {\n")
-	b.WriteString("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" cmd=\"${COMP_WORDS[1]}\"\n")
-	b.WriteString("  if [[ $COMP_CWORD -eq 1 ]]; then\n")
-	fmt.Fprintf(&b, "    COMPREPLY=($(compgen -W %q -- \"$cur\") $(compgen -f -X '!*.@(js|mjs|cjs)' -- \"$cur\") $(compgen -d -- \"$cur\"))\n", strings.Join(commandNames(), " "))
-	b.WriteString("    return\n  fi\n  case \"$cmd\" in\n")
-	for _, c := range commands() {
-		if c.hidden {
-			continue
-		}
-		words := flagNames(c)
-		if c.name == "completion" {
-			words = []string{"bash", "zsh", "fish"}
-		}
-		if c.name == "help" {
-			words = append(commandNames(), "api")
-		}
-		fmt.Fprintf(&b, "    %s) COMPREPLY=($(compgen -W %q -- \"$cur\")", c.name, strings.Join(words, " "))
-		if c.name == "run" {
-			b.WriteString(" $(compgen -f -X '!*.@(js|mjs|cjs)' -- \"$cur\") $(compgen -d -- \"$cur\")")
-		}
-		b.WriteString(" ;;\n")
+// isDir reports whether the entry at path is a directory or a link to one.
+func isDir(path string, e os.DirEntry) bool {
+	if e.IsDir() {
+		return true
 	}
-	b.WriteString("    *) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n  esac\n}\n")
-	b.WriteString("shopt -s extglob 2>/dev/null\ncomplete -o filenames -F _dkscript dkscript\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	if e.Type()&os.ModeSymlink == 0 {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
-func writeZshCompletion(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString("#compdef dkscript\n# zsh completion for dkscript\n_dkscript() {\n")
-	b.WriteString("  local -a cmds\n  cmds=(\n")
-	for _, c := range commands() {
-		if !c.hidden {
-			fmt.Fprintf(&b, "    %s\n", zshQuote(c.name+":"+c.summary))
-		}
+// cmpOr returns s, or def when s is empty.
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
 	}
-	b.WriteString("  )\n  if (( CURRENT == 2 )); then\n    _describe 'command' cmds\n    _files -g '*.(js|mjs|cjs)'\n    return\n  fi\n")
-	b.WriteString("  case $words[2] in\n")
-	for _, c := range commands() {
-		if c.hidden {
-			continue
-		}
-		words := flagNames(c)
-		switch c.name {
-		case "completion":
-			words = []string{"bash", "zsh", "fish"}
-		case "help":
-			words = append(commandNames(), "api")
-		}
-		fmt.Fprintf(&b, "    %s) compadd -- %s", c.name, strings.Join(words, " "))
-		if c.name == "run" {
-			b.WriteString("; _files -g '*.(js|mjs|cjs)'")
-		}
-		b.WriteString(" ;;\n")
-	}
-	b.WriteString("    *) _files ;;\n  esac\n}\n_dkscript \"$@\"\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return s
 }
 
-func zshQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
-
-func writeFishCompletion(w io.Writer) error {
-	var b strings.Builder
-	b.WriteString("# fish completion for dkscript\ncomplete -c dkscript -f\n")
-	for _, c := range commands() {
-		if c.hidden {
-			continue
-		}
-		fmt.Fprintf(&b, "complete -c dkscript -n __fish_use_subcommand -a %s -d %s\n", c.name, zshQuote(c.summary))
+// completeEvalArgs completes eval's arguments: nothing for the code, then files.
+func completeEvalArgs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	b.WriteString("complete -c dkscript -n __fish_use_subcommand -F -a '(__fish_complete_suffix .js)'\n")
-	for _, c := range commands() {
-		if c.hidden || c.newFlags == nil {
-			continue
-		}
-		fs, _ := c.newFlags()
-		fs.VisitAll(func(f *flag.Flag) {
-			opt := "-l " + f.Name
-			if len(f.Name) == 1 {
-				opt = "-s " + f.Name
-			}
-			fmt.Fprintf(&b, "complete -c dkscript -n '__fish_seen_subcommand_from %s' %s -d %s\n", c.name, opt, zshQuote(f.Usage))
+	return nil, cobra.ShellCompDirectiveDefault
+}
+
+// completeRunFlags registers the value completions of the run flags on c: profile
+// names, the fixed choices, files for the file flags, and nothing (no file names) for
+// the others; then the fake server's flags.
+func completeRunFlags(c *cobra.Command, st *state) {
+	c.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return profileNames(st), cobra.ShellCompDirectiveNoFileComp
+	})
+	c.RegisterFlagCompletionFunc("auth", cobra.FixedCompletions([]string{"header\ttoken in the X-AUTH-TOKEN header", "query\ttoken in the accessToken parameter"}, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("log-format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	for _, name := range []string{"token-file", "env-file"} {
+		c.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveDefault
 		})
 	}
-	b.WriteString("complete -c dkscript -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
-	b.WriteString("complete -c dkscript -n '__fish_seen_subcommand_from run' -F -a '(__fish_complete_suffix .js)'\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	completeFakeFlags(c)
+	noFileCompletion(c)
 }
 
-var helpCommand = &command{
-	name:    "help",
-	summary: "show help for dkscript, a command or the JavaScript API",
-	usage:   "help [COMMAND] | help api [NAME]",
-	help: `Shows the overview, or a command's flags and examples.
-
-"help api" lists the JavaScript API: every module (require("name"), and the global
-daktela) and the globals, with the names each declares. "help api NAME" prints NAME's
-signature and description, and for a module, class or interface its members. NAME is
-written as in a script: Client, daktela.Client.execute, ReadRequest.addFilter,
-csv.writer, dates.range. Both read the declarations "dkscript types" writes for editors,
-as the REPL's .help does. "help api models" lists the API's models, "help api
-models.Tickets" one model's fields, key and relations (from the model catalogue).
-
-Examples:
-  dkscript help
-  dkscript help run
-  dkscript help api
-  dkscript help api ReadRequest.addFilter
-  dkscript help api csv.writer
-  dkscript help api models.Tickets
-`,
-	run: func(st *state, self *command, args []string) error {
-		if len(args) == 0 {
-			return printTopHelp(st.Stdout)
+// completeFakeFlags registers the completion of --records (model names) on c.
+func completeFakeFlags(c *cobra.Command) {
+	c.RegisterFlagCompletionFunc("records", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		done, _ := cutLast(toComplete, ",")
+		var out []string
+		for _, m := range catalog.Models() {
+			if !m.Nested {
+				out = append(out, done+m.Name+"=")
+			}
 		}
-		if args[0] == "api" {
-			return printAPIHelp(st.Stdout, args[1:])
-		}
-		c := findCommand(args[0])
-		if c == nil {
-			return usagef("", "help: unknown command %q (\"dkscript help api\" describes the JavaScript API)", args[0])
-		}
-		return printCommandHelp(st.Stdout, c)
-	},
+		return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+	})
+	noFileCompletion(c)
 }
 
-// printAPIHelp prints the API overview, or the description of the one name in args.
-func printAPIHelp(w io.Writer, args []string) error {
-	switch len(args) {
-	case 0:
-		_, err := io.WriteString(w, jstypes.Overview()+"  models   "+wrapWords(catalog.Endpoints(), 78, "           ")+
-			"\n\n\"dkscript help api NAME\" describes one of them: Client, ReadRequest.addFilter, csv.writer,\nor a model's fields and relations: Tickets.\n")
-		return err
-	case 1:
-	default:
-		return usagef("help", "help api: one name at a time, got %d (%s)", len(args), strings.Join(args, " "))
+// cutLast returns s up to and including the last sep, and the rest ("" and s when
+// sep is not in s).
+func cutLast(s, sep string) (before, after string) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i+len(sep)], s[i+len(sep):]
 	}
-	if strings.HasPrefix(args[0], "models") {
-		if ok, err := printModelHelp(w, args[0]); ok || err != nil {
-			return err
+	return "", s
+}
+
+// noFileCompletion makes every flag of c that takes a value and has no completion yet
+// complete nothing, rather than the shell's file names.
+func noFileCompletion(c *cobra.Command) {
+	for _, name := range flagNamesWithValues(c) {
+		f := c.Flags().Lookup(name)
+		_, dirs := f.Annotations[cobra.BashCompSubdirsInDir]
+		_, exts := f.Annotations[cobra.BashCompFilenameExt]
+		if _, ok := c.GetFlagCompletionFunc(name); !ok && !dirs && !exts {
+			c.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 		}
 	}
-	text, err := jstypes.Describe(args[0])
+}
+
+// flagNamesWithValues lists c's flags that take a value.
+func flagNamesWithValues(c *cobra.Command) []string {
+	var out []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if f.NoOptDefVal == "" {
+			out = append(out, f.Name)
+		}
+	})
+	return out
+}
+
+// profileNames lists the profiles of the config file with their URLs, sorted (none
+// when it cannot be read: completion prints no errors or warnings).
+func profileNames(st *state) []string {
+	quiet := *st
+	quiet.Stderr = io.Discard
+	cfg, err := loadConfig(&quiet, configPath(&quiet, st.Env))
 	if err != nil {
-		if ok, merr := printModelHelp(w, args[0]); ok || merr != nil {
-			return merr
-		}
-		return configErrorf("help api: %v; \"dkscript help api\" lists the modules and their names", err)
+		return nil
 	}
-	_, err = io.WriteString(w, text)
-	return err
+	names := make([]string, 0, len(cfg.Profiles))
+	for name, p := range cfg.Profiles {
+		names = append(names, name+"\t"+p.URL)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// completeHelpArgs completes "help": the commands and api, then after "help api" the
+// JavaScript API's names and the models.
+func completeHelpArgs(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	switch {
+	case len(args) == 0:
+		out := []string{"api\tthe JavaScript API"}
+		for _, sub := range c.Root().Commands() {
+			if sub.IsAvailableCommand() || sub == c {
+				out = append(out, sub.Name()+"\t"+sub.Short)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	case len(args) == 1 && args[0] == "api":
+		return apiNames(toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveNoFileComp
+}
+
+// apiNames lists what "help api" describes, one level at a time, as a script writes
+// the names: the modules, classes and functions (the daktela module's without
+// "daktela.", as scripts use them) and "models"; after "csv." or "Client." their
+// members, after "models." the models.
+func apiNames(toComplete string) []string {
+	depth := strings.Count(toComplete, ".")
+	all := []string{"models"}
+	for _, m := range catalog.Models() {
+		all = append(all, "models."+m.PHPName())
+	}
+	for _, e := range jstypes.Help() {
+		name := e.Name
+		if short, ok := strings.CutPrefix(name, "daktela."); ok && !strings.HasPrefix(toComplete, "daktela.") {
+			name = short
+		}
+		all = append(all, name)
+	}
+	var out []string
+	for _, name := range all {
+		if strings.Count(name, ".") == depth && strings.HasPrefix(name, toComplete) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -50,14 +50,8 @@ func dkscriptFlagsIn(args []string) []string {
 
 // tokenFlagError is the usage error for --token, a flag dkscript does not have: a
 // command line is visible to other users of the machine, so the token comes from
-// elsewhere. nil when err is not about --token.
-func tokenFlagError(cmd string, err error) error {
-	msg := err.Error()
-	for _, form := range []string{"not defined: -token", "not defined: --token"} {
-		if strings.HasSuffix(msg, form) {
-			return usagef(cmd, "there is no --token flag (a command line is visible to other users of the machine): "+
-				"set DAKTELA_TOKEN in the environment, use --token-file FILE, or put token or tokenFile in a profile of the config file (--profile NAME)")
-		}
-	}
-	return nil
+// elsewhere.
+func tokenFlagError(cmd string) error {
+	return usagef(cmd, "there is no --token flag (a command line is visible to other users of the machine): "+
+		"set DAKTELA_TOKEN in the environment, use --token-file FILE, or put token or tokenFile in a profile of the config file (--profile NAME)")
 }

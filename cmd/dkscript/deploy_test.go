@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/spf13/pflag"
 )
 
 // The deployment files under deploy/ are configuration for users to copy: these tests
@@ -90,17 +91,18 @@ func checkDkscriptArgs(t *testing.T, where string, args []string) {
 	if len(args) == 0 {
 		t.Fatalf("%s: no dkscript command", where)
 	}
-	c := findCommand(args[0])
-	if c == nil || c.newFlags == nil {
+	root := newRootCommand(newOSState())
+	c := findSubcommand(root, args[0])
+	if c == nil || !c.HasAvailableFlags() {
 		t.Fatalf("%s: %q is not a dkscript command with flags", where, args[0])
 	}
-	fs, _ := c.newFlags()
-	if err := parseFlags(fs, c.name, args[1:]); err != nil {
-		t.Errorf("%s: dkscript %s refuses the flags: %v", where, c.name, err)
+	flags := normaliseArgs(root, args)[1:]
+	if err := c.ParseFlags(flags); err != nil {
+		t.Errorf("%s: dkscript %s refuses the flags: %v", where, c.Name(), flagError(c, err))
 		return
 	}
-	if fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".js") {
-		t.Errorf("%s: want one script after the flags, got %q", where, fs.Args())
+	if rest := c.Flags().Args(); len(rest) != 1 || !strings.HasSuffix(rest[0], ".js") {
+		t.Errorf("%s: want one script after the flags, got %q", where, rest)
 	}
 }
 
@@ -250,9 +252,7 @@ func checkDeployment(t *testing.T, where string, doc map[string]any) {
 				t.Errorf("%s: %s path %q, want /healthz", where, probe, p)
 			}
 		}
-		fs, v := newServeFlags()
-		_ = parseFlags(fs, "serve", args[1:])
-		f := v.(*serveFlags)
+		f := parseServeFlags(args[1:])
 		g := defaultServeGrace
 		if f.grace.set {
 			g = f.grace.d
@@ -281,6 +281,17 @@ func checkDeployment(t *testing.T, where string, doc map[string]any) {
 			t.Errorf("%s: the checkpoint needs a persistent volume", where)
 		}
 	}
+}
+
+// parseServeFlags returns serve's flags as args set them.
+func parseServeFlags(args []string) *serveFlags {
+	f := &serveFlags{}
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	fs.SetInterspersed(false)
+	addGoFlags(fs, f.run.register)
+	addGoFlags(fs, f.register)
+	_ = fs.Parse(args)
+	return f
 }
 
 // dig follows keys through nested maps.

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // runFlags are the flags of the commands that run JavaScript (run, eval, repl and the
@@ -55,6 +59,9 @@ func newFlagSet(name string) *flag.FlagSet {
 	fs.Usage = func() {}
 	return fs
 }
+
+// newRunFlagValues returns the run flags with their defaults, to be registered.
+func newRunFlagValues() *runFlags { return &runFlags{logFormat: "text"} }
 
 // register adds the run flags to fs.
 func (f *runFlags) register(fs *flag.FlagSet) {
@@ -199,32 +206,40 @@ func (l *listFlag) Set(s string) error {
 	return nil
 }
 
-// parseFlags parses args with fs, turning the flag package's errors into usage errors
-// that name the flag and value. It returns flag.ErrHelp as is.
-func parseFlags(fs *flag.FlagSet, cmd string, args []string) error {
-	err := fs.Parse(args)
-	if err == nil || err == flag.ErrHelp {
-		return err
+// flagError is cobra's flag error function: it turns pflag's errors into usage errors
+// worded as dkscript's have always been ("invalid value "soon" for flag --timeout: ...",
+// "flag provided but not defined: --x", "flag needs an argument: --url"), each pointing
+// at the command's --help.
+func flagError(c *cobra.Command, err error) error {
+	cmd := ""
+	if c.HasParent() {
+		cmd = c.Name()
 	}
-	if te := tokenFlagError(cmd, err); te != nil {
-		return te
+	var (
+		notExist *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		name := notExist.GetSpecifiedName()
+		if name == "token" && notExist.GetSpecifiedShortnames() == "" {
+			return tokenFlagError(cmd)
+		}
+		return usagef(cmd, "flag provided but not defined: %s", dashed(name, notExist.GetSpecifiedShortnames() != ""))
+	case errors.As(err, &noValue):
+		return usagef(cmd, "flag needs an argument: %s", dashed(noValue.GetSpecifiedName(), noValue.GetSpecifiedShortnames() != ""))
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		return usagef(cmd, "invalid value %q for flag %s: %v", invalid.GetValue(), dashed(f.Name, false), errors.Unwrap(invalid))
 	}
-	msg := err.Error()
-	// The flag package says "-name"; users type "--name" (single letters keep one dash).
-	for _, marker := range []string{"for flag -", "not defined: -", "argument: -"} {
-		i := strings.Index(msg, marker)
-		if i < 0 {
-			continue
-		}
-		at := i + len(marker)
-		name := msg[at:]
-		if j := strings.IndexAny(name, ": "); j >= 0 {
-			name = name[:j]
-		}
-		if len(name) > 1 && !strings.HasPrefix(name, "-") {
-			msg = msg[:at] + "-" + msg[at:]
-		}
-		break
+	return usagef(cmd, "%s", err)
+}
+
+// dashed writes a flag's name as users type it: "--url", and "-e" for a one-letter one.
+func dashed(name string, short bool) string {
+	if short || len(name) == 1 {
+		return "-" + name
 	}
-	return usagef(cmd, "%s", msg)
+	return "--" + name
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 const topHelp = `dkscript runs JavaScript automation scripts against a Daktela V6 contact centre.
@@ -16,7 +18,7 @@ Usage:
   dkscript mock [flags]                      serve the fake Daktela on 127.0.0.1
   dkscript types [flags]                     write TypeScript declarations for editors
   dkscript version                           print version information
-  dkscript completion bash|zsh|fish          print a shell completion script
+  dkscript completion bash|zsh|fish          print a shell completion script (also powershell)
   dkscript help api [NAME]                   the JavaScript API, or one name's signature and docs
 
 With no arguments dkscript starts the REPL on a terminal, or runs the script piped to
@@ -67,57 +69,59 @@ func printTopHelp(w io.Writer) error {
 	return err
 }
 
-// printCommandHelp prints c's usage, description, flags and examples.
-func printCommandHelp(w io.Writer, c *command) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Usage: dkscript %s\n\n", c.usage)
-	desc, examples, _ := strings.Cut(c.help, "\nExamples:\n")
-	b.WriteString(strings.TrimRight(desc, "\n"))
-	b.WriteString("\n")
-	if c.newFlags != nil {
-		fs, _ := c.newFlags()
-		if fl := flagList(fs); fl != "" {
-			b.WriteString("\nFlags:\n")
-			b.WriteString(fl)
-		}
-		if _, ok := c.flagsValue().(*runFlags); ok {
-			b.WriteString("\n")
-			b.WriteString(connectionHelp)
-		}
+// annotationConnectionHelp marks the commands whose help ends with connectionHelp (the
+// ones that run JavaScript).
+const annotationConnectionHelp = "dkscript/connection-help"
+
+// printHelp is cobra's help function: the overview for plain dkscript, else the
+// command's usage, description, flags and examples, in the layout dkscript has always
+// used.
+func printHelp(c *cobra.Command) {
+	w := c.OutOrStdout()
+	if !c.HasParent() {
+		printTopHelp(w)
+		return
 	}
-	if examples != "" {
+	printCommandHelp(w, c)
+}
+
+// printCommandHelp prints c's usage, description, flags and examples.
+func printCommandHelp(w io.Writer, c *cobra.Command) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: dkscript %s\n\n", c.Use)
+	b.WriteString(strings.TrimRight(c.Long, "\n"))
+	b.WriteString("\n")
+	if fl := flagList(c.NonInheritedFlags()); fl != "" {
+		b.WriteString("\nFlags:\n")
+		b.WriteString(fl)
+	}
+	if c.Annotations[annotationConnectionHelp] != "" {
+		b.WriteString("\n")
+		b.WriteString(connectionHelp)
+	}
+	if c.Example != "" {
 		b.WriteString("\nExamples:\n")
-		b.WriteString(strings.TrimRight(examples, "\n"))
+		b.WriteString(strings.TrimRight(c.Example, "\n"))
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func (c *command) flagsValue() any {
-	if c.newFlags == nil {
-		return nil
-	}
-	_, v := c.newFlags()
-	return v
-}
-
-// flagList formats the flags of fs, one a line: "  --name VALUE   usage (default x)".
-func flagList(fs *flag.FlagSet) string {
+// flagList formats the flags of fs but --help and hidden ones, one a line:
+// "  -v, --verbose   usage", "  --url URL   usage (default x)".
+func flagList(fs *pflag.FlagSet) string {
 	type row struct{ left, usage string }
 	var rows []row
 	width := 0
-	fs.VisitAll(func(f *flag.Flag) {
-		if strings.HasPrefix(f.Usage, "short for ") {
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden || f.Name == "help" {
 			return
 		}
-		name, usage := flag.UnquoteUsage(f)
-		left := "--" + f.Name
-		if len(f.Name) == 1 {
-			left = "-" + f.Name
-		}
-		if short := shortFlagFor(fs, f.Name); short != "" {
-			left = "-" + short + ", " + left
+		name, usage := valueName(f), f.Usage
+		left := dashed(f.Name, false)
+		if f.Shorthand != "" && len(f.Name) > 1 {
+			left = "-" + f.Shorthand + ", " + left
 		}
 		if name != "" {
 			left += " " + name
@@ -133,15 +137,4 @@ func flagList(fs *flag.FlagSet) string {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, r.usage)
 	}
 	return b.String()
-}
-
-// shortFlagFor returns the one-letter alias of long ("v" for verbose), if any.
-func shortFlagFor(fs *flag.FlagSet, long string) string {
-	var short string
-	fs.VisitAll(func(f *flag.Flag) {
-		if len(f.Name) == 1 && f.Usage == "short for --"+long {
-			short = f.Name
-		}
-	})
-	return short
 }

@@ -9,7 +9,7 @@
 //	dkscript mock [flags]
 //	dkscript types [flags]
 //	dkscript version
-//	dkscript completion bash|zsh|fish
+//	dkscript completion bash|zsh|fish|powershell
 //	dkscript help api [NAME]
 //
 // Run "dkscript help" or "dkscript COMMAND --help" for the flags, the configuration
