@@ -122,8 +122,12 @@ declare module "daktela" {
    * A read: one page (TYPE_MULTIPLE, the default), one record by name (TYPE_SINGLE) or every page
    * (TYPE_ALL). Every setter returns the request, so calls chain:
    * daktela.buildReadRequest("Users").addFilter("name", "eq", "admin").setTake(10)
+   *
+   * T is the record type (User for a read of "Users"; DaktelaRecord for a model the catalogue
+   * does not know), which types the field names addFilter, addSort and setFields take; S is what
+   * the Response's data holds: T[], or one T for a single read.
    */
-  export class ReadRequest<T = DaktelaRecord, S = T[]> implements RequestState {
+  export class ReadRequest<T = DaktelaRecord, S = DaktelaRecord extends T ? any : T[]> implements RequestState {
     /** Makes a read of model (prefer daktela.buildReadRequest, which types the records). */
     constructor(model: string);
     /** Read one page: take (default 100, at most 1000) records from skip. */
@@ -2615,7 +2619,8 @@ declare module "node:assert" {
 /** The daktela module (the same object require("daktela") returns). */
 declare const daktela: typeof import("daktela");
 
-/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "os", "assert", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). */
+/** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "os", "assert", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). require("daktela") is typed in .ts files too. */
+declare function require(id: "daktela"): typeof import("daktela");
 declare function require(id: string): any;
 
 /** Console output: log, info and debug to stdout; warn, error, trace and assert to stderr. Objects print as Node prints them. */

@@ -2,7 +2,7 @@
 // against daktela.d.ts (tsc must accept it). Every way of reaching the module is typed.
 import daktela from "daktela";
 import { buildReadRequest, buildCreateRequest, type User, type Ticket, type ReadRequest } from "daktela";
-const viaRequire = require("daktela") as typeof import("daktela");
+const viaRequire = require("daktela");
 
 const client = daktela.client();
 
