@@ -3,6 +3,7 @@ package runtime_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/bindings/jscsv"
@@ -57,6 +59,7 @@ type scriptRun struct {
 	files       map[string]string // file in the run's directory → repository path it is copied from
 	masks       []mask
 	faults      string
+	recording   int64 // @recording-size: the fake's recordings are this many bytes (0: as the calls' durations)
 	now         time.Time
 }
 
@@ -196,6 +199,12 @@ func (c *scriptRun) directive(key, val string) error {
 			return err
 		}
 		c.faults = val
+	case "recording-size":
+		n, err := strconv.ParseInt(val, 10, 64)
+		if err != nil || n < daktelatest.MinRecordingSize {
+			return fmt.Errorf("@recording-size takes a number of bytes, at least %d", daktelatest.MinRecordingSize)
+		}
+		c.recording = n
 	case "now":
 		tm, err := time.ParseInLocation("2006-01-02 15:04:05", val, demoNow.Location())
 		if err != nil {
@@ -203,7 +212,7 @@ func (c *scriptRun) directive(key, val string) error {
 		}
 		c.now = tm
 	default:
-		return errors.New("unknown directive (script, args, then, env, stdin, timeout, file, mask, faults, now)")
+		return errors.New("unknown directive (script, args, then, env, stdin, timeout, file, mask, faults, recording-size, now)")
 	}
 	return nil
 }
@@ -245,7 +254,7 @@ func runScriptCase(t *testing.T, c scriptRun) {
 			t.Fatal(err)
 		}
 	}
-	srv := daktelatest.NewServer(daktelatest.Options{Faults: c.faults})
+	srv := daktelatest.NewServer(daktelatest.Options{Faults: c.faults, RecordingSize: c.recording})
 	defer srv.Close()
 
 	// Runs after the first are headed by a line naming them, in stdout always and in
@@ -310,6 +319,7 @@ func runScriptOnce(t testing.TB, c scriptRun, dir string, srv *daktelatest.Serve
 		Env:          c.env,
 		ModuleFS:     os.DirFS(repoRoot),
 		Capabilities: runtime.Capabilities{FileAccess: true, Env: true},
+		Dir:          dir,
 		Timeout:      c.timeout,
 		Modules: []bindings.Module{
 			jsfs.New(jsfs.Options{BaseDir: dir}),
@@ -333,7 +343,8 @@ func runScriptOnce(t testing.TB, c scriptRun, dir string, srv *daktelatest.Serve
 }
 
 // writtenFiles returns the files a case's runs left in dir, other than its inputs, as a
-// txtar archive sorted by name ("" when there are none).
+// txtar archive sorted by name ("" when there are none). A binary file (a recording), or
+// one over 16 KiB, is shown by its size and SHA-256 instead of its bytes.
 func writtenFiles(t *testing.T, dir string, inputs map[string]string) string {
 	var ar txtar.Archive
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -348,6 +359,9 @@ func writtenFiles(t *testing.T, dir string, inputs map[string]string) string {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		if len(b) > 16<<10 || !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+			b = []byte(fmt.Sprintf("(%d bytes, sha256 %x)\n", len(b), sha256.Sum256(b)))
 		}
 		ar.Files = append(ar.Files, txtar.File{Name: rel, Data: b})
 		return nil
