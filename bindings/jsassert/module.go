@@ -12,6 +12,7 @@ package jsassert
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
@@ -24,7 +25,9 @@ var source string
 // failed check is reported at the script's line).
 const SourceName = "<assert>/assert.js"
 
-var program = goja.MustCompile(SourceName, source, true)
+// program is compiled on first use, not when the process starts: most scripts never
+// use it.
+var program = sync.OnceValue(func() *goja.Program { return goja.MustCompile(SourceName, source, true) })
 
 // New returns the assert module.
 func New() bindings.Module { return module{} }
@@ -39,7 +42,7 @@ func (module) Name() string { return "assert" }
 // String.
 func (module) Instantiate(h bindings.Host) (goja.Value, error) {
 	vm := h.VM()
-	f, err := vm.RunProgram(program)
+	f, err := vm.RunProgram(program())
 	if err != nil {
 		return nil, fmt.Errorf("assert: %w", err)
 	}

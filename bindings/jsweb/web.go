@@ -15,6 +15,7 @@ package jsweb
 import (
 	_ "embed"
 	"fmt"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -32,11 +33,13 @@ const SourceName = "<web>/web.js"
 // Names are the globals [New] returns, in this order.
 var Names = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "structuredClone", "performance"}
 
-var program = goja.MustCompile(SourceName, webSource, true)
+// program is compiled on first use, not when the process starts: most scripts never
+// use it.
+var program = sync.OnceValue(func() *goja.Program { return goja.MustCompile(SourceName, webSource, true) })
 
 // New builds the globals on vm and returns them by name (see [Names]).
 func New(vm *goja.Runtime) (map[string]goja.Value, error) {
-	f, err := vm.RunProgram(program)
+	f, err := vm.RunProgram(program())
 	if err != nil {
 		return nil, fmt.Errorf("jsweb: %w", err)
 	}
