@@ -49,8 +49,9 @@ func MaxItems(n int) IterateOption { return func(c *iterateConfig) { c.maxItems 
 // known: a failing first page always ends the iteration.
 func StopOnError(stop bool) IterateOption { return func(c *iterateConfig) { c.stopOnError = stop } }
 
-// Concurrency sets how many pages are fetched at once (default: the client's setting).
-// Above 1, pages are fetched ahead while the loop works; 1 fetches each page only when
+// Concurrency sets how many pages are fetched at once (default: the client's setting;
+// at [DefaultConcurrency] large pages are fetched fewer at a time, 6 MB of answers at
+// most but at least 2 pages, so that memory stays bounded). Above 1, pages are fetched ahead while the loop works; 1 fetches each page only when
 // the loop asks for it, so a loop that stops early sends no request for a page it
 // never reaches (and the requests follow the loop exactly).
 func Concurrency(n int) IterateOption { return func(c *iterateConfig) { c.concurrency = n } }
@@ -126,6 +127,11 @@ func (it *Iterator) newPager(maxItems int) (*pager, error) {
 		conc = st.concurrency
 	}
 	p := newPager(it.c, &st, it.req, it.cfg.pageSize, conc, maxItems, !it.cfg.stopOnError)
+	if it.cfg.concurrency < 1 && conc == DefaultConcurrency {
+		// The default: bound the read-ahead by bytes (a concurrency chosen by the caller,
+		// with the option or SetConcurrency, is used as it is).
+		p.aheadBytes = iterateAheadBytes
+	}
 	if it.cfg.maxPages > 0 {
 		p.maxPages = it.cfg.maxPages
 	}

@@ -357,3 +357,51 @@ func TestIterateCancelStopsAtOnce(t *testing.T) {
 		t.Errorf("%d page fetchers still running", g)
 	}
 }
+
+// At the default concurrency an iteration fetches ahead as many pages as fit in
+// iterateAheadBytes (at least 2), so that memory stays bounded however large the
+// records are; a concurrency the caller chose is used as it is. The pages asked for
+// are counted when the loop gets its first page: the read-ahead is launched by then.
+func TestIterateAheadBoundedByBytes(t *testing.T) {
+	const take = 100
+	cases := []struct {
+		name string
+		pad  int // bytes per record
+		opts []IterateOption
+		conc int // the client's concurrency (0: the default)
+		want int // pages in flight besides the first
+	}{
+		{"small records", 0, nil, 0, DefaultConcurrency},
+		{"records of 20 KB", 20_000, nil, 0, iterateAheadBytes / (take * 20_000)},
+		{"records of 100 KB", 100_000, nil, 0, minAheadPages},
+		{"the caller's concurrency option", 20_000, []IterateOption{Concurrency(DefaultConcurrency)}, 0, DefaultConcurrency},
+		{"the client's own concurrency", 20_000, nil, 5, 5},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ps := newPageServer(t, pagesConfig{records: 40 * take, pad: c.pad})
+			cl := ps.client()
+			if c.conc > 0 {
+				cl.ApiCommunicator().SetConcurrency(c.conc)
+			}
+			it := cl.Iterate(ctxT(t), NewReadRequest("items"), append([]IterateOption{PageSize(take)}, c.opts...)...)
+			p, err := it.newPager(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			asked := -1
+			if err := p.run(ctxT(t), func(*Response) bool { asked = p.pages; return false }); err != nil {
+				t.Fatal(err)
+			}
+			if asked-1 != c.want {
+				t.Errorf("%d pages asked for ahead of the first, want %d", asked-1, c.want)
+			}
+		})
+	}
+	if w := aheadWindow(DefaultConcurrency, iterateAheadBytes, 1000*1300); w != 4 {
+		t.Errorf("pages of 1000 records of 1.3 KB: %d in flight, want 4", w)
+	}
+	if w := aheadWindow(1, iterateAheadBytes, 1<<30); w != 1 {
+		t.Errorf("concurrency 1 with huge pages: %d in flight, want 1", w)
+	}
+}

@@ -25,6 +25,7 @@ type pagesConfig struct {
 	totalJSON func(n int) string // the "total" member for the n-th request; nil = the count that exists
 	delay     time.Duration      // added before each answer
 	failSkip  map[int]int        // answer the page at this skip with this status
+	pad       int                // bytes of a "pad" field in every record (large records)
 }
 
 // pageReq is one request the page server got.
@@ -90,18 +91,23 @@ func (ps *pageServer) serve(w http.ResponseWriter, r *http.Request) {
 		total = ps.cfg.totalJSON(n)
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Write(pageBody(skip, take, avail, total))
+	w.Write(pageBody(skip, take, avail, total, ps.cfg.pad))
 }
 
-// pageBody renders the records from skip (at most take, below avail) in the list envelope.
-func pageBody(skip, take, avail int, totalJSON string) []byte {
+// pageBody renders the records from skip (at most take, below avail) in the list
+// envelope, each with a "pad" field of pad bytes when pad is not 0.
+func pageBody(skip, take, avail int, totalJSON string, pad int) []byte {
 	var b strings.Builder
+	padField := ""
+	if pad > 0 {
+		padField = `,"pad":"` + strings.Repeat("x", pad) + `"`
+	}
 	b.WriteString(`{"error":[],"result":{"data":[`)
 	for i := skip; i < skip+take && i < avail; i++ {
 		if i > skip {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `{"name":"r%d","i":%d,"title":"Record %d"}`, i, i, i)
+		fmt.Fprintf(&b, `{"name":"r%d","i":%d,"title":"Record %d"%s}`, i, i, i, padField)
 	}
 	b.WriteString(`],"total":`)
 	b.WriteString(totalJSON)

@@ -44,6 +44,7 @@ type pager struct {
 	maxPages   int
 	plan       *keysetPlan  // the order and cursor of keyset reads
 	writes     *modelWrites // the client's writes to the model read
+	aheadBytes int          // >0: fewer pages in flight when pages are large (iterateAheadBytes)
 
 	// Filled while running.
 	skipped []PageError
@@ -263,6 +264,8 @@ func (p *pager) runOffset(ctx context.Context, wg *sync.WaitGroup, gen uint64, y
 			window := p.conc
 			if p.total == 0 {
 				window = 1 // no total: one page after the other until an empty one
+			} else if p.aheadBytes > 0 && resp != nil && len(resp.body) > 0 {
+				window = aheadWindow(p.conc, p.aheadBytes, len(resp.body))
 			}
 			for len(queue) < window && next < limit && (p.total == 0 || next < p.total) && p.pages < p.maxPages {
 				t := takeAt(next)
@@ -315,6 +318,23 @@ func (p *pager) runOffset(ctx context.Context, wg *sync.WaitGroup, gen uint64, y
 			return nil, false, p.pageFailed(cur.skip, cur.take, ctx.Err())
 		}
 	}
+}
+
+// iterateAheadBytes bounds the page bodies an iteration at the default concurrency
+// fetches ahead: pages of large records (1000 records of 1.3 KB, 1.3 MB a page, plus
+// their index) fill it with 4 pages instead of 8, which keeps an iteration over any
+// number of such records under 100 MB, while pages of small records still get all 8.
+// At 20 ms an answer 4 pages in flight still keep up with the script's work on a page.
+const iterateAheadBytes = 6 << 20
+
+// minAheadPages is the read-ahead an iteration keeps however large its pages are (while
+// its concurrency allows it): one page fetched while the script works on another.
+const minAheadPages = 2
+
+// aheadWindow is the pages an iteration keeps in flight when a page's body is
+// pageBytes long: as many as fit in budget, at least minAheadPages, at most conc.
+func aheadWindow(conc, budget, pageBytes int) int {
+	return max(min(conc, budget/pageBytes), min(conc, minAheadPages))
 }
 
 // ReadAllConcurrency is how many pages a TypeAll read fetches at once while the client's
