@@ -1,0 +1,10 @@
+// @node
+// Regular expressions: the u, y and s flags, named groups, lookbehind, matchAll.
+const m = /(?<year>\d{4})-(?<month>\d{2})/.exec("on 2026-12-03");
+console.log(m.groups.year, m.groups.month);
+console.log(/(?<=\$)\d+/.exec("cost $42")[0], /a.b/s.test("a\nb"), /\u{1F600}/u.test("😀"));
+const sticky = /\d/y;
+sticky.lastIndex = 1;
+console.log(sticky.test("a1"), sticky.lastIndex);
+console.log([..."a1b22c333".matchAll(/\d+/g)].map((x) => x[0]).join());
+console.log("2026-12-03".replace(/(?<y>\d+)-(?<m>\d+)-(?<d>\d+)/, "$<d>.$<m>.$<y>"));
