@@ -10,6 +10,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,12 +92,18 @@ func runScriptOn(t *testing.T, srv *daktelatest.Server, name, src string) (strin
 	t.Helper()
 	dir := t.TempDir()
 	var out bytes.Buffer
+	// WEBHOOK_URL is where the fetch examples post: a loopback server answering "ok".
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprint(w, "ok")
+	}))
+	defer hook.Close()
 	rt, err := runtime.New(runtime.Options{
 		Client: srv.Client(),
 		Stdout: &out,
 		Stderr: &out,
 		Args:   []string{},
-		Env:    map[string]string{},
+		Env:    map[string]string{"WEBHOOK_URL": hook.URL},
 		Modules: []bindings.Module{
 			jsfs.New(jsfs.Options{BaseDir: dir}),
 			jscsv.New(jscsv.Options{BaseDir: dir}),
@@ -103,7 +111,7 @@ func runScriptOn(t *testing.T, srv *daktelatest.Server, name, src string) (strin
 			jsdates.New(jsdates.Options{}),
 		},
 		Dir:          dir,
-		Capabilities: runtime.Capabilities{FileAccess: true, Env: true, NewClients: true},
+		Capabilities: runtime.Capabilities{FileAccess: true, Env: true, NewClients: true, Net: true, NetHosts: []string{"127.0.0.1"}},
 		Timeout:      time.Minute,
 	})
 	if err != nil {

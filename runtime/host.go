@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"io"
+	"time"
 
 	"github.com/dkscript/dkscript/bindings"
 	"github.com/dop251/goja"
@@ -11,7 +12,7 @@ import (
 // host is what modules see of the runtime (bindings.Host).
 type host struct{ r *Runtime }
 
-var _ bindings.Host = host{}
+var _ bindings.TimerHost = host{}
 
 func (r *Runtime) host() bindings.Host { return host{r: r} }
 
@@ -28,6 +29,11 @@ func (h host) Context() context.Context {
 
 // RegisterCallback reserves a slot on the current run's event loop.
 func (h host) RegisterCallback() func(func() error) { return h.r.loop.register() }
+
+// SetUnrefTimer runs fn after d on the run's loop, without keeping the run going.
+func (h host) SetUnrefTimer(d time.Duration, fn func() error) func() {
+	return h.r.setUnrefTimer(d, fn)
+}
 
 // Stdin returns the run's input.
 func (h host) Stdin() io.Reader { return h.r.stdin }

@@ -25,6 +25,7 @@ type eventLoop struct {
 	// Used only on the runtime's goroutine.
 	timers     timerHeap
 	active     map[int]*timer // live timers and immediates by id
+	unref      int            // how many of active do not keep the loop going
 	immediates []*timer
 	nextID     int
 	seq        uint64
@@ -93,7 +94,7 @@ func (l *eventLoop) take() []func() error {
 // idle reports whether nothing is left: no queued work, no outstanding callbacks, no
 // timers and no immediates.
 func (l *eventLoop) idle() bool {
-	if len(l.active) > 0 {
+	if len(l.active) > l.unref {
 		return false
 	}
 	l.mu.Lock()
@@ -107,6 +108,15 @@ func (l *eventLoop) hasQueued() bool {
 	return len(l.queue) > 0
 }
 
+// drop cancels a live timer and forgets it.
+func (l *eventLoop) drop(t *timer) {
+	t.cancelled = true
+	delete(l.active, t.id)
+	if t.unref {
+		l.unref--
+	}
+}
+
 // close drops everything still queued or scheduled; later enqueues are ignored.
 func (l *eventLoop) close() {
 	l.mu.Lock()
@@ -117,6 +127,7 @@ func (l *eventLoop) close() {
 	l.timers = nil
 	l.immediates = nil
 	clear(l.active)
+	l.unref = 0
 }
 
 // run drives the loop until it is idle, ctx is done or a task fails. call runs one task
@@ -165,6 +176,9 @@ func (l *eventLoop) run(ctx context.Context, call func(func() error) error) erro
 			}
 			if !t.interval {
 				delete(l.active, t.id)
+				if t.unref {
+					l.unref--
+				}
 			}
 			if err := runOne(t.fire); err != nil {
 				return err

@@ -13,6 +13,7 @@ import (
 	"github.com/dkscript/dkscript/bindings/jsassert"
 	"github.com/dkscript/dkscript/bindings/jscrypto"
 	"github.com/dkscript/dkscript/bindings/jsdaktela"
+	"github.com/dkscript/dkscript/bindings/jsfetch"
 	"github.com/dkscript/dkscript/bindings/jsos"
 	"github.com/dkscript/dkscript/bindings/jsweb"
 	"github.com/dop251/goja"
@@ -96,6 +97,33 @@ func (r *Runtime) installModules() error {
 				web = w
 			}
 			return web[name]
+		})
+	}
+	return r.installFetch()
+}
+
+// installFetch defines fetch and its classes as lazy globals, built together on first
+// use with the Net capability's settings.
+func (r *Runtime) installFetch() error {
+	if _, err := jsfetch.ParseHosts(r.opts.Capabilities.NetHosts); err != nil {
+		return fmt.Errorf("runtime: Capabilities.NetHosts: %w", err)
+	}
+	var globals map[string]goja.Value
+	for _, name := range jsfetch.Names {
+		r.lazyGlobal(name, func() goja.Value {
+			if globals == nil {
+				g, err := jsfetch.New(r.host(), jsfetch.Config{
+					Allowed:          r.opts.Capabilities.Net,
+					Hosts:            r.opts.Capabilities.NetHosts,
+					MaxResponseBytes: r.opts.MaxFetchBytes,
+					Logger:           r.opts.NetLogger,
+				})
+				if err != nil {
+					panic(r.vm.NewGoError(err))
+				}
+				globals = g
+			}
+			return globals[name]
 		})
 	}
 	return nil

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
@@ -41,6 +42,10 @@ type Capabilities struct {
 	FileAccess bool // the fs and csv modules, require of files outside ModuleFS, the client's downloads and uploads
 	Env        bool // process.env holds Options.Env (else it is empty)
 	NewClients bool // new daktela.Client(url, token), Client.getInstance and daktela.login
+	Net        bool // fetch: HTTP requests to any host, or to NetHosts when set
+	// NetHosts, when not empty, are the only hosts fetch may reach with Net granted:
+	// "name" (any port) or "name:port", also for every redirect.
+	NetHosts []string
 }
 
 // Options configure a Runtime. The zero value is a sandboxed runtime with no client,
@@ -67,6 +72,13 @@ type Options struct {
 	// (downloadRecording, downloadFile, uploadFile) resolve against, as a host resolves
 	// its fs module's; "": the working directory.
 	Dir string
+	// NetLogger, when set, gets one entry per fetch request: method, URL (user info
+	// and secret-looking query parameters redacted), status, duration, size; never
+	// headers or bodies.
+	NetLogger *slog.Logger
+	// MaxFetchBytes limits the body of one answer fetch reads: 0 is 64 MiB
+	// (daktela.DefaultMaxResponseBytes), less than 0 no limit.
+	MaxFetchBytes int64
 	// MaxCallStackSize limits JS recursion (default 10 000 frames).
 	MaxCallStackSize int
 	// Timeout ends a run after this long with [ErrTimeout] (0: no limit).

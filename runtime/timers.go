@@ -15,6 +15,7 @@ type timer struct {
 	delay     time.Duration
 	interval  bool
 	cancelled bool
+	unref     bool // does not keep the run going (see setUnrefTimer)
 	fire      func() error
 	index     int
 }
@@ -87,9 +88,8 @@ func (r *Runtime) installTimers() {
 			return goja.Undefined()
 		}
 		id := int(v.ToInteger())
-		if t := r.loop.active[id]; t != nil {
-			t.cancelled = true
-			delete(r.loop.active, id)
+		if t := r.loop.active[id]; t != nil && !t.unref {
+			r.loop.drop(t)
 		}
 		return goja.Undefined()
 	}
@@ -120,4 +120,23 @@ func (r *Runtime) installTimers() {
 		}
 		return goja.Undefined()
 	})
+}
+
+// setUnrefTimer runs fn after d on the loop unless stop is called first, without
+// keeping the run going: the loop ends when only such timers are left, as Node's does
+// for a timer.unref(). It is what AbortSignal.timeout uses (bindings.TimerHost).
+func (r *Runtime) setUnrefTimer(d time.Duration, fn func() error) (stop func()) {
+	l := r.loop
+	l.nextID++
+	l.seq++
+	t := &timer{id: l.nextID, seq: l.seq, delay: d, unref: true, fire: fn}
+	t.when = l.taskTime().Add(d)
+	l.active[t.id] = t
+	l.unref++
+	heap.Push(&l.timers, t)
+	return func() {
+		if l.active[t.id] == t {
+			l.drop(t)
+		}
+	}
 }

@@ -101,6 +101,16 @@ const globalsJS = `
         if (m !== "constructor" && typeof Object.getOwnPropertyDescriptor(p, m).value === "function") out.push(k + ".prototype." + m);
       }
     }
+    if (["Headers", "Request", "Response", "AbortController", "AbortSignal", "DOMException"].includes(k)) {
+      const c = globalThis[k], p = c.prototype;
+      for (const m of Object.getOwnPropertyNames(c)) {
+        if (typeof Object.getOwnPropertyDescriptor(c, m).value === "function") out.push(k + "." + m);
+      }
+      for (const m of Object.getOwnPropertyNames(p)) {
+        if (m !== "constructor" && typeof Object.getOwnPropertyDescriptor(p, m).value === "function") out.push(k + ".prototype." + m);
+      }
+      if (Object.getOwnPropertySymbols(p).includes(Symbol.iterator)) out.push(k + ".prototype.[Symbol.iterator]");
+    }
   }
   return JSON.stringify(out);
 })()

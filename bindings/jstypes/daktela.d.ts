@@ -2826,6 +2826,168 @@ declare function atob(data: string): string;
 /** A deep copy of plain data (objects, arrays, Date, RegExp, Map, Set, errors, typed arrays), keeping shared and circular references; a function or symbol throws a DataCloneError. */
 declare function structuredClone<T>(value: T): T;
 
+/** What a body may be: text (sent as text/plain;charset=UTF-8), bytes, or form fields (application/x-www-form-urlencoded). */
+type BodyInit = string | ArrayBuffer | ArrayBufferView | URLSearchParams;
+
+/** Headers as an object, [name, value] pairs or Headers. */
+type HeadersInit = Headers | Record<string, string> | [string, string][];
+
+/** HTTP headers: case-insensitive names, iterated sorted by lower-case name, Set-Cookie values kept apart. */
+declare class Headers {
+  constructor(init?: HeadersInit);
+  /** Adds a value to name (a second value is joined with ", " by get). */
+  append(name: string, value: string): void;
+  /** Removes name. */
+  delete(name: string): void;
+  /** The values of name joined with ", ", or null. */
+  get(name: string): string | null;
+  /** Every Set-Cookie value. */
+  getSetCookie(): string[];
+  /** Whether name is set. */
+  has(name: string): boolean;
+  /** Replaces the values of name. */
+  set(name: string, value: string): void;
+  /** Calls fn for each header, sorted by name. */
+  forEach(fn: (value: string, name: string, headers: Headers) => void, thisArg?: any): void;
+  /** The [name, value] pairs, sorted by name. */
+  entries(): IterableIterator<[string, string]>;
+  /** The names, sorted. */
+  keys(): IterableIterator<string>;
+  /** The values, sorted by name. */
+  values(): IterableIterator<string>;
+  /** The [name, value] pairs, sorted by name. */
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+/** The options of fetch and new Request. */
+interface RequestInit {
+  /** "GET" (default), "POST", "PUT", "PATCH", "DELETE", ... */
+  method?: string;
+  /** The request's headers. */
+  headers?: HeadersInit;
+  /** The request's body (not with GET or HEAD); send JSON as JSON.stringify(value). */
+  body?: BodyInit | null;
+  /** "follow" (default, at most 20), "manual" (the 3xx answer is the response) or "error" (rejects). */
+  redirect?: "follow" | "error" | "manual";
+  /** Aborts the request: an AbortController's signal or AbortSignal.timeout(ms). */
+  signal?: AbortSignal | null;
+}
+
+/** A request for fetch. */
+declare class Request {
+  constructor(input: string | URL | Request, init?: RequestInit);
+  /** The absolute URL. */
+  readonly url: string;
+  /** The method, upper-case for the standard ones. */
+  readonly method: string;
+  /** The request's headers. */
+  readonly headers: Headers;
+  /** The signal that aborts it. */
+  readonly signal: AbortSignal;
+  /** The redirect mode. */
+  readonly redirect: "follow" | "error" | "manual";
+  /** Whether the body was read. */
+  readonly bodyUsed: boolean;
+  /** A copy with its own body. */
+  clone(): Request;
+  /** The body as text (UTF-8). */
+  text(): Promise<string>;
+  /** The body parsed as JSON. */
+  json(): Promise<any>;
+  /** The body's bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The options of new Response. */
+interface ResponseInit {
+  /** 200 to 599 (default 200). */
+  status?: number;
+  /** The status text. */
+  statusText?: string;
+  /** The response's headers. */
+  headers?: HeadersInit;
+}
+
+/** An answer of fetch (or one a script makes). The body is read once. */
+declare class Response {
+  constructor(body?: BodyInit | null, init?: ResponseInit);
+  /** A network error response (status 0). */
+  static error(): Response;
+  /** A redirect to url (status 301, 302, 303, 307 or 308). */
+  static redirect(url: string | URL, status?: number): Response;
+  /** A response whose body is JSON.stringify(data), with Content-Type application/json. */
+  static json(data: any, init?: ResponseInit): Response;
+  /** Whether status is 200 to 299. */
+  readonly ok: boolean;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The status text ("OK"). */
+  readonly statusText: string;
+  /** The answer's headers. */
+  readonly headers: Headers;
+  /** The final URL, after redirects ("" for a response a script made). */
+  readonly url: string;
+  /** Whether a redirect was followed. */
+  readonly redirected: boolean;
+  /** "basic" for fetch's answers, "default" for a script's own, "error". */
+  readonly type: string;
+  /** Whether the body was read. */
+  readonly bodyUsed: boolean;
+  /** A copy with its own body. */
+  clone(): Response;
+  /** The body as text (UTF-8). */
+  text(): Promise<string>;
+  /** The body parsed as JSON (a SyntaxError when it is not JSON). */
+  json(): Promise<any>;
+  /** The body's bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Sends an HTTP request (with the Net capability, which the CLI grants; --allow-net limits the hosts) and resolves with the whole answer, or rejects with a TypeError saying why. Never sends the Daktela token. */
+declare function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+
+/** Tells a fetch (or anything listening) to stop. */
+declare class AbortSignal {
+  /** A signal already aborted with reason (default an AbortError DOMException). */
+  static abort(reason?: any): AbortSignal;
+  /** A signal that aborts with a TimeoutError DOMException after ms; its timer does not keep a script running. */
+  static timeout(ms: number): AbortSignal;
+  /** A signal that aborts when any of signals does, with its reason. */
+  static any(signals: Iterable<AbortSignal>): AbortSignal;
+  /** Whether it has aborted. */
+  readonly aborted: boolean;
+  /** Why it aborted. */
+  readonly reason: any;
+  /** Called when it aborts. */
+  onabort: ((event: { type: "abort"; target: AbortSignal }) => void) | null;
+  /** Throws reason if it has aborted. */
+  throwIfAborted(): void;
+  /** Calls listener when it aborts (type "abort"). */
+  addEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void, options?: { once?: boolean }): void;
+  /** Calls the listeners of event.type ("abort"); true. */
+  dispatchEvent(event: { type: string }): boolean;
+  /** Removes a listener. */
+  removeEventListener(type: "abort", listener: (event: { type: "abort"; target: AbortSignal }) => void): void;
+}
+
+/** Aborts the fetches given its signal. */
+declare class AbortController {
+  constructor();
+  /** The signal to pass as fetch's signal option. */
+  readonly signal: AbortSignal;
+  /** Aborts the signal with reason (default an AbortError DOMException). */
+  abort(reason?: any): void;
+}
+
+/** The error of an abort ("AbortError", code 20) or a timeout ("TimeoutError", code 23). */
+declare class DOMException extends Error {
+  constructor(message?: string, name?: string);
+  /** "AbortError", "TimeoutError", ... */
+  readonly name: string;
+  /** The legacy code of name (0 for others). */
+  readonly code: number;
+}
+
 /** High-resolution time. */
 declare namespace performance {
   /** Milliseconds (with fractions) since the run started. */

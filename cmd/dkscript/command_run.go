@@ -213,6 +213,7 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 	if f.maxMemory.set {
 		opts.MaxMemory = f.maxMemory.n
 	}
+	netOptions(st, f, sess, &opts)
 	return opts
 }
 

@@ -33,6 +33,7 @@ type runFlags struct {
 	rate           float64
 	concurrency    intFlag
 	maxResponse    sizeFlag // bytes one answer may have
+	allowNet       allowNetFlag
 
 	// Running safely.
 	dryRun    bool
@@ -79,6 +80,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.rate, "rate", 0, "send at most `N` requests per second (0: no cap)")
 	fs.Var(&f.concurrency, "concurrency", "fetch up to `N` pages at once in multi-page reads (default 8)")
 	fs.Var(&f.maxResponse, "max-response-size", "fail a request whose answer is larger than `SIZE`, e.g. 256MiB (default 64MiB; 0: no limit)")
+	fs.Var(&f.allowNet, "allow-net", "fetch reaches any host; --allow-net=HOST,HOST:PORT only those (a port is optional), --allow-net= none")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print creates, updates and deletes on stderr instead of sending them; reads run")
 	fs.BoolVar(&f.verbose, "verbose", false, "log one line per HTTP request on stderr (token redacted)")
 	fs.BoolVar(&f.verbose, "v", false, "short for --verbose")

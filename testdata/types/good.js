@@ -157,3 +157,15 @@ for (const t of client.iterate(open, { maxItems: 5 })) console.log(ticketLine(t)
 /** @type {import("daktela").User[]} */
 const admins = client.execute(daktela.buildReadRequest("Users").addFilter("type", "eq", "admin")).getData();
 console.log(admins.map((u) => u.profile ? u.profile.title : u.name).join(", "));
+
+// fetch and its classes (the docs' test serves WEBHOOK_URL on loopback).
+const hookHeaders = new Headers({ "Content-Type": "application/json" });
+hookHeaders.append("X-Run", "nightly");
+const controller = new AbortController();
+fetch(new Request(process.env.WEBHOOK_URL || "http://127.0.0.1:1/", { method: "POST", headers: hookHeaders, body: JSON.stringify({ ok: true }) }), {
+  signal: AbortSignal.any([controller.signal, AbortSignal.timeout(5000)]),
+})
+  .then((res) => (res.ok ? res.json() : Promise.reject(new Error(res.statusText))))
+  .catch((e) => (e instanceof DOMException ? e.name : String(e)));
+const made = Response.json({ a: 1 }, { status: 201 });
+made.text().then((t) => t.length);
