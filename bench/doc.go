@@ -49,6 +49,18 @@
 // record on the fake per webhook; webhooks per second and the p50/p99/max latency the
 // senders saw are reported (no bar).
 //
+// With -downloads (default 200; 0 skips them) the download case runs (issue 15): the fake
+// serves every call recording at -download-size bytes (1 MiB) with -latency per answer,
+// and dkscript (client.downloadRecordingAsync, a pool of -download-parallel, 20) and curl
+// (--parallel --parallel-max 20 over the same URLs) fetch -downloads of them to disk.
+// Bars: dkscript's wall time ≤ 1.2x curl's; its peak RSS < 60 MB, also in a run of
+// -download-big (1024) recordings, 1 GB in all. Then a run under faults (5xx, resets,
+// bodies cut mid-file) must leave every file complete with the clean run's SHA-256, or
+// report it failed with nothing under its name; and no output holds the token. To run
+// only that case quickly:
+//
+//	go run ./bench -records 1000 -big 0 -empty-runs 0 -builder=false -webhooks 0 -node=false
+//
 // With -empty-runs, the start-up of TypeScript is measured too: a 500-line .ts script
 // importing two local .ts modules (bar: mean wall < 30 ms), beside the same script as
 // plain .js and the empty script.

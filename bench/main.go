@@ -32,6 +32,7 @@ type config struct {
 	timeout   time.Duration
 	webhooks  int
 	senders   int
+	download  downloadConfig
 }
 
 func main() {
@@ -53,10 +54,19 @@ func main() {
 	flag.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "time limit of each workload run")
 	flag.IntVar(&cfg.webhooks, "webhooks", 2000, "webhooks per case sent to dkscript serve (0 skips the serve cases)")
 	flag.IntVar(&cfg.senders, "senders", 20, "concurrent webhook senders of the serve cases")
+	serveFilesSize := flag.Int64("serve-files", 0, "internal: serve recordings of `SIZE` bytes (the download server process)")
+	faults := flag.String("faults", "", "internal: fault spec of the -serve-files server")
+	flag.IntVar(&cfg.download.n, "downloads", 200, "recordings of the download case (0 skips it)")
+	flag.Int64Var(&cfg.download.size, "download-size", 1<<20, "bytes of each recording of the download case")
+	flag.IntVar(&cfg.download.par, "download-parallel", 20, "downloads at once, for dkscript and curl alike")
+	flag.IntVar(&cfg.download.big, "download-big", 1024, "recordings of the download memory run (1 GB in all at 1 MiB each; 0 skips it)")
 	flag.Parse()
+	cfg.download.latency = cfg.latency
 
 	var err error
 	switch {
+	case *serveFilesSize > 0:
+		err = serveFiles(*serveFilesSize, cfg.latency, *faults)
 	case *serveN > 0:
 		err = serve(*serveN, cfg.latency)
 	case *loop != "":
@@ -79,7 +89,13 @@ type server struct {
 
 // startServer starts this program with -serve in a child process.
 func startServer(self string, n int, latency time.Duration) (*server, error) {
-	cmd := exec.Command(self, "-serve", strconv.Itoa(n), "-latency", latency.String())
+	return startServerArgs(self, []string{"-serve", strconv.Itoa(n), "-latency", latency.String()})
+}
+
+// startServerArgs starts this program with args in a child process that prints the
+// server's "URL TOKEN" line.
+func startServerArgs(self string, args []string) (*server, error) {
+	cmd := exec.Command(self, args...)
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, err
@@ -366,6 +382,13 @@ func harness(cfg config) error {
 		serveCases, serveErr = measureServe(ctx, dk, tmp, servers["base"], cfg.webhooks, cfg.senders)
 	}
 
+	// Downloads (issue 15): dkscript vs curl, memory, faults.
+	var dl downloadResult
+	if cfg.download.n > 0 {
+		fmt.Fprintln(os.Stderr, "download runs ...")
+		dl = measureDownload(ctx, self, dk, curlBin, tmp, cfg.download, cfg.repeat, cfg.timeout)
+	}
+
 	// Bar 5: builder calls.
 	var builder map[string]float64
 	var builderErr error
@@ -377,6 +400,9 @@ func harness(cfg config) error {
 	report(os.Stdout, cfg, ws, servers, emptyMean, emptyMedian, nodeMean, builder, builderErr)
 	tsStart.report(os.Stdout)
 	reportServe(os.Stdout, serveCases, serveErr)
+	if cfg.download.n > 0 {
+		reportDownload(os.Stdout, dl)
+	}
 	return nil
 }
 
