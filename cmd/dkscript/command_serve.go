@@ -226,6 +226,9 @@ func serveHooks(st *state, f *serveFlags, script string) error {
 	defer stopSignals()
 	fmt.Fprintf(opts.Stderr, "dkscript serve: %s handles %s on http://%s (POST / or /hooks/EVENT; SIGTERM or Ctrl-C stops)\n",
 		script, strings.Join(pool.Events(), ", "), ln.Addr())
+	if sess.client == nil {
+		fmt.Fprintf(opts.Stderr, "dkscript serve: no Daktela connection is configured, so daktela.client() throws in the handlers (%s)\n", opts.NoClientHelp)
+	}
 
 	var serveErr error
 	select {
