@@ -284,12 +284,20 @@ func (r *Runtime) loadSource(p string) ([]byte, error) {
 	}
 	r.wrapCols[p] = len(requirePrefix)
 	src := blankShebang(string(b))
+	var code string
 	if name != p {
-		code, err := r.transformModule(name, p, src)
-		return []byte(code), err
+		code, err = r.transformModule(name, p, src)
+	} else {
+		code, err = r.moduleSource(p, src)
 	}
-	code, err := r.moduleSource(p, src)
-	return []byte(code), err
+	if err != nil {
+		return nil, err
+	}
+	head := r.moduleHead(p, code)
+	if n, ok := r.wrapCols[p]; ok {
+		r.wrapCols[p] = n + len(head)
+	}
+	return []byte(head + code), nil
 }
 
 // readModuleFile reads the module file p, or returns require.ModuleFileDoesNotExistError.

@@ -80,14 +80,14 @@ func (r *Runtime) stream(w func() io.Writer) *goja.Object {
 	return o
 }
 
-// setScriptName sets process.argv to ["dkscript", name, ...Options.Args].
+// setScriptName sets process.argv to ["dkscript", name made absolute, ...Options.Args].
 func (r *Runtime) setScriptName(name string) {
 	if name == r.scriptNm && r.process.Get("argv") != nil {
 		return
 	}
 	r.scriptNm = name
 	argv := make([]any, 0, 2+len(r.opts.Args))
-	argv = append(argv, "dkscript", name)
+	argv = append(argv, "dkscript", r.absName(name))
 	for _, a := range r.opts.Args {
 		argv = append(argv, a)
 	}

@@ -230,6 +230,7 @@ func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 		// left open are flushed and closed: its run is over.
 		defer func() { cleanupErr = r.runCleanups() }()
 		r.setScriptName(name)
+		r.installMainModule(name)
 		prg, wrapped, err := r.compileScript(name, src)
 		if err != nil {
 			return nil, err

@@ -80,6 +80,8 @@ func (r *Runtime) esTransform(name, compiled, src string, loader api.Loader, for
 		// names the file itself (below).
 		Sourcefile: sourcefileFor(loader),
 		LogLevel:   api.LogLevelSilent,
+		// import.meta becomes a variable the file's first line declares (importMetaDecl).
+		Define: map[string]string{"import.meta": importMetaName},
 	})
 	if len(res.Errors) > 0 {
 		m := res.Errors[0]
@@ -163,12 +165,11 @@ func requireAsyncError(err error) error {
 	return err
 }
 
-// The first line of a transformed entry script: a module object for a script that
-// exports something, or the head of the async function of top-level await.
+// The head of the async function of top-level await, on the first line of a
+// transformed entry script.
 const (
-	entryModule = "var module = { exports: {} }, exports = module.exports;"
-	tlaHead     = "(async () => {"
-	tlaTail     = "\n})()"
+	tlaHead = "(async () => {"
+	tlaTail = "\n})()"
 )
 
 // transformEntry transforms the script that is run (not required). Top-level await
@@ -178,13 +179,9 @@ const (
 func (r *Runtime) transformEntry(name, src string, loader api.Loader) (code string, wrapped bool, err error) {
 	code, sm, err := r.esTransform(name, name+entrySuffix, src, loader, api.FormatCommonJS, 1)
 	if err == nil {
-		// The script runs as a script, as a CommonJS one does; it has a module object
-		// only when it exports something.
-		head := ""
-		if strings.Contains(code, "module.exports") {
-			head = entryModule
-		}
-		return head + "\n" + code + sm, false, nil
+		// The script runs as a script, as a CommonJS one does, with the main module's
+		// module and exports (installMainModule).
+		return r.importMetaDecl(name, code) + "\n" + code + sm, false, nil
 	}
 	te, ok := err.(*transformError)
 	if !ok || !te.tla {
@@ -195,7 +192,7 @@ func (r *Runtime) transformEntry(name, src string, loader api.Loader) (code stri
 		return "", false, err
 	}
 	head, body := hoistImports(esm, "const")
-	return head + tlaHead + "\n" + body + tlaTail + sm, true, nil
+	return r.importMetaDecl(name, esm) + head + tlaHead + "\n" + body + tlaTail + sm, true, nil
 }
 
 // importLineRe matches the start of a top-level import or export statement as

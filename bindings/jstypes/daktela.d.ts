@@ -2622,6 +2622,11 @@ declare const daktela: typeof import("daktela");
 /** Loads a module: "daktela", "fs", "csv", "path", "dates", "util", "crypto", "os", "assert", "url", "buffer" (each also with the "node:" prefix), or a relative file ("./lib.js", "./data.json"). require("daktela") is typed in .ts files too. */
 declare function require(id: "daktela"): typeof import("daktela");
 declare function require(id: string): any;
+/** require's properties. */
+declare namespace require {
+  /** The module of the script dkscript runs: `require.main === module` is true in that script and false in the modules it requires. */
+  const main: DkscriptModule;
+}
 
 /** Console output: log, info and debug to stdout; warn, error, trace and assert to stderr. Objects print as Node prints them. */
 declare namespace console {
@@ -2663,7 +2668,7 @@ declare namespace console {
 
 /** The run: arguments, environment, exit and output streams. */
 declare namespace process {
-  /** ["dkscript", script path, ...the arguments after the script]. */
+  /** ["dkscript", the script's absolute path, ...the arguments after the script]. */
   const argv: string[];
   /** The script's environment (the CLI gives the environment plus --env-file and -e, without DAKTELA_TOKEN, which it withholds from every script: use daktela.client(); embedders only what they grant). */
   const env: { [name: string]: string | undefined };
@@ -2690,6 +2695,37 @@ declare namespace process {
 
 /** Blocks the script for ms milliseconds (interruptible: Ctrl-C and --timeout stop it). Timers do not fire meanwhile. */
 declare function sleep(ms: number): void;
+
+/** A CommonJS module object, as Node's. */
+interface DkscriptModule {
+  /** "." for the main script, else the module's absolute path. */
+  id: string;
+  /** The module's absolute path. */
+  filename: string;
+  /** The directory of filename. */
+  path: string;
+  /** What require() of the module returns. */
+  exports: any;
+}
+
+/** The absolute path of the file this code is in (the running script's or a required module's; "<stdin>" for a script read from standard input). Also in ES modules and TypeScript files, which dkscript runs as CommonJS. */
+declare const __filename: string;
+/** The absolute directory of __filename (the working directory for a script read from standard input). */
+declare const __dirname: string;
+/** The current module: in the script dkscript runs, the main module (require.main). */
+declare var module: DkscriptModule;
+/** The current module's exports (module.exports). */
+declare var exports: any;
+
+/** import.meta of an ES module or TypeScript file, as Node 20 has it. */
+interface ImportMeta {
+  /** The file's file:// URL. */
+  url: string;
+  /** The file's absolute path. */
+  filename: string;
+  /** The absolute directory of filename. */
+  dirname: string;
+}
 /** Calls callback after ms milliseconds (at least 1) with args; returns an id for clearTimeout. The run waits for pending timers. */
 declare function setTimeout(callback: (...args: any[]) => void, ms?: number, ...args: any[]): number;
 /** Calls callback every ms milliseconds until clearInterval (the run does not end while it is set). */

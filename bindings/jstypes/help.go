@@ -143,8 +143,12 @@ func Overview() string {
 		fmt.Fprintf(&b, "  %-8s %s\n", e.Name, wrap(strings.Join(names, " "), 78, "           "))
 	}
 	var globals []string
+	seen := map[string]bool{}
 	for _, e := range p.entries {
-		if e.Parent == "" && e.Kind != KindModule && e.Kind != KindInterface && e.Kind != KindType {
+		// A function and the namespace of its properties (require, require.main) are
+		// one name.
+		if e.Parent == "" && e.Kind != KindModule && e.Kind != KindInterface && e.Kind != KindType && !seen[e.Name] {
+			seen[e.Name] = true
 			globals = append(globals, short(e))
 		}
 	}
