@@ -897,20 +897,22 @@ declare module "daktela" {
   }
 
   /** An activity's item, the channel record of its type (CALL: ActivityCall, EMAIL: ActivityEmail, CHAT: ActivityWeb, ...). */
-  export type ActivityItem<D extends Depth = 2> = ActivityCall<D> | ActivityWeb<D> | ActivityEmail<D> | ActivityFbComment<D> | ActivityFbm<D> | ActivityIgComment<D> | ActivityIgdm<D> | ActivitySms<D> | ActivityVbr<D> | ActivityWap<D>;
+  export type ActivityItem<D extends Depth = 2> = ActivityCallAt<D> | ActivityWebAt<D> | ActivityEmailAt<D> | ActivityFbCommentAt<D> | ActivityFbmAt<D> | ActivityIgCommentAt<D> | ActivityIgdmAt<D> | ActivitySmsAt<D> | ActivityVbrAt<D> | ActivityWapAt<D>;
 
   /** Companies (CRM accounts). A record of Accounts (accounts.json). */
-  export interface Account<D extends Depth = 3> {
+  export interface Account extends AccountAt<3> {}
+  /** A record of Accounts whose links expand D more levels, as when it is nested in another record (Account, the record a read returns, is AccountAt<3>). */
+  export interface AccountAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
     title: string;
     /** read as the CrmDatabases record (its name beyond three levels), written as its name */
-    database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    database: Link<D, CrmDatabaseAt<Less<D>>, string> | null;
     /** read as the TicketsSla record (its name beyond three levels), written as its name */
-    sla: Link<D, TicketSla<Less<D>>, string> | null;
+    sla: Link<D, TicketSlaAt<Less<D>>, string> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     description: string | null;
     survey: any;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
@@ -923,11 +925,13 @@ declare module "daktela" {
   }
 
   /** Earlier versions of accounts. A record of AccountsSnapshots (accountsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface AccountSnapshot<D extends Depth = 3> {
+  export interface AccountSnapshot extends AccountSnapshotAt<3> {}
+  /** A record of AccountsSnapshots whose links expand D more levels, as when it is nested in another record (AccountSnapshot, the record a read returns, is AccountSnapshotAt<3>). */
+  export interface AccountSnapshotAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Accounts record (its name beyond three levels), written as its name */
-    account: Link<D, Account<Less<D>>, string> | null;
+    account: Link<D, AccountAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
     /** The fields the catalogue does not list. */
@@ -935,11 +939,13 @@ declare module "daktela" {
   }
 
   /** Work items of every channel: calls, e-mails, chats, comments (type ""). A record of Activities (activities.json). */
-  export interface Activity<D extends Depth = 3> {
+  export interface Activity extends ActivityAt<3> {}
+  /** A record of Activities whose links expand D more levels, as when it is nested in another record (Activity, the record a read returns, is ActivityAt<3>). */
+  export interface ActivityAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Tickets record (its name beyond three levels), written as its name */
-    ticket: Link<D, Ticket<Less<D>>, number> | null;
+    ticket: Link<D, TicketAt<Less<D>>, number> | null;
     title: string | null;
     important: boolean;
     action: "" | "OPEN" | "WAIT" | "POSTPONE" | "CLOSE" | null;
@@ -947,16 +953,16 @@ declare module "daktela" {
     /** the channel record (activitiesCall, activitiesEmail, ... by type); an id when nested */
     item: (D extends 3 ? ActivityItem<2> : number) | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     survey: any;
     /** read as the CampaignsRecords record (its name beyond three levels), written as its name */
-    record: Link<D, CampaignRecord<Less<D>>, string> | null;
+    record: Link<D, CampaignRecordAt<Less<D>>, string> | null;
     /** read as the Statuses record (its name beyond three levels), written as its name */
-    statuses: (Link<D, Status<Less<D>>, string>)[];
+    statuses: (Link<D, StatusAt<Less<D>>, string>)[];
     priority: number | null;
     options: any;
     description: string | null;
@@ -980,17 +986,19 @@ declare module "daktela" {
     /** seconds */
     ringing_time: number | null;
     /** read as the Users record (its name beyond three levels), written as its name; read-only */
-    created_by: Link<D, User<Less<D>>, string> | null;
+    created_by: Link<D, UserAt<Less<D>>, string> | null;
     /** read-only */
     anonymized: boolean;
     /** every value a list; the keys differ per instance (these are the demo instance's) */
     customFields: { [key: string]: string[] };
     /** as activities/{name}/attachments lists them; read as the activitiesAttachments record (its name beyond three levels), written as its name; read-only */
-    attachments: (Link<D, ActivityAttachment<Less<D>>, number>)[];
+    attachments: (Link<D, ActivityAttachmentAt<Less<D>>, number>)[];
   }
 
   /** Files attached to an activity (read as activities/{name}/attachments). A record of activitiesAttachments, read inside other records or through a relation. */
-  export interface ActivityAttachment<D extends Depth = 3> {
+  export interface ActivityAttachment extends ActivityAttachmentAt<3> {}
+  /** A record of ActivitiesAttachments whose links expand D more levels, as when it is nested in another record (ActivityAttachment, the record a read returns, is ActivityAttachmentAt<3>). */
+  export interface ActivityAttachmentAt<D extends Depth> {
     /** the key */
     file: number;
     inline: string | null;
@@ -1005,7 +1013,9 @@ declare module "daktela" {
   }
 
   /** Calls: the channel record of a CALL activity. A record of ActivitiesCall (activitiesCall.json). */
-  export interface ActivityCall<D extends Depth = 3> {
+  export interface ActivityCall extends ActivityCallAt<3> {}
+  /** A record of ActivitiesCall whose links expand D more levels, as when it is nested in another record (ActivityCall, the record a read returns, is ActivityCallAt<3>). */
+  export interface ActivityCallAt<D extends Depth> {
     /** the key */
     id_call: string;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
@@ -1013,14 +1023,14 @@ declare module "daktela" {
     direction: "in" | "out" | "internal" | null;
     answered: boolean;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    id_queue: Link<D, Queue<Less<D>>, number> | null;
+    id_queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    id_agent: Link<D, User<Less<D>>, string> | null;
+    id_agent: Link<D, UserAt<Less<D>>, string> | null;
     clid: string | null;
     prefix_clid_name: string | null;
     did: string | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     /** seconds the caller waited */
     waiting_time: number | null;
     /** seconds */
@@ -1041,32 +1051,36 @@ declare module "daktela" {
     /** when it was called back; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     missed_call_time: string | null;
     /** the call that called it back; read as the ActivitiesCall record (its name beyond three levels), written as its name */
-    missed_callback: Link<D, ActivityCall<Less<D>>, string> | null;
+    missed_callback: Link<D, ActivityCallAt<Less<D>>, string> | null;
     attempts: number | null;
     score: number | null;
     note: string | null;
     options: any;
     cdr: any;
     /** the activities of this call (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
   }
 
   /** The legs of a call. A record of ActivitiesCallChannels (activitiesCallChannels.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityCallChannel<D extends Depth = 3> {
+  export interface ActivityCallChannel extends ActivityCallChannelAt<3> {}
+  /** A record of ActivitiesCallChannels whose links expand D more levels, as when it is nested in another record (ActivityCallChannel, the record a read returns, is ActivityCallChannelAt<3>). */
+  export interface ActivityCallChannelAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
-    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    id_call: Link<D, ActivityCallAt<Less<D>>, string> | null;
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** Recordings of calls (download with /file/recording/{activity}). A record of ActivitiesCallRecordings (activitiesCallRecordings.json). */
-  export interface ActivityCallRecording<D extends Depth = 3> {
+  export interface ActivityCallRecording extends ActivityCallRecordingAt<3> {}
+  /** A record of ActivitiesCallRecordings whose links expand D more levels, as when it is nested in another record (ActivityCallRecording, the record a read returns, is ActivityCallRecordingAt<3>). */
+  export interface ActivityCallRecordingAt<D extends Depth> {
     /** the key */
     recording: string;
     /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
-    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    id_call: Link<D, ActivityCallAt<Less<D>>, string> | null;
     path: string | null;
     status: string | null;
     /** seconds */
@@ -1076,11 +1090,13 @@ declare module "daktela" {
   }
 
   /** Transcribed segments of calls. A record of ActivitiesCallTranscripts (activitiesCallTranscripts.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityCallTranscript<D extends Depth = 3> {
+  export interface ActivityCallTranscript extends ActivityCallTranscriptAt<3> {}
+  /** A record of ActivitiesCallTranscripts whose links expand D more levels, as when it is nested in another record (ActivityCallTranscript, the record a read returns, is ActivityCallTranscriptAt<3>). */
+  export interface ActivityCallTranscriptAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the ActivitiesCall record (its name beyond three levels), written as its name */
-    id_call: Link<D, ActivityCall<Less<D>>, string> | null;
+    id_call: Link<D, ActivityCallAt<Less<D>>, string> | null;
     text: string | null;
     type: "operator" | "customer" | null;
     /** seconds from the start */
@@ -1092,7 +1108,9 @@ declare module "daktela" {
   }
 
   /** Messages of web chats. A record of ActivitiesChatMessages (activitiesChatMessages.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityChatMessage<D extends Depth = 3> {
+  export interface ActivityChatMessage extends ActivityChatMessageAt<3> {}
+  /** A record of ActivitiesChatMessages whose links expand D more levels, as when it is nested in another record (ActivityChatMessage, the record a read returns, is ActivityChatMessageAt<3>). */
+  export interface ActivityChatMessageAt<D extends Depth> {
     /** the key */
     name: string;
     text: string | null;
@@ -1104,15 +1122,17 @@ declare module "daktela" {
   }
 
   /** E-mails: the channel record of an EMAIL activity. A record of ActivitiesEmail (activitiesEmail.json). */
-  export interface ActivityEmail<D extends Depth = 3> {
+  export interface ActivityEmail extends ActivityEmailAt<3> {}
+  /** A record of ActivitiesEmail whose links expand D more levels, as when it is nested in another record (ActivityEmail, the record a read returns, is ActivityEmailAt<3>). */
+  export interface ActivityEmailAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     /** the subject */
     title: string | null;
     address: string | null;
@@ -1130,15 +1150,17 @@ declare module "daktela" {
     time: string | null;
     state: "" | "SENT" | "FAILED" | "WAIT" | "POSTPROCESSING" | "DRAFT" | null;
     /** read as the ActivitiesEmailFiles record (its name beyond three levels), written as its name; read-only */
-    files: (Link<D, ActivityEmailFile<Less<D>>, number>)[];
+    files: (Link<D, ActivityEmailFileAt<Less<D>>, number>)[];
     /** read as the activitiesAttachments record (its name beyond three levels), written as its name; read-only */
-    attachments: (Link<D, ActivityAttachment<Less<D>>, number>)[];
+    attachments: (Link<D, ActivityAttachmentAt<Less<D>>, number>)[];
     /** the activities of this e-mail (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
   }
 
   /** Files of e-mails. A record of ActivitiesEmailFiles (activitiesEmailFiles.json). */
-  export interface ActivityEmailFile<D extends Depth = 3> {
+  export interface ActivityEmailFile extends ActivityEmailFileAt<3> {}
+  /** A record of ActivitiesEmailFiles whose links expand D more levels, as when it is nested in another record (ActivityEmailFile, the record a read returns, is ActivityEmailFileAt<3>). */
+  export interface ActivityEmailFileAt<D extends Depth> {
     /** the key */
     file: number;
     inline: string | null;
@@ -1153,15 +1175,17 @@ declare module "daktela" {
   }
 
   /** Facebook comments. A record of ActivitiesFbComment (activitiesFbComment.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityFbComment<D extends Depth = 3> {
+  export interface ActivityFbComment extends ActivityFbCommentAt<3> {}
+  /** A record of ActivitiesFbComment whose links expand D more levels, as when it is nested in another record (ActivityFbComment, the record a read returns, is ActivityFbCommentAt<3>). */
+  export interface ActivityFbCommentAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1181,21 +1205,23 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** Facebook Messenger conversations. A record of ActivitiesFbm (activitiesFbm.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityFbm<D extends Depth = 3> {
+  export interface ActivityFbm extends ActivityFbmAt<3> {}
+  /** A record of ActivitiesFbm whose links expand D more levels, as when it is nested in another record (ActivityFbm, the record a read returns, is ActivityFbmAt<3>). */
+  export interface ActivityFbmAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1215,22 +1241,24 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     external_contact: string | null;
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** Instagram comments. A record of ActivitiesIgComment (activitiesIgComment.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityIgComment<D extends Depth = 3> {
+  export interface ActivityIgComment extends ActivityIgCommentAt<3> {}
+  /** A record of ActivitiesIgComment whose links expand D more levels, as when it is nested in another record (ActivityIgComment, the record a read returns, is ActivityIgCommentAt<3>). */
+  export interface ActivityIgCommentAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1250,21 +1278,23 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** Instagram direct messages. A record of ActivitiesIgdm (activitiesIgdm.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityIgdm<D extends Depth = 3> {
+  export interface ActivityIgdm extends ActivityIgdmAt<3> {}
+  /** A record of ActivitiesIgdm whose links expand D more levels, as when it is nested in another record (ActivityIgdm, the record a read returns, is ActivityIgdmAt<3>). */
+  export interface ActivityIgdmAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1284,7 +1314,7 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     external_contact: string | null;
     type: "DM" | "STORY_REPLY" | "STORY_MENTION" | null;
     /** The fields the catalogue does not list. */
@@ -1292,15 +1322,17 @@ declare module "daktela" {
   }
 
   /** Text messages: the channel record of an SMS activity. A record of ActivitiesSms (activitiesSms.json). */
-  export interface ActivitySms<D extends Depth = 3> {
+  export interface ActivitySms extends ActivitySmsAt<3> {}
+  /** A record of ActivitiesSms whose links expand D more levels, as when it is nested in another record (ActivitySms, the record a read returns, is ActivitySmsAt<3>). */
+  export interface ActivitySmsAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1320,20 +1352,22 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     text: string | null;
   }
 
   /** Viber conversations. A record of ActivitiesVbr (activitiesVbr.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityVbr<D extends Depth = 3> {
+  export interface ActivityVbr extends ActivityVbrAt<3> {}
+  /** A record of ActivitiesVbr whose links expand D more levels, as when it is nested in another record (ActivityVbr, the record a read returns, is ActivityVbrAt<3>). */
+  export interface ActivityVbrAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1353,22 +1387,24 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     external_contact: string | null;
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** WhatsApp conversations. A record of ActivitiesWap (activitiesWap.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ActivityWap<D extends Depth = 3> {
+  export interface ActivityWap extends ActivityWapAt<3> {}
+  /** A record of ActivitiesWap whose links expand D more levels, as when it is nested in another record (ActivityWap, the record a read returns, is ActivityWapAt<3>). */
+  export interface ActivityWapAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     title: string | null;
     state: string | null;
     connector: string | null;
@@ -1388,25 +1424,27 @@ declare module "daktela" {
     missed_time: string | null;
     options: any;
     /** the activities of this record (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
     external_contact: string | null;
     /** The fields the catalogue does not list. */
     [field: string]: any;
   }
 
   /** Web chats: the channel record of a CHAT activity (formerly activitiesChat). A record of ActivitiesWeb (activitiesWeb.json). */
-  export interface ActivityWeb<D extends Depth = 3> {
+  export interface ActivityWeb extends ActivityWebAt<3> {}
+  /** A record of ActivitiesWeb whose links expand D more levels, as when it is nested in another record (ActivityWeb, the record a read returns, is ActivityWebAt<3>). */
+  export interface ActivityWebAt<D extends Depth> {
     /** the key */
     name: string;
     /** the customer's name */
     title: string | null;
     state: "" | "ROUTING" | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     answered: boolean;
     /** seconds */
     duration: number | null;
@@ -1443,17 +1481,19 @@ declare module "daktela" {
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     heartbeat: string | null;
     /** the activities of this chat (their item is an id); read as the Activities record (its name beyond three levels), written as its name; read-only */
-    activities?: (Link<D, Activity<Less<D>>, string>)[];
+    activities?: (Link<D, ActivityAt<Less<D>>, string>)[];
   }
 
   /** Knowledge-base articles. A record of Articles (articles.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Article<D extends Depth = 3> {
+  export interface Article extends ArticleAt<3> {}
+  /** A record of Articles whose links expand D more levels, as when it is nested in another record (Article, the record a read returns, is ArticleAt<3>). */
+  export interface ArticleAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
     title: string;
     /** read as the ArticlesFolders record (its name beyond three levels), written as its name */
-    folder: Link<D, ArticleFolder<Less<D>>, string> | null;
+    folder: Link<D, ArticleFolderAt<Less<D>>, string> | null;
     content: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
@@ -1462,7 +1502,9 @@ declare module "daktela" {
   }
 
   /** Knowledge-base folders. A record of ArticlesFolders (articlesFolders.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ArticleFolder<D extends Depth = 3> {
+  export interface ArticleFolder extends ArticleFolderAt<3> {}
+  /** A record of ArticlesFolders whose links expand D more levels, as when it is nested in another record (ArticleFolder, the record a read returns, is ArticleFolderAt<3>). */
+  export interface ArticleFolderAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1472,7 +1514,9 @@ declare module "daktela" {
   }
 
   /** Knowledge-base tags. A record of ArticlesTags (articlesTags.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ArticleTag<D extends Depth = 3> {
+  export interface ArticleTag extends ArticleTagAt<3> {}
+  /** A record of ArticlesTags whose links expand D more levels, as when it is nested in another record (ArticleTag, the record a read returns, is ArticleTagAt<3>). */
+  export interface ArticleTagAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1482,7 +1526,9 @@ declare module "daktela" {
   }
 
   /** Lists of numbers and addresses not to contact. A record of BlacklistDatabases (blacklistDatabases.json). */
-  export interface BlacklistDatabase<D extends Depth = 3> {
+  export interface BlacklistDatabase extends BlacklistDatabaseAt<3> {}
+  /** A record of BlacklistDatabases whose links expand D more levels, as when it is nested in another record (BlacklistDatabase, the record a read returns, is BlacklistDatabaseAt<3>). */
+  export interface BlacklistDatabaseAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1491,12 +1537,14 @@ declare module "daktela" {
   }
 
   /** One blacklisted number or address. A record of Blacklistnumbers (blacklistnumbers.json). */
-  export interface Blacklistnumber<D extends Depth = 3> {
+  export interface Blacklistnumber extends BlacklistnumberAt<3> {}
+  /** A record of Blacklistnumbers whose links expand D more levels, as when it is nested in another record (Blacklistnumber, the record a read returns, is BlacklistnumberAt<3>). */
+  export interface BlacklistnumberAt<D extends Depth> {
     /** the key */
     name: string;
     number: string | null;
     /** read as the BlacklistDatabases record (its name beyond three levels), written as its name */
-    database: Link<D, BlacklistDatabase<Less<D>>, string> | null;
+    database: Link<D, BlacklistDatabaseAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     expiration: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
@@ -1504,17 +1552,19 @@ declare module "daktela" {
   }
 
   /** Records of outbound campaigns (whom to call, and how it went). A record of CampaignsRecords (campaignsRecords.json). */
-  export interface CampaignRecord<D extends Depth = 3> {
+  export interface CampaignRecord extends CampaignRecordAt<3> {}
+  /** A record of CampaignsRecords whose links expand D more levels, as when it is nested in another record (CampaignRecord, the record a read returns, is CampaignRecordAt<3>). */
+  export interface CampaignRecordAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the CampaignsTypes record (its name beyond three levels), written as its name; required on create */
-    record_type: Link<D, CampaignType<Less<D>>, string>;
+    record_type: Link<D, CampaignTypeAt<Less<D>>, string>;
     /** read as the Databases record (its name beyond three levels), written as its name */
-    database: Link<D, Database<Less<D>>, string> | null;
+    database: Link<D, DatabaseAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     number: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     nextcall: string | null;
@@ -1523,10 +1573,10 @@ declare module "daktela" {
     call_id: string | null;
     activity: string | null;
     /** deprecated: record_type's queue; read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     options: any;
     /** read as the Statuses record (its name beyond three levels), written as its name */
-    statuses: (Link<D, Status<Less<D>>, string>)[];
+    statuses: (Link<D, StatusAt<Less<D>>, string>)[];
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
@@ -1536,11 +1586,13 @@ declare module "daktela" {
   }
 
   /** Earlier versions of campaign records. A record of CampaignsRecordsSnapshots (campaignsRecordsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface CampaignRecordSnapshot<D extends Depth = 3> {
+  export interface CampaignRecordSnapshot extends CampaignRecordSnapshotAt<3> {}
+  /** A record of CampaignsRecordsSnapshots whose links expand D more levels, as when it is nested in another record (CampaignRecordSnapshot, the record a read returns, is CampaignRecordSnapshotAt<3>). */
+  export interface CampaignRecordSnapshotAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the CampaignsRecords record (its name beyond three levels), written as its name */
-    record: Link<D, CampaignRecord<Less<D>>, string> | null;
+    record: Link<D, CampaignRecordAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
     /** The fields the catalogue does not list. */
@@ -1548,14 +1600,16 @@ declare module "daktela" {
   }
 
   /** Campaign record types (a campaign's records and its queue). A record of CampaignsTypes (campaignsTypes.json). */
-  export interface CampaignType<D extends Depth = 3> {
+  export interface CampaignType extends CampaignTypeAt<3> {}
+  /** A record of CampaignsTypes whose links expand D more levels, as when it is nested in another record (CampaignType, the record a read returns, is CampaignTypeAt<3>). */
+  export interface CampaignTypeAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
     title: string;
     description: string | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    queue: Link<D, Queue<Less<D>>, number> | null;
+    queue: Link<D, QueueAt<Less<D>>, number> | null;
     color: string | null;
     icon: string | null;
     autofocused_tab: string | null;
@@ -1566,7 +1620,9 @@ declare module "daktela" {
   }
 
   /** People (CRM contacts); title is first and last name. A record of Contacts (contacts.json). */
-  export interface Contact<D extends Depth = 3> {
+  export interface Contact extends ContactAt<3> {}
+  /** A record of Contacts whose links expand D more levels, as when it is nested in another record (Contact, the record a read returns, is ContactAt<3>). */
+  export interface ContactAt<D extends Depth> {
     /** the key */
     name: string;
     /** read-only */
@@ -1575,11 +1631,11 @@ declare module "daktela" {
     /** required on create */
     lastname: string;
     /** read as the CrmDatabases record (its name beyond three levels), written as its name */
-    database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    database: Link<D, CrmDatabaseAt<Less<D>>, string> | null;
     /** read as the Accounts record (its name beyond three levels), written as its name */
-    account: Link<D, Account<Less<D>>, string> | null;
+    account: Link<D, AccountAt<Less<D>>, string> | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     description: string | null;
     /** read-only */
     nps_score: number | null;
@@ -1596,11 +1652,13 @@ declare module "daktela" {
   }
 
   /** Earlier versions of contacts. A record of ContactsSnapshots (contactsSnapshots.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface ContactSnapshot<D extends Depth = 3> {
+  export interface ContactSnapshot extends ContactSnapshotAt<3> {}
+  /** A record of ContactsSnapshots whose links expand D more levels, as when it is nested in another record (ContactSnapshot, the record a read returns, is ContactSnapshotAt<3>). */
+  export interface ContactSnapshotAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
     /** The fields the catalogue does not list. */
@@ -1608,7 +1666,9 @@ declare module "daktela" {
   }
 
   /** CRM databases contacts and accounts belong to ("default"). A record of CrmDatabases (crmDatabases.json). */
-  export interface CrmDatabase<D extends Depth = 3> {
+  export interface CrmDatabase extends CrmDatabaseAt<3> {}
+  /** A record of CrmDatabases whose links expand D more levels, as when it is nested in another record (CrmDatabase, the record a read returns, is CrmDatabaseAt<3>). */
+  export interface CrmDatabaseAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1623,24 +1683,26 @@ declare module "daktela" {
   }
 
   /** CRM records (deals, orders, ...) of contacts and accounts. A record of CrmRecords (crmRecords.json). */
-  export interface CrmRecord<D extends Depth = 3> {
+  export interface CrmRecord extends CrmRecordAt<3> {}
+  /** A record of CrmRecords whose links expand D more levels, as when it is nested in another record (CrmRecord, the record a read returns, is CrmRecordAt<3>). */
+  export interface CrmRecordAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
     title: string;
     /** read as the CrmRecordsTypes record (its name beyond three levels), written as its name; required on create */
-    type: Link<D, CrmRecordType<Less<D>>, string>;
+    type: Link<D, CrmRecordTypeAt<Less<D>>, string>;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     /** read as the Accounts record (its name beyond three levels), written as its name */
-    account: Link<D, Account<Less<D>>, string> | null;
+    account: Link<D, AccountAt<Less<D>>, string> | null;
     /** read as the Tickets record (its name beyond three levels), written as its name */
-    ticket: Link<D, Ticket<Less<D>>, number> | null;
+    ticket: Link<D, TicketAt<Less<D>>, number> | null;
     description: string | null;
     /** read as the Statuses record (its name beyond three levels), written as its name */
-    status: Link<D, Status<Less<D>>, string> | null;
+    status: Link<D, StatusAt<Less<D>>, string> | null;
     stage: "OPEN" | "CLOSE" | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     created: string | null;
@@ -1651,7 +1713,9 @@ declare module "daktela" {
   }
 
   /** Kinds of CRM records (deals, orders, ...). A record of CrmRecordsTypes (crmRecordsTypes.json). */
-  export interface CrmRecordType<D extends Depth = 3> {
+  export interface CrmRecordType extends CrmRecordTypeAt<3> {}
+  /** A record of CrmRecordsTypes whose links expand D more levels, as when it is nested in another record (CrmRecordType, the record a read returns, is CrmRecordTypeAt<3>). */
+  export interface CrmRecordTypeAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1662,7 +1726,9 @@ declare module "daktela" {
   }
 
   /** Campaign databases campaign records belong to. A record of Databases (databases.json). */
-  export interface Database<D extends Depth = 3> {
+  export interface Database extends DatabaseAt<3> {}
+  /** A record of Databases whose links expand D more levels, as when it is nested in another record (Database, the record a read returns, is DatabaseAt<3>). */
+  export interface DatabaseAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1673,12 +1739,14 @@ declare module "daktela" {
   }
 
   /** Calendar events of users. A record of Events (events.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Event<D extends Depth = 3> {
+  export interface Event extends EventAt<3> {}
+  /** A record of Events whose links expand D more levels, as when it is nested in another record (Event, the record a read returns, is EventAt<3>). */
+  export interface EventAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     start: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
@@ -1689,7 +1757,9 @@ declare module "daktela" {
   }
 
   /** Groups of users, queues, categories or profiles. A record of Groups (groups.json). */
-  export interface Group<D extends Depth = 3> {
+  export interface Group extends GroupAt<3> {}
+  /** A record of Groups whose links expand D more levels, as when it is nested in another record (Group, the record a read returns, is GroupAt<3>). */
+  export interface GroupAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1700,7 +1770,9 @@ declare module "daktela" {
   }
 
   /** Integrations with other systems (AUTH, SYNC, EXTLIB). A record of Integrations (integrations.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Integration<D extends Depth = 3> {
+  export interface Integration extends IntegrationAt<3> {}
+  /** A record of Integrations whose links expand D more levels, as when it is nested in another record (Integration, the record a read returns, is IntegrationAt<3>). */
+  export interface IntegrationAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
@@ -1710,7 +1782,9 @@ declare module "daktela" {
   }
 
   /** Music on hold. A record of Musics (musics.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Music<D extends Depth = 3> {
+  export interface Music extends MusicAt<3> {}
+  /** A record of Musics whose links expand D more levels, as when it is nested in another record (Music, the record a read returns, is MusicAt<3>). */
+  export interface MusicAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
@@ -1719,7 +1793,9 @@ declare module "daktela" {
   }
 
   /** The pauses a user can take (wrap-up, do not disturb, custom). A record of Pauses (pauses.json). */
-  export interface Pause<D extends Depth = 3> {
+  export interface Pause extends PauseAt<3> {}
+  /** A record of Pauses whose links expand D more levels, as when it is nested in another record (Pause, the record a read returns, is PauseAt<3>). */
+  export interface PauseAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1738,7 +1814,9 @@ declare module "daktela" {
   }
 
   /** What a user may do: channels, limits, transfers. A record of Profiles (profiles.json). */
-  export interface Profile<D extends Depth = 3> {
+  export interface Profile extends ProfileAt<3> {}
+  /** A record of Profiles whose links expand D more levels, as when it is nested in another record (Profile, the record a read returns, is ProfileAt<3>). */
+  export interface ProfileAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1761,7 +1839,9 @@ declare module "daktela" {
   }
 
   /** Quality-assurance review forms. A record of Qaforms (qaforms.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Qaform<D extends Depth = 3> {
+  export interface Qaform extends QaformAt<3> {}
+  /** A record of Qaforms whose links expand D more levels, as when it is nested in another record (Qaform, the record a read returns, is QaformAt<3>). */
+  export interface QaformAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
@@ -1770,7 +1850,9 @@ declare module "daktela" {
   }
 
   /** Where work waits for users: call, e-mail, chat, SMS ... queues. A record of Queues (queues.json). */
-  export interface Queue<D extends Depth = 3> {
+  export interface Queue extends QueueAt<3> {}
+  /** A record of Queues whose links expand D more levels, as when it is nested in another record (Queue, the record a read returns, is QueueAt<3>). */
+  export interface QueueAt<D extends Depth> {
     /** the key */
     name: number;
     /** required on create */
@@ -1786,9 +1868,11 @@ declare module "daktela" {
   }
 
   /** Who is signed in now and what they are doing (list only). A record of RealtimeSessions (realtimeSessions.json). */
-  export interface RealtimeSession<D extends Depth = 3> {
+  export interface RealtimeSession extends RealtimeSessionAt<3> {}
+  /** A record of RealtimeSessions whose links expand D more levels, as when it is nested in another record (RealtimeSession, the record a read returns, is RealtimeSessionAt<3>). */
+  export interface RealtimeSessionAt<D extends Depth> {
     /** read as the Users record (its name beyond three levels), written as its name; the key */
-    id_agent: Link<D, User<Less<D>>, string>;
+    id_agent: Link<D, UserAt<Less<D>>, string>;
     state: "Session" | "Idle" | "Paused" | null;
     exten: string | null;
     exten_status: "Unavailable" | "Idle" | "Busy" | null;
@@ -1798,9 +1882,9 @@ declare module "daktela" {
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     lastcalltime: string | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    lastqueue: Link<D, Queue<Less<D>>, number> | null;
+    lastqueue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Pauses record (its name beyond three levels), written as its name */
-    id_pause: Link<D, Pause<Less<D>>, string> | null;
+    id_pause: Link<D, PauseAt<Less<D>>, string> | null;
     /** when the pause started; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     onpause: string | null;
     /** when the current state started; "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
@@ -1812,7 +1896,9 @@ declare module "daktela" {
   }
 
   /** IVR audio files (not call recordings: see activitiesCallRecordings). A record of Recordings (recordings.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Recording<D extends Depth = 3> {
+  export interface Recording extends RecordingAt<3> {}
+  /** A record of Recordings whose links expand D more levels, as when it is nested in another record (Recording, the record a read returns, is RecordingAt<3>). */
+  export interface RecordingAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
@@ -1821,7 +1907,9 @@ declare module "daktela" {
   }
 
   /** A set of permissions (options: permission → bit mask). A record of Roles (roles.json). */
-  export interface Role<D extends Depth = 3> {
+  export interface Role extends RoleAt<3> {}
+  /** A record of Roles whose links expand D more levels, as when it is nested in another record (Role, the record a read returns, is RoleAt<3>). */
+  export interface RoleAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1834,12 +1922,14 @@ declare module "daktela" {
   }
 
   /** The SIP phones users sign in with. A record of SipDevices (sipDevices.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface SipDevice<D extends Depth = 3> {
+  export interface SipDevice extends SipDeviceAt<3> {}
+  /** A record of SipDevices whose links expand D more levels, as when it is nested in another record (SipDevice, the record a read returns, is SipDeviceAt<3>). */
+  export interface SipDeviceAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     type: string | null;
     state: string | null;
     /** The fields the catalogue does not list. */
@@ -1847,7 +1937,9 @@ declare module "daktela" {
   }
 
   /** Outcomes a user sets on activities, tickets and campaign records. A record of Statuses (statuses.json). */
-  export interface Status<D extends Depth = 3> {
+  export interface Status extends StatusAt<3> {}
+  /** A record of Statuses whose links expand D more levels, as when it is nested in another record (Status, the record a read returns, is StatusAt<3>). */
+  export interface StatusAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1856,7 +1948,7 @@ declare module "daktela" {
     validation: boolean;
     nextcall: boolean;
     /** read as the BlacklistDatabases record (its name beyond three levels), written as its name */
-    blacklist_database: Link<D, BlacklistDatabase<Less<D>>, string> | null;
+    blacklist_database: Link<D, BlacklistDatabaseAt<Less<D>>, string> | null;
     /** seconds */
     blacklist_expiration_time: number | null;
     color: string | null;
@@ -1865,7 +1957,9 @@ declare module "daktela" {
   }
 
   /** Message templates for e-mail, SMS, chat ... (user null = shared). A record of Templates (templates.json). */
-  export interface Template<D extends Depth = 3> {
+  export interface Template extends TemplateAt<3> {}
+  /** A record of Templates whose links expand D more levels, as when it is nested in another record (Template, the record a read returns, is TemplateAt<3>). */
+  export interface TemplateAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -1874,38 +1968,40 @@ declare module "daktela" {
     format: "RICH" | "PLAIN" | null;
     usingtype: "EMAIL" | "SMS" | "FBM" | "IGDM" | "WAP" | "WAP_OUTGOING" | "VBR" | "CHAT" | "CHAT_NPS" | "EMAIL_SIGN" | "EMAIL_NPS" | "SOCIALMEDIA" | "USERSIGN" | null;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     subject: string | null;
     content: string | null;
     externalDataUrl: string | null;
   }
 
   /** Tickets; name is a number the server counts up. A record of Tickets (tickets.json). */
-  export interface Ticket<D extends Depth = 3> {
+  export interface Ticket extends TicketAt<3> {}
+  /** A record of Tickets whose links expand D more levels, as when it is nested in another record (Ticket, the record a read returns, is TicketAt<3>). */
+  export interface TicketAt<D extends Depth> {
     /** the key */
     name: number;
     /** required on create */
     title: string;
     /** the ticket this one was merged into; read as the Tickets record (its name beyond three levels), written as its name */
-    id_merge: Link<D, Ticket<Less<D>>, number> | null;
+    id_merge: Link<D, TicketAt<Less<D>>, number> | null;
     /** read as the TicketsCategories record (its name beyond three levels), written as its name; required on create */
-    category: Link<D, TicketCategory<Less<D>>, string>;
+    category: Link<D, TicketCategoryAt<Less<D>>, string>;
     /** read as the Users record (its name beyond three levels), written as its name */
-    user: Link<D, User<Less<D>>, string> | null;
+    user: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Contacts record (its name beyond three levels), written as its name */
-    contact: Link<D, Contact<Less<D>>, string> | null;
+    contact: Link<D, ContactAt<Less<D>>, string> | null;
     email: string | null;
     /** read as the Tickets record (its name beyond three levels), written as its name */
-    parentTicket: Link<D, Ticket<Less<D>>, number> | null;
+    parentTicket: Link<D, TicketAt<Less<D>>, number> | null;
     description: string | null;
     /** required on create */
     stage: "OPEN" | "WAIT" | "CLOSE" | "ARCHIVE";
     /** required on create */
     priority: "LOW" | "MEDIUM" | "HIGH";
     /** read as the Statuses record (its name beyond three levels), written as its name */
-    statuses: (Link<D, Status<Less<D>>, string>)[];
+    statuses: (Link<D, StatusAt<Less<D>>, string>)[];
     /** read as the Users record (its name beyond three levels), written as its name */
-    followers: (Link<D, User<Less<D>>, string>)[];
+    followers: (Link<D, UserAt<Less<D>>, string>)[];
     /** seconds; read-only */
     sla_overdue: number | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
@@ -1934,9 +2030,9 @@ declare module "daktela" {
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     edited: string | null;
     /** read as the Users record (its name beyond three levels), written as its name; read-only */
-    created_by: Link<D, User<Less<D>>, string> | null;
+    created_by: Link<D, UserAt<Less<D>>, string> | null;
     /** read as the Users record (its name beyond three levels), written as its name; read-only */
-    edited_by: Link<D, User<Less<D>>, string> | null;
+    edited_by: Link<D, UserAt<Less<D>>, string> | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
     closed: string | null;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone; read-only */
@@ -1961,22 +2057,24 @@ declare module "daktela" {
   }
 
   /** Ticket categories: their SLA, queues and rules. A record of TicketsCategories (ticketsCategories.json). */
-  export interface TicketCategory<D extends Depth = 3> {
+  export interface TicketCategory extends TicketCategoryAt<3> {}
+  /** A record of TicketsCategories whose links expand D more levels, as when it is nested in another record (TicketCategory, the record a read returns, is TicketCategoryAt<3>). */
+  export interface TicketCategoryAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
     title: string;
     description: string | null;
     /** read as the TicketsSla record (its name beyond three levels), written as its name */
-    sla: Link<D, TicketSla<Less<D>>, string> | null;
+    sla: Link<D, TicketSlaAt<Less<D>>, string> | null;
     /** read as the Timegroups record (its name beyond three levels), written as its name */
-    timecondition: Link<D, Timegroup<Less<D>>, string> | null;
+    timecondition: Link<D, TimegroupAt<Less<D>>, string> | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    email_queue: Link<D, Queue<Less<D>>, number> | null;
+    email_queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    call_queue: Link<D, Queue<Less<D>>, number> | null;
+    call_queue: Link<D, QueueAt<Less<D>>, number> | null;
     /** read as the Queues record (its name beyond three levels), written as its name */
-    sms_queue: Link<D, Queue<Less<D>>, number> | null;
+    sms_queue: Link<D, QueueAt<Less<D>>, number> | null;
     status_required: "" | "never" | "closing_ticket" | "always" | null;
     multiple_statuses: boolean;
     closeCheckChilds: boolean;
@@ -1984,12 +2082,14 @@ declare module "daktela" {
     /** days, null = never */
     auto_archive_tickets: number | null;
     /** read as the CrmDatabases record (its name beyond three levels), written as its name */
-    default_crm_database: Link<D, CrmDatabase<Less<D>>, string> | null;
+    default_crm_database: Link<D, CrmDatabaseAt<Less<D>>, string> | null;
     allow_external_comments: boolean;
   }
 
   /** Response and solution times of tickets, by priority, in unit. A record of TicketsSla (ticketsSla.json). */
-  export interface TicketSla<D extends Depth = 3> {
+  export interface TicketSla extends TicketSlaAt<3> {}
+  /** A record of TicketsSla whose links expand D more levels, as when it is nested in another record (TicketSla, the record a read returns, is TicketSlaAt<3>). */
+  export interface TicketSlaAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -2004,7 +2104,9 @@ declare module "daktela" {
   }
 
   /** Opening hours and holidays queues and categories follow. A record of Timegroups (timegroups.json). */
-  export interface Timegroup<D extends Depth = 3> {
+  export interface Timegroup extends TimegroupAt<3> {}
+  /** A record of Timegroups whose links expand D more levels, as when it is nested in another record (Timegroup, the record a read returns, is TimegroupAt<3>). */
+  export interface TimegroupAt<D extends Depth> {
     /** the key */
     name: string;
     /** required on create */
@@ -2014,7 +2116,9 @@ declare module "daktela" {
   }
 
   /** Call transcripts. A record of Transcripts (transcripts.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Transcript<D extends Depth = 3> {
+  export interface Transcript extends TranscriptAt<3> {}
+  /** A record of Transcripts whose links expand D more levels, as when it is nested in another record (Transcript, the record a read returns, is TranscriptAt<3>). */
+  export interface TranscriptAt<D extends Depth> {
     /** the key */
     name: string;
     text: string | null;
@@ -2023,7 +2127,9 @@ declare module "daktela" {
   }
 
   /** The people and integrations that sign in; name is the login. A record of Users (users.json). */
-  export interface User<D extends Depth = 3> {
+  export interface User extends UserAt<3> {}
+  /** A record of Users whose links expand D more levels, as when it is nested in another record (User, the record a read returns, is UserAt<3>). */
+  export interface UserAt<D extends Depth> {
     /** the login name; the key; required on create */
     name: string;
     /** required on create */
@@ -2033,9 +2139,9 @@ declare module "daktela" {
     lastname: string | null;
     type: "admin" | "user" | "api" | "BO" | null;
     /** read as the Profiles record (its name beyond three levels), written as its name */
-    profile: Link<D, Profile<Less<D>>, string> | null;
+    profile: Link<D, ProfileAt<Less<D>>, string> | null;
     /** read as the Roles record (its name beyond three levels), written as its name */
-    role: Link<D, Role<Less<D>>, string> | null;
+    role: Link<D, RoleAt<Less<D>>, string> | null;
     email: string | null;
     emailAuth: string | null;
     description: string | null;
@@ -2063,11 +2169,13 @@ declare module "daktela" {
   }
 
   /** A user's sign-in to queues (POST to sign in). A record of UsersSession (usersSession.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface UserSession<D extends Depth = 3> {
+  export interface UserSession extends UserSessionAt<3> {}
+  /** A record of UsersSession whose links expand D more levels, as when it is nested in another record (UserSession, the record a read returns, is UserSessionAt<3>). */
+  export interface UserSessionAt<D extends Depth> {
     /** the key */
     name: string;
     /** read as the Users record (its name beyond three levels), written as its name */
-    id_agent: Link<D, User<Less<D>>, string> | null;
+    id_agent: Link<D, UserAt<Less<D>>, string> | null;
     queues: any;
     /** "YYYY-MM-DD HH:MM:SS" in the instance's time zone */
     logintime: string | null;
@@ -2076,7 +2184,9 @@ declare module "daktela" {
   }
 
   /** Wallboard screens. A record of Wallboards (wallboards.json). The catalogue lists the fields public evidence shows; real records have more. */
-  export interface Wallboard<D extends Depth = 3> {
+  export interface Wallboard extends WallboardAt<3> {}
+  /** A record of Wallboards whose links expand D more levels, as when it is nested in another record (Wallboard, the record a read returns, is WallboardAt<3>). */
+  export interface WallboardAt<D extends Depth> {
     /** the key */
     name: string;
     title: string | null;

@@ -59,8 +59,9 @@ func singular(w string) string {
 
 // ModelDeclarations is the generated block of daktela.d.ts: ModelName (the catalogue's
 // endpoints, any other string accepted), Models (each endpoint's record type),
-// ModelRelations, ModelWrites, ActivityItem, and one interface per model with every field the
-// catalogue lists, typed as the API reads it.
+// ModelRelations, ModelWrites, ActivityItem, and per model the interface of its records
+// (User) with every field the catalogue lists, typed as the API reads it, and the same
+// record nested in another (UserAt<D>, whose links expand D more levels).
 func ModelDeclarations() string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -109,7 +110,7 @@ func ModelDeclarations() string {
 	var channels []string
 	for _, typ := range sortedChannelTypes() {
 		ch, _ := catalog.Lookup(catalog.Channels[typ])
-		channels = append(channels, TypeName(ch)+"<D>")
+		channels = append(channels, TypeName(ch)+"At<D>")
 	}
 	w("  /** An activity's item, the channel record of its type (CALL: ActivityCall, EMAIL: ActivityEmail, CHAT: ActivityWeb, ...). */\n")
 	w("  export type ActivityItem<D extends Depth = 2> = %s;\n", strings.Join(channels, " | "))
@@ -141,7 +142,9 @@ func writeModel(b *strings.Builder, m *catalog.Model) {
 		doc += " The catalogue lists the fields public evidence shows; real records have more."
 	}
 	fmt.Fprintf(b, "  /** %s */\n", doc)
-	fmt.Fprintf(b, "  export interface %s<D extends Depth = 3> {\n", TypeName(m))
+	fmt.Fprintf(b, "  export interface %s extends %sAt<3> {}\n", TypeName(m), TypeName(m))
+	fmt.Fprintf(b, "  /** A record of %s whose links expand D more levels, as when it is nested in another record (%s, the record a read returns, is %sAt<3>). */\n", m.PHPName(), TypeName(m), TypeName(m))
+	fmt.Fprintf(b, "  export interface %sAt<D extends Depth> {\n", TypeName(m))
 	for _, f := range m.Fields {
 		if f.Hidden {
 			continue
@@ -215,7 +218,7 @@ func link(ref string) string {
 	if r.Counter {
 		key = "number"
 	}
-	return fmt.Sprintf("Link<D, %s<Less<D>>, %s>", TypeName(r), key)
+	return fmt.Sprintf("Link<D, %sAt<Less<D>>, %s>", TypeName(r), key)
 }
 
 // fieldDoc is the hover text of a field: what the catalogue says of it.
