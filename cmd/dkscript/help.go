@@ -15,6 +15,7 @@ Usage:
   dkscript run [flags] script.js [args...]   run a script (also: dkscript script.js)
   dkscript eval [flags] 'expression'         evaluate and print the value
   dkscript repl [flags]                      interactive shell (also: dkscript on a terminal)
+  dkscript serve [flags] hooks.js            serve Daktela Automations' webhooks to the script's handlers
   dkscript mock [flags]                      serve the fake Daktela on 127.0.0.1
   dkscript types [flags]                     write TypeScript declarations for editors
   dkscript version                           print version information
