@@ -11,8 +11,17 @@ import (
 
 // readEnvFile reads a dotenv file: one KEY=VALUE a line, blank lines and lines starting
 // with '#' ignored, an optional "export " prefix, values optionally in single quotes
-// (taken literally) or double quotes (Go escapes such as \n and \" understood). Unquoted
-// values end at " #" (a trailing comment) and are trimmed.
+// (taken literally) or double quotes (Go escapes such as \n and \" understood), which
+// may span lines. Unquoted values end at " #" (a trailing comment) and are trimmed.
+// Nothing is expanded: a "$" is a "$", as in the file.
+//
+// This is the format of github.com/joho/godotenv and Node's --env-file where they
+// agree, read by a parser of our own because godotenv v1.5.1 differs where it matters
+// for files that hold secrets: it expands $NAME in unquoted and double-quoted values
+// from the file alone (a password "pa$$W0RD" becomes "pa$", "https://$HOST/x"
+// "https:///x"), keeps a backslash of "\"q\"" and drops the one of "\t" ("a\tb" is
+// "atb"), accepts "FOO BAR=1" as the key "FOO BAR", fails on a byte order mark, and its
+// errors quote the file's text (the secret) without a line number.
 func readEnvFile(path string) (map[string]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -22,12 +31,20 @@ func readEnvFile(path string) (map[string]string, error) {
 }
 
 func parseEnvFile(name string, data []byte) (map[string]string, error) {
-	out := map[string]string{}
+	var lines []string
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if n == 1 {
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		return nil, configErrorf("--env-file %s: %v", name, err)
+	}
+	out := map[string]string{}
+	for i := 0; i < len(lines); i++ {
+		n := i + 1
+		line := strings.TrimSpace(lines[i])
+		if i == 0 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -40,36 +57,51 @@ func parseEnvFile(name string, data []byte) (map[string]string, error) {
 			// The line is not echoed: it may hold a secret.
 			return nil, configErrorf("%s:%d: not a KEY=VALUE line", name, n)
 		}
-		v, err := envValue(strings.TrimSpace(val))
+		val = strings.TrimSpace(val)
+		// A quoted value that does not close on its line goes on over the next ones,
+		// as it is, line ends included.
+		if q := quoteOf(val); q != 0 {
+			for closingQuote(val, q) < 0 && i+1 < len(lines) {
+				i++
+				val += "\n" + lines[i]
+			}
+		}
+		v, err := envValue(val)
 		if err != nil {
 			return nil, configErrorf("%s:%d: value of %s: %v", name, n, key, err)
 		}
 		out[key] = v
 	}
-	if err := sc.Err(); err != nil {
-		return nil, configErrorf("--env-file %s: %v", name, err)
-	}
 	return out, nil
 }
 
+// quoteOf returns the quote v starts with, or 0.
+func quoteOf(v string) byte {
+	if v != "" && (v[0] == '"' || v[0] == '\'') {
+		return v[0]
+	}
+	return 0
+}
+
 func envValue(v string) (string, error) {
-	switch {
-	case strings.HasPrefix(v, `"`):
-		end := closingQuote(v)
+	switch quoteOf(v) {
+	case '"':
+		end := closingQuote(v, '"')
 		if end < 0 {
 			return "", fmt.Errorf("missing closing \"")
 		}
-		s, err := strconv.Unquote(v[:end+1])
+		// A line end inside the quotes is one in the value.
+		s, err := strconv.Unquote(strings.ReplaceAll(v[:end+1], "\n", `\n`))
 		if err != nil {
 			return "", fmt.Errorf("bad escape in double-quoted value")
 		}
 		return s, nil
-	case strings.HasPrefix(v, "'"):
-		end := strings.IndexByte(v[1:], '\'')
+	case '\'':
+		end := closingQuote(v, '\'')
 		if end < 0 {
 			return "", fmt.Errorf("missing closing '")
 		}
-		return v[1 : end+1], nil
+		return v[1:end], nil
 	default:
 		if i := strings.Index(v, " #"); i >= 0 {
 			v = v[:i]
@@ -78,13 +110,14 @@ func envValue(v string) (string, error) {
 	}
 }
 
-// closingQuote returns the index of the '"' closing the string v starts, or -1.
-func closingQuote(v string) int {
+// closingQuote returns the index of the quote q closing the string v starts, or -1. In
+// double quotes a backslash escapes the next character; single quotes have no escapes.
+func closingQuote(v string, q byte) int {
 	for i := 1; i < len(v); i++ {
-		switch v[i] {
-		case '\\':
+		switch {
+		case v[i] == '\\' && q == '"':
 			i++
-		case '"':
+		case v[i] == q:
 			return i
 		}
 	}

@@ -39,12 +39,48 @@ func TestParseEnvFile(t *testing.T) {
 	}
 }
 
+// TestParseEnvFileWhereGodotenvDiffers pins what dkscript reads where
+// github.com/joho/godotenv v1.5.1 reads otherwise (see readEnvFile): values are taken
+// as written, never expanded, and escapes are Go's; quoted values may span lines as
+// in godotenv and Node's --env-file.
+func TestParseEnvFileWhereGodotenvDiffers(t *testing.T) {
+	src := "PASS=pa$$W0RD\n" + // godotenv: "pa$"
+		"URL=https://$HOST/x\n" + // godotenv: "https:///x"
+		`BRACED="${HOME}/x"` + "\n" + // godotenv: "/x"
+		`TAB="a\tb"` + "\n" + // godotenv: "atb"
+		`QUOTED="say \"hi\""` + "\n" + // godotenv: `say "hi\`
+		"MULTI=\"line1\n  line2 \\\"q\\\"\n\"\n" +
+		"SINGLE_MULTI='a\nb $X'\r\n" +
+		"AFTER=still read\n"
+	got, err := parseEnvFile(".env", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"PASS":         "pa$$W0RD",
+		"URL":          "https://$HOST/x",
+		"BRACED":       "${HOME}/x",
+		"TAB":          "a\tb",
+		"QUOTED":       `say "hi"`,
+		"MULTI":        "line1\n  line2 \"q\"\n",
+		"SINGLE_MULTI": "a\nb $X",
+		"AFTER":        "still read",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
 func TestParseEnvFileErrorsNameTheLineNotTheContent(t *testing.T) {
 	cases := []struct{ src, want string }{
 		{"OK=1\nDAKTELA_TOKEN s3cret-value\n", ".env:2: not a KEY=VALUE line"},
 		{"1BAD=x\n", ".env:1: not a KEY=VALUE line"},
 		{"A=\"s3cret-value\n", ".env:1: value of A: missing closing \""},
 		{"A='s3cret-value\n", ".env:1: value of A: missing closing '"},
+		// godotenv takes "FOO BAR" as a key, and quotes the content in its errors.
+		{"FOO BAR=s3cret-value\n", ".env:1: not a KEY=VALUE line"},
+		// A quoted value may span lines; one never closed is reported at its start.
+		{"OK=1\nA=\"s3cret\n-value\nB=2\n", ".env:2: value of A: missing closing \""},
 	}
 	for _, c := range cases {
 		_, err := parseEnvFile(".env", []byte(c.src))
