@@ -88,6 +88,15 @@ func (c *Client) Watch(ctx context.Context, req *ReadRequest, opts WatchOptions)
 	}
 }
 
+// CheckWatch reports the mistakes [Client.Watch] would yield first: a request it cannot
+// watch (nil, a single read, one that sorts), a model without the timestamp field, a
+// bad option, a checkpoint file that is not one or is of another watch. Bindings call it
+// to report them where the watch is made.
+func (c *Client) CheckWatch(req *ReadRequest, opts WatchOptions) error {
+	_, err := c.newWatcher(req, opts)
+	return err
+}
+
 // watcher is one use of a Watch.
 type watcher struct {
 	c        *Client
@@ -149,7 +158,11 @@ func (c *Client) newWatcher(req *ReadRequest, opts WatchOptions) (*watcher, erro
 		}
 		w.base.SetFields(fs)
 	}
-	w.cp, err = loadCheckpoint(opts.Checkpoint, iteratedModel(req), field)
+	model := iteratedModel(req)
+	if m, ok := catalog.Lookup(model); ok {
+		model = m.Name // "Tickets" and "tickets" are one model
+	}
+	w.cp, err = loadCheckpoint(opts.Checkpoint, model, field)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,8 @@ type scriptRun struct {
 	files       map[string]string // file in the run's directory → repository path it is copied from
 	masks       []mask
 	faults      string
-	recording   int64 // @recording-size: the fake's recordings are this many bytes (0: as the calls' durations)
+	recording   int64   // @recording-size: the fake's recordings are this many bytes (0: as the calls' durations)
+	live        float64 // the fake's live simulation rate (events a second), 0 for none
 	now         time.Time
 }
 
@@ -205,6 +206,12 @@ func (c *scriptRun) directive(key, val string) error {
 			return fmt.Errorf("@recording-size takes a number of bytes, at least %d", daktelatest.MinRecordingSize)
 		}
 		c.recording = n
+	case "live":
+		r, err := strconv.ParseFloat(val, 64)
+		if err != nil || r <= 0 || r > daktelatest.MaxLiveRate {
+			return fmt.Errorf("want events a second, above 0 and at most %d", daktelatest.MaxLiveRate)
+		}
+		c.live = r
 	case "now":
 		tm, err := time.ParseInLocation("2006-01-02 15:04:05", val, demoNow.Location())
 		if err != nil {
@@ -212,7 +219,7 @@ func (c *scriptRun) directive(key, val string) error {
 		}
 		c.now = tm
 	default:
-		return errors.New("unknown directive (script, args, then, env, stdin, timeout, file, mask, faults, recording-size, now)")
+		return errors.New("unknown directive (script, args, then, env, stdin, timeout, file, mask, faults, recording-size, live, now)")
 	}
 	return nil
 }
@@ -254,7 +261,7 @@ func runScriptCase(t *testing.T, c scriptRun) {
 			t.Fatal(err)
 		}
 	}
-	srv := daktelatest.NewServer(daktelatest.Options{Faults: c.faults, RecordingSize: c.recording})
+	srv := daktelatest.NewServer(daktelatest.Options{Faults: c.faults, RecordingSize: c.recording, Live: c.live})
 	defer srv.Close()
 
 	// Runs after the first are headed by a line naming them, in stdout always and in

@@ -157,6 +157,9 @@ func (in *instance) buildClientClass() *goja.Object {
 	in.method(p, "iterate", func(call goja.FunctionCall) goja.Value {
 		return in.iterate(in.clientThis(call, "iterate"), call)
 	})
+	in.method(p, "watch", func(call goja.FunctionCall) goja.Value {
+		return in.watch(in.clientThis(call, "watch"), call)
+	})
 	in.method(p, "ping", func(call goja.FunctionCall) goja.Value {
 		ch := in.clientThis(call, "ping")
 		ok := ch.c.Ping(in.host.Context())

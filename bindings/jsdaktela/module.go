@@ -87,6 +87,11 @@ type instance struct {
 
 	exc   exceptionClasses
 	iters iterHelpers
+	// watchCtor is js/watch.js's Watch class (made on first use); watches are the
+	// async watches the current run started, stopped when it ends.
+	watchCtor    *goja.Object
+	watches      []*watchRun
+	watchCleanup bool // the end-of-run cleanup that stops watches is registered
 
 	clients map[*daktela.Client]*goja.Object
 }

@@ -458,6 +458,32 @@ declare module "daktela" {
     concurrency?: number;
   }
 
+  /** client.watch's options. */
+  export interface WatchOptions {
+    /** The poll interval: a duration such as "30s", "5m" or "1h30m" (default "30s"), or milliseconds. */
+    every?: string | number;
+    /** A file that keeps the position between runs, saved atomically after the loop body has finished with each record (needs file access). */
+    checkpoint?: string;
+    /** Where a first run starts: a Date or "YYYY-MM-DD HH:MM:SS" in the instance's zone (default: the server's time when the watch starts). A saved checkpoint wins. */
+    since?: string | Date;
+    /** The change timestamp, a datetime field (default "edited"; models without it, such as Activities, need one, e.g. "time_close"). */
+    field?: string;
+    /** How far behind the newest change delivered each poll reads again (default "10s"), for writes committed out of order. */
+    overlap?: string | number;
+  }
+
+  /**
+   * What client.watch returns: an async iterable (for await) of the records created or changed,
+   * each in its latest state, for as long as the loop goes on. Asking for the next record
+   * acknowledges the last one (the checkpoint is saved); a break acknowledges it too.
+   */
+  export interface Watch<T = DaktelaRecord> extends AsyncIterable<T> {
+    /** The next changed record, when it comes. */
+    next(): Promise<IteratorResult<T, undefined>>;
+    /** Stops the watch, acknowledging the record the loop has. */
+    return(value?: any): Promise<IteratorResult<T, undefined>>;
+  }
+
   /** client.executeAll's and client.executeAllSettled's options. */
   export interface ExecuteAllOptions {
     /** Requests in flight at once, 1 to 64 (default 4). */
@@ -572,6 +598,10 @@ declare module "daktela" {
     iterate<T>(request: ReadRequest<T, any>, options?: IterateOptions): PaginatedIterator<T>;
     /** Iterates with PHP's positional options. */
     iterate<T>(request: ReadRequest<T, any>, pageSize?: number, maxItems?: number, stopOnError?: boolean): PaginatedIterator<T>;
+    /** Watches request's model for records created or changed from now on (or options.since, or where options.checkpoint says the last run stopped), each delivered once in its latest state, polling every options.every: for await (const t of client.watch(req, {every: "30s", checkpoint: "tickets.json"})). The request's filters narrow what is watched; it may not sort. Failed polls are retried with the retry configuration's backoff and never skip a change; Ctrl-C, --timeout and process.exit stop it with the checkpoint saved. */
+    watch<T>(request: ReadRequest<T, any>, options?: WatchOptions): Watch<T>;
+    /** The synchronous form: calls callback with each changed record, on the script's thread (timers and promises wait), until it returns false or the run stops; returns how many records it handled. A record the callback throws on is not acknowledged: the next run gets it again. */
+    watch<T>(request: ReadRequest<T, any>, options: WatchOptions | undefined, callback: (record: T) => boolean | void): number;
     /** Whether the API answers (a GET of whoim.json with a 2xx status). */
     ping(): boolean;
     /** Checks the API and reports {healthy, latency_ms, status_code} or {healthy, latency_ms, error}. */

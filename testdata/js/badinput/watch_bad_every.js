@@ -1,0 +1,1 @@
+daktela.client().watch(daktela.buildReadRequest("Tickets"), { every: "soon" });

@@ -1,0 +1,2 @@
+// @caps none
+daktela.client().watch(daktela.buildReadRequest("Tickets"), { checkpoint: "tickets.json" });
