@@ -12,9 +12,11 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/dkscript/dkscript/bindings"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
+	"github.com/dop251/goja"
 )
 
 // newPool starts a pool over the script src (named name in a ModuleFS).
@@ -276,5 +278,48 @@ func TestHandlerPoolShutdown(t *testing.T) {
 	var he *runtime.HandlerError
 	if err := <-got; !errors.As(err, &he) {
 		t.Errorf("the stopped call: %v, want a *HandlerError", err)
+	}
+}
+
+// stuckModule is a module whose function blocks, as a built-in no interrupt reaches
+// does, until release is closed.
+type stuckModule struct {
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (m *stuckModule) Name() string { return "stuck" }
+
+func (m *stuckModule) Instantiate(h bindings.Host) (goja.Value, error) {
+	return h.VM().ToValue(func(goja.FunctionCall) goja.Value {
+		m.entered <- struct{}{}
+		<-m.release
+		return goja.Undefined()
+	}), nil
+}
+
+// A handler stuck inside a built-in past its timeout is abandoned with its runtime; the
+// pool makes a new runtime, so the next call runs.
+func TestHandlerPoolReplacesAbandonedRuntime(t *testing.T) {
+	stuck := &stuckModule{entered: make(chan struct{}, 1), release: make(chan struct{})}
+	defer close(stuck.release)
+	src := `module.exports = {
+	stuck: () => { require("stuck")() },
+	ok: () => ({ ok: true }),
+}`
+	p := newPool(t, "hooks.js", src, runtime.HandlerPoolOptions{
+		Size:    1,
+		Timeout: 50 * time.Millisecond,
+		Runtime: runtime.Options{Modules: []bindings.Module{stuck}, StopGrace: 50 * time.Millisecond},
+	})
+	_, err := p.Call(context.Background(), &runtime.HookRequest{Event: "stuck"})
+	var he *runtime.HandlerError
+	if !errors.As(err, &he) || !errors.Is(err, runtime.ErrAbandoned) {
+		t.Fatalf("stuck handler: %v, want a *HandlerError wrapping ErrAbandoned", err)
+	}
+	<-stuck.entered
+	out := callJSON(t, p, &runtime.HookRequest{Event: "ok"})
+	if out["ok"] != true {
+		t.Errorf("the call after an abandoned one: %v", out)
 	}
 }
