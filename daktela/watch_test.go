@@ -260,3 +260,42 @@ func TestWatchRetriesFailedPollsWithoutSkipping(t *testing.T) {
 		t.Fatalf("delivered %v after %d retried polls", got, retries)
 	}
 }
+
+// No error, retry notice or checkpoint of a watch holds the token, whichever way it
+// travels.
+func TestWatchKeepsTheTokenOutOfErrorsAndCheckpoints(t *testing.T) {
+	for _, mode := range []daktela.AuthMethod{daktela.AuthHeader, daktela.AuthQuery} {
+		srv := daktelatest.NewServer(daktelatest.Options{Faults: "5xx:n=2:path=tickets,reset:n=3:path=tickets"})
+		defer srv.Close()
+		c := daktela.NewClient(srv.URL, srv.Token)
+		c.ApiCommunicator().SetAuthenticationMethod(mode)
+		c.ApiCommunicator().SetRetryConfig(daktela.DisabledRetryConfig())
+		var texts []string
+		cp := filepath.Join(t.TempDir(), "cp.json")
+		opts := daktela.WatchOptions{Every: 10 * time.Millisecond, Since: serverTime(t, c), Checkpoint: cp,
+			OnError: func(err error, _ time.Duration) { texts = append(texts, err.Error()) }}
+		retitle(t, c, "1020", "seen in "+string(mode))
+		_, err := watchUntil(t, c, daktela.BuildReadRequest("Tickets"), opts, func(got []delivery) bool { return len(got) > 0 })
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A read the server refuses (400) ends the watch with its error.
+		for _, err := range c.Watch(context.Background(), daktela.BuildReadRequest("Tickets").AddFilter("nofield", "eq", "x"), opts) {
+			if err == nil {
+				t.Fatal("a watch of a refused read delivered a record")
+			}
+			texts = append(texts, err.Error())
+			break
+		}
+		b, _ := os.ReadFile(cp)
+		texts = append(texts, string(b))
+		if len(texts) < 3 {
+			t.Errorf("%s: expected retried polls and an error, got %q", mode, texts)
+		}
+		for _, s := range texts {
+			if strings.Contains(s, srv.Token) {
+				t.Fatalf("%s: the token leaked: %q", mode, s)
+			}
+		}
+	}
+}
