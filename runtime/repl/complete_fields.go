@@ -76,13 +76,27 @@ func (c *completer) receiverModel(vm *goja.Runtime, recv string) *catalog.Model 
 	if chain, partial, ok := trailingChain(recv); ok && partial != "" {
 		return requestModel(vm, append(chain, partial))
 	}
-	all := builtFor.FindAllStringSubmatch(recv, -1)
-	if len(all) == 0 {
-		return nil
+	if all := builtFor.FindAllStringSubmatch(recv, -1); len(all) > 0 {
+		b := all[len(all)-1]
+		return modelRead(b[2], b[1] == "ReadRelation", b[3])
 	}
-	b := all[len(all)-1]
-	return modelRead(b[2], b[1] == "ReadRelation", b[3])
+	// A chain of calls on a variable: req.addFilter(...).addSort(...
+	calls := calledOn.FindAllStringSubmatchIndex(recv, -1)
+	for i := len(calls) - 1; i >= 0; i-- {
+		start, end := calls[i][2], calls[i][3]
+		if start > 0 && strings.ContainsAny(recv[start-1:start], ".)]") {
+			continue // a call on a call's result
+		}
+		if m := requestModel(vm, strings.Split(recv[start:end], ".")); m != nil {
+			return m
+		}
+	}
+	return nil
 }
+
+// calledOn matches a method call on a variable or a property path: "req" in
+// "req.addFilter(".
+var calledOn = regexp.MustCompile(`([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.[A-Za-z_$][\w$]*\(`)
 
 // modelRead is the model whose records a read of model returns: the relation's model
 // for a relation read.

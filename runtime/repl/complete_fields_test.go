@@ -44,6 +44,8 @@ func TestCompleteFields(t *testing.T) {
 		// A variable holding a request is asked for its model.
 		{`req.addFilter("first`, []string{`firstname"`}},
 		{`rel.setFields(["id_c`, []string{"id_call"}}, // a link: "." may follow
+		{`req.addFilter("name", "eq", "x").addSort("last`, []string{`lastname"`}},
+		{`client.iterate(req.setTake(5).addFilter("first`, []string{`firstname"`}},
 		// A field no model has, an unknown model or a receiver that is no request: nothing.
 		{`daktela.buildReadRequest("Users").addFilter("zzz`, nil},
 		{`daktela.buildReadRequest("NoSuchModel").addFilter("na`, nil},
