@@ -24,9 +24,14 @@ const leakyHooks = `module.exports = {
 		await daktela.client().executeAsync(daktela.buildReadSingleRequest("Contacts", "no-such-contact"))
 	},
 	throws_headers: async (payload, request) => { throw new Error(JSON.stringify(request.headers)) },
+	login_fails: async () => {
+		console.log("signing in")
+		daktela.login(process.env.DAKTELA_URL, "admin", "pw-" + "9f8e7d6c5b")
+	},
 }`
 
-// Neither the access token nor the webhook secret appears in serve's output, request
+// Neither the access token, nor the webhook secret, nor a password a handler signs in
+// with appears in serve's output, request
 // log (text and JSON, with --verbose), answers or metrics, whether the token travels in
 // a header or in the query, and whatever the handlers print or throw.
 func TestServeKeepsSecrets(t *testing.T) {
@@ -67,6 +72,7 @@ func TestServeKeepsSecrets(t *testing.T) {
 				{"/hooks/call_close", secret, `{}`, 200},
 				{"/hooks/fails", secret, `{}`, 500},
 				{"/hooks/throws_headers", secret, `{}`, 500},
+				{"/hooks/login_fails", secret, `{}`, 500},
 				{"/hooks/call_close", secret + "x", `{}`, 401},
 				{"/hooks/call_close", secret, `{"x":"` + strings.Repeat("a", 2000) + `"}`, 413},
 			} {
@@ -85,7 +91,7 @@ func TestServeKeepsSecrets(t *testing.T) {
 			}
 			stderr := p.stderr.String()
 			for name, text := range map[string]string{"stdout": p.stdout.String(), "stderr": stderr, "answers": answers.String(), "metrics": string(metrics)} {
-				for _, s := range []string{token, secret} {
+				for _, s := range []string{token, secret, "pw-9f8e7d6c5b"} {
 					if strings.Contains(text, s) {
 						t.Errorf("%s shows %q:\n%s", name, s, text)
 					}
@@ -95,7 +101,7 @@ func TestServeKeepsSecrets(t *testing.T) {
 			if out := p.stdout.String(); !strings.Contains(out, `headers {"accept-encoding"`) || strings.Contains(out, "x-webhook-secret") {
 				t.Errorf("the handler's headers should be printed, without the secret's header: %q", out)
 			}
-			for _, want := range []string{"/hooks/call_close", "/hooks/fails", "401", "413"} {
+			for _, want := range []string{"/hooks/call_close", "/hooks/fails", "/hooks/login_fails", "401", "413"} {
 				if !strings.Contains(stderr, want) {
 					t.Errorf("the log lacks %q:\n%s", want, stderr)
 				}
