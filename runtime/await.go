@@ -176,13 +176,15 @@ func (r *Runtime) evalTransformed(name, src string, perr error, done bool) (goja
 	}
 	out := string(res.Code)
 	extra := 0
+	var spans []importSpan
 	if esmSyntaxRe.MatchString(out) {
-		head, body := hoistImports(out, "var")
+		var head, body string
+		head, body, spans = hoistImports(out, "var")
 		out = head + "\n" + body
 		extra = 1
 	}
 	if c := evalSourceMap(name, res.Map, extra); c != nil {
-		r.evalMaps[name] = c
+		r.evalMaps[name] = evalMap{c: c, spans: spans}
 	}
 	v, err := r.evalCode(name, out, true)
 	// Carets show the entry as typed.

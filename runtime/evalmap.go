@@ -34,15 +34,33 @@ func evalSourceMap(name string, raw []byte, extraLines int) *sourcemap.Consumer 
 	return c
 }
 
+// evalMap is how positions in a transformed entry map to the entry as typed.
+type evalMap struct {
+	c     *sourcemap.Consumer
+	spans []importSpan // the hoisted imports on line 1 (see hoistImports)
+}
+
 // mapEvalFrame moves fr, a position in the code of a transformed entry, to the entry
-// as typed; other frames are returned as they are.
+// as typed; other frames are returned as they are. A position in the line of hoisted
+// imports is moved to the import statement it came from.
 func (r *Runtime) mapEvalFrame(fr Frame) Frame {
-	c, ok := r.evalMaps[fr.File]
+	m, ok := r.evalMaps[fr.File]
 	if !ok || fr.Line < 1 {
 		return fr
 	}
-	if _, _, line, col, ok := c.Source(fr.Line, fr.Column); ok {
-		fr.Line, fr.Column = line, col
+	line, col := fr.Line, fr.Column
+	if line == 1 {
+		for _, sp := range m.spans {
+			if col > sp.from && col <= sp.to {
+				// The statement's first column in the code below the head (line 2 on).
+				line, col = sp.line+2, 1
+				break
+			}
+		}
+	}
+	// Source map columns count from 0, frame columns from 1.
+	if _, _, l, c, ok := m.c.Source(line, col-1); ok {
+		fr.Line, fr.Column = l, c+1
 	}
 	return fr
 }

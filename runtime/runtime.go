@@ -33,7 +33,6 @@ import (
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
-	"github.com/go-sourcemap/sourcemap"
 )
 
 // Capabilities are what a script may do beyond talking to the configured client. All
@@ -130,11 +129,11 @@ type Runtime struct {
 
 	req      *require.RequireModule
 	natives  map[string]*nativeModule
-	sources  map[string]string              // script and module sources by name, for carets
-	wrapCols map[string]int                 // columns a wrapper added to line 1 of a source
-	wrapEnd  map[string]int                 // the line of the top-level await wrapper's closing call
-	srcAlias map[string]string              // names source maps give transformed files, to their own names
-	evalMaps map[string]*sourcemap.Consumer // source maps of Eval entries esbuild transformed
+	sources  map[string]string  // script and module sources by name, for carets
+	wrapCols map[string]int     // columns a wrapper added to line 1 of a source
+	wrapEnd  map[string]int     // the line of the top-level await wrapper's closing call
+	srcAlias map[string]string  // names source maps give transformed files, to their own names
+	evalMaps map[string]evalMap // source maps of Eval entries esbuild transformed
 
 	rejections  []*goja.Promise // rejected promises with no handler yet
 	mainPromise *goja.Promise   // the top-level await wrapper's promise
@@ -162,7 +161,7 @@ func New(opts Options) (*Runtime, error) {
 		wrapCols: make(map[string]int),
 		wrapEnd:  make(map[string]int),
 		srcAlias: make(map[string]string),
-		evalMaps: make(map[string]*sourcemap.Consumer),
+		evalMaps: make(map[string]evalMap),
 	}
 	if r.stdout == nil {
 		r.stdout = io.Discard

@@ -191,7 +191,7 @@ func (r *Runtime) transformEntry(name, src string, loader api.Loader) (code stri
 	if err != nil {
 		return "", false, err
 	}
-	head, body := hoistImports(esm, "const")
+	head, body, _ := hoistImports(esm, "const")
 	return r.importMetaDecl(name, esm) + head + tlaHead + "\n" + body + tlaTail + sm, true, nil
 }
 
@@ -207,8 +207,8 @@ var (
 // line, for the imports, which ES modules run before the body) and a body with the
 // same number of lines, import and export statements blanked, so the source map
 // still holds. esbuild prints each import and export statement from the start of a
-// line, ending with ";".
-func hoistImports(code, decl string) (head, body string) {
+// line, ending with ";". spans say which statement each part of the head came from.
+func hoistImports(code, decl string) (head, body string, spans []importSpan) {
 	lines := strings.Split(code, "\n")
 	var decls []string
 	for i := 0; i < len(lines); i++ {
@@ -231,15 +231,39 @@ func hoistImports(code, decl string) (head, body string) {
 		for k := i; k <= j; k++ {
 			lines[k] = ""
 		}
+		start := i
 		i = j
+		var part []string
 		if isImport {
-			decls = append(decls, importDecls(stmt, decl, len(decls))...)
+			part = importDecls(stmt, decl, len(decls))
 		} else if m := exportFromRe.FindStringSubmatch(stmt); m != nil {
-			decls = append(decls, "require("+m[1]+");")
+			part = []string{"require(" + m[1] + ");"}
+		}
+		if len(part) > 0 {
+			spans = append(spans, importSpan{n: len(part), line: start})
+			decls = append(decls, part...)
 		}
 	}
 	head = "var __dkImport = (m) => m != null && m.__esModule ? m : Object.assign(Object.create(null), m, { default: m });"
-	return head + strings.Join(decls, " "), strings.Join(lines, "\n")
+	// The columns each statement's declarations take in the head.
+	col := len(head)
+	k := 0
+	for si := range spans {
+		spans[si].from = col
+		for n := 0; n < spans[si].n; n, k = n+1, k+1 {
+			col += len(decls[k]) + 1
+		}
+		spans[si].to = col
+	}
+	return head + strings.Join(decls, " "), strings.Join(lines, "\n"), spans
+}
+
+// importSpan is the part of a hoisted head that one import (or export ... from)
+// statement became: columns from (0-based) up to to, n declarations, from the
+// statement at line (0-based) of the code.
+type importSpan struct {
+	from, to, n int
+	line        int
 }
 
 var (
