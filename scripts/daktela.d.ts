@@ -70,10 +70,10 @@ declare module "daktela" {
   /** A filter value: a string, a number, a boolean, a Date (sent as "YYYY-MM-DD HH:MM:SS" in the instance's time zone), null (isnull, isnotnull) or an array of strings, numbers and Dates (in, notin). */
   export type FilterValue = string | number | boolean | Date | null | Array<string | number | Date>;
 
-  /** One filter condition in object form, as in PHP's ["field" => ..., "operator" => ..., "value" => ...]. */
-  export interface FilterCondition {
+  /** One filter condition in object form, as in PHP's ["field" => ..., "operator" => ..., "value" => ...]. F is the field names the request's model allows (any string by default). */
+  export interface FilterCondition<F extends string = string> {
     /** The field, also a dotted path into relations or custom fields ("user.title", "customFields.email"). */
-    field: string;
+    field: F;
     /** The comparison. */
     operator: FilterOperator;
     /** What to compare with; left out for isnull and isnotnull. */
@@ -83,15 +83,15 @@ declare module "daktela" {
   }
 
   /** A group of filters combined with and (the default) or or; groups nest to any depth. */
-  export interface FilterGroup {
+  export interface FilterGroup<F extends string = string> {
     /** How the filters combine; default "and". */
     logic?: "and" | "or";
     /** The conditions and nested groups. */
-    filters: FilterItem[];
+    filters: FilterItem<F>[];
   }
 
   /** One item of a filter array: a {field, operator, value} object, a positional [field, operator, value] triplet, or a nested group. */
-  export type FilterItem = FilterCondition | [string, FilterOperator, FilterValue?] | FilterGroup;
+  export type FilterItem<F extends string = string> = FilterCondition<F> | [F, FilterOperator, FilterValue?] | FilterGroup<F>;
 
   /** A sort key as getSorts() returns it. */
   export interface SortSpec {
@@ -139,7 +139,7 @@ declare module "daktela" {
     /** Adds a condition, combined with the others by and. operator is checked at once (a misspelt operator throws a TypeError naming it). value may be left out for isnull and isnotnull. */
     addFilter(field: FieldPath<T>, operator: FilterOperator, value?: FilterValue): this;
     /** Adds filters in any PHP form: [field, operator, value] triplets, {field, operator, value} objects, and {logic: "or", filters: [...]} groups, combined with the filters already added by and. As in PHP, an or group given to a request with no filters is sent as the top-level group itself (filter[logic]=or); anything added next nests it. A mistake names the index path and adds nothing. */
-    addFilterFromArray(filters: FilterItem[] | FilterGroup): this;
+    addFilterFromArray(filters: FilterItem<FieldPath<T>>[] | FilterGroup<FieldPath<T>>): this;
     /** Adds a sort key; dir is "asc" (default) or "desc". */
     addSort(field: FieldPath<T>, dir?: "asc" | "desc" | "ASC" | "DESC"): this;
     /** Asks only for these fields (dotted paths keep parts of relations). */

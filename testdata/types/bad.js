@@ -42,3 +42,4 @@ daktela.buildReadRequest("Tickets").addSort("category.titel"); // expect TS2345
 daktela.buildCreateRequest("Tickets").addAttributes({ title: 42 }); // expect TS2322
 daktela.buildCreateRequest("Tickets").addStringAttribute("priority", "URGENT"); // expect TS2345
 client.execute(req).getData()[0].username; // expect TS2339
+req.addFilterFromArray([["title", "isnotnull"], { field: "emial", operator: "like", value: "%@%" }]); // expect TS2322
