@@ -14,6 +14,7 @@ import (
 	"github.com/dkscript/dkscript/bindings/jscrypto"
 	"github.com/dkscript/dkscript/bindings/jsdaktela"
 	"github.com/dkscript/dkscript/bindings/jsfetch"
+	"github.com/dkscript/dkscript/bindings/jsintl"
 	"github.com/dkscript/dkscript/bindings/jsos"
 	"github.com/dkscript/dkscript/bindings/jsweb"
 	"github.com/dop251/goja"
@@ -99,7 +100,39 @@ func (r *Runtime) installModules() error {
 			return web[name]
 		})
 	}
+	r.installIntl()
 	return r.installFetch()
+}
+
+// installIntl defines the lazy global Intl and the locale-aware toLocaleString methods
+// of Number and Date (see package jsintl), which format in the zone of Date's local
+// time.
+func (r *Runtime) installIntl() {
+	r.lazyGlobal("Intl", func() goja.Value {
+		v, err := jsintl.New(r.vm, nil)
+		if err != nil {
+			panic(r.vm.NewGoError(err))
+		}
+		return v
+	})
+	method := func(proto goja.Value, name string, fn func(goja.FunctionCall) goja.Value) {
+		if p, ok := proto.(*goja.Object); ok {
+			f := r.vm.ToValue(fn).(*goja.Object)
+			_ = f.DefineDataProperty("name", r.vm.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			_ = f.DefineDataProperty("length", r.vm.ToValue(0), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			_ = p.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}
+	}
+	vm := r.vm
+	method(vm.Get("Number").ToObject(vm).Get("prototype"), "toLocaleString", func(call goja.FunctionCall) goja.Value {
+		return jsintl.ToLocaleString(vm, call)
+	})
+	dateProto := vm.Get("Date").ToObject(vm).Get("prototype")
+	for name, parts := range map[string]string{"toLocaleString": "all", "toLocaleDateString": "date", "toLocaleTimeString": "time"} {
+		method(dateProto, name, func(call goja.FunctionCall) goja.Value {
+			return jsintl.DateToLocale(vm, call, parts, nil)
+		})
+	}
 }
 
 // installFetch defines fetch and its classes as lazy globals, built together on first

@@ -3164,6 +3164,9 @@ declare class DOMException extends Error {
   readonly code: number;
 }
 
+/** Locale-aware formatting for cs, sk, en, de, pl and hu as Node prints it (other locales format as en-US): Intl.NumberFormat (decimal, percent, currency; fraction and integer digits, grouping) and Intl.DateTimeFormat (dateStyle, timeStyle short/medium, timeZone, a few option sets), declared by TypeScript's own library. */
+declare namespace Intl {}
+
 /** High-resolution time. */
 declare namespace performance {
   /** Milliseconds (with fractions) since the run started. */
