@@ -48,7 +48,11 @@ shell (docs/cli.md has each shell's way):
 			root, w := c.Root(), c.OutOrStdout()
 			switch args[0] {
 			case "bash":
-				return root.GenBashCompletionV2(w, true)
+				if err := root.GenBashCompletionV2(w, true); err != nil {
+					return err
+				}
+				_, err := io.WriteString(w, bashCompletionLoader)
+				return err
 			case "zsh":
 				return root.GenZshCompletion(w)
 			case "fish":
@@ -60,6 +64,27 @@ shell (docs/cli.md has each shell's way):
 		},
 	}
 }
+
+// bashCompletionLoader follows cobra's bash script, which builds on the bash-completion
+// package (_get_comp_words_by_ref, _filedir): where that package is installed but not
+// loaded (a shell started without /etc/profile, a container), it loads it; where it is
+// missing, it says so once, instead of "command not found" at every Tab.
+const bashCompletionLoader = `
+# dkscript: the functions above come from the bash-completion package.
+if ! declare -F _get_comp_words_by_ref >/dev/null 2>&1; then
+    for __dkscript_bc in /usr/share/bash-completion/bash_completion \
+        /opt/homebrew/etc/profile.d/bash_completion.sh /usr/local/etc/profile.d/bash_completion.sh; do
+        if [[ -r $__dkscript_bc ]]; then
+            . "$__dkscript_bc"
+            break
+        fi
+    done
+    unset __dkscript_bc
+    if ! declare -F _get_comp_words_by_ref >/dev/null 2>&1; then
+        echo "dkscript: completion needs the bash-completion package (apt install bash-completion, brew install bash-completion@2)" >&2
+    fi
+fi
+`
 
 // scriptExtensions are the file name extensions of the scripts dkscript runs.
 var scriptExtensions = []string{"js", "mjs", "cjs", "ts", "mts"}

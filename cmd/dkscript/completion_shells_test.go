@@ -13,32 +13,45 @@ import (
 	"github.com/creack/pty"
 )
 
-// shellSetup is what each shell runs before typing: first bind Ctrl-X to a function
-// that appends the command line to the file $LINES_OUT and clears it, so the test reads
-// what completion left on the line; then install the completion script as docs/cli.md
-// says, for good (bash and zsh load it when needed, fish when it first completes
-// dkscript).
-var shellSetup = map[string][]string{
-	"bash": {
-		`bind -x '"\C-x": printf "%s\n" "$READLINE_LINE" >> "$LINES_OUT"; READLINE_LINE='`,
+// ctrlX binds Ctrl-X, in each shell, to a function that appends the command line to
+// the file $LINES_OUT and clears it, so the test reads what completion left on the line.
+var ctrlX = map[string]string{
+	"bash": `bind -x '"\C-x": printf "%s\n" "$READLINE_LINE" >> "$LINES_OUT"; READLINE_LINE='`,
+	"zsh":  `show() { print -r -- "$BUFFER" >> "$LINES_OUT"; BUFFER= }; zle -N show; bindkey '^X' show`,
+	"fish": `function show; commandline >> $LINES_OUT; commandline -r ''; end; bind \cx show`,
+}
+
+// shellInstalls are the ways docs/cli.md gives to install the completion script, for
+// good (bash and zsh load it when needed, fish when it first completes dkscript) and
+// in this shell only.
+var shellInstalls = []struct {
+	name, shell string
+	setup       []string
+}{
+	{"bash", "bash", []string{
 		`mkdir -p ~/.local/share/bash-completion/completions`,
 		`dkscript completion bash > ~/.local/share/bash-completion/completions/dkscript`,
 		// What an interactive bash's start-up does where the bash-completion package is
-		// installed (/etc/bash.bashrc on Debian): dkscript's completion builds on it,
-		// as every cobra program's does.
+		// installed (~/.bashrc on Debian): dkscript's completion builds on it, as every
+		// cobra program's does.
 		`source /usr/share/bash-completion/bash_completion`,
-	},
-	"zsh": {
-		`show() { print -r -- "$BUFFER" >> "$LINES_OUT"; BUFFER= }; zle -N show; bindkey '^X' show`,
+	}},
+	// The script loads bash-completion itself when it is installed but not loaded.
+	{"bash source", "bash", []string{`source <(dkscript completion bash)`}},
+	{"zsh", "zsh", []string{
 		`mkdir -p ~/.zfunc && dkscript completion zsh > ~/.zfunc/_dkscript`,
 		`fpath=(~/.zfunc $fpath)`,
 		`autoload -U compinit && compinit -u -D`,
-	},
-	"fish": {
-		`function show; commandline >> $LINES_OUT; commandline -r ''; end; bind \cx show`,
+	}},
+	{"zsh source", "zsh", []string{
+		`autoload -U compinit && compinit -u -D`,
+		`source <(dkscript completion zsh)`,
+	}},
+	{"fish", "fish", []string{
 		`mkdir -p ~/.config/fish/completions`,
 		`dkscript completion fish > ~/.config/fish/completions/dkscript.fish`,
-	},
+	}},
+	{"fish source", "fish", []string{`dkscript completion fish | source`}},
 }
 
 // shellArgs start each shell interactively without the user's start-up files (fish
@@ -49,8 +62,8 @@ var shellArgs = map[string][]string{
 	"fish": {"-i"},
 }
 
-// TestCompletionInShells sources each completion script in its real shell, started
-// interactively on a terminal, types the start of a word, presses Tab and reads back
+// TestCompletionInShells installs each completion script in its real shell, started
+// interactively on a terminal, in each way docs/cli.md gives, types the start of a word, presses Tab and reads back
 // the command line: a command, a flag, a profile from the config file, a script file
 // (run offers report.js, not readme.txt) and a flag's fixed value. A shell that is not
 // installed is skipped (.ci/run installs bash-completion, zsh and fish).
@@ -65,8 +78,9 @@ func TestCompletionInShells(t *testing.T) {
 		{"dkscript eval --log-format j", "dkscript eval --log-format json"},
 		{"dkscript help api models.Ticke", "dkscript help api models.Tickets"},
 	}
-	for _, shell := range []string{"bash", "zsh", "fish"} {
-		t.Run(shell, func(t *testing.T) {
+	for _, install := range shellInstalls {
+		shell := install.shell
+		t.Run(install.name, func(t *testing.T) {
 			path, err := exec.LookPath(shell)
 			if err != nil {
 				t.Skipf("%s is not installed", shell)
@@ -77,13 +91,13 @@ func TestCompletionInShells(t *testing.T) {
 				}
 			}
 			sh := startShell(t, path, shellArgs[shell])
-			for _, line := range shellSetup[shell] {
+			for _, line := range append([]string{ctrlX[shell]}, install.setup...) {
 				sh.typeLine(line)
 			}
 			for _, c := range cases {
 				got := sh.complete(c.typed)
 				if strings.TrimRight(got, " ") != c.want {
-					t.Errorf("%s: %q<Tab> left %q on the line, want %q", shell, c.typed, got, c.want)
+					t.Errorf("%s: %q<Tab> left %q on the line, want %q", install.name, c.typed, got, c.want)
 				}
 			}
 		})
