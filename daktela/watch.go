@@ -60,6 +60,8 @@ type WatchOptions struct {
 // A record is delivered only once the second it is stamped with has passed on the
 // server (its stamp is before the _time of the poll's answer): a later edit in the
 // same second would carry the same stamp, and would otherwise look already delivered.
+// When the server's time is behind the cursor (summer time ended: stamps are local
+// times), polls read from the server's time less the overlap instead.
 //
 // The loop body's return is the record's acknowledgement: the checkpoint is saved after
 // it, and also when the body breaks out of the loop (it was done with the record). A
@@ -109,6 +111,9 @@ type watcher struct {
 	onError  func(error, time.Duration)
 	since    string
 	cp       *checkpoint
+	// behind is the server's time at the last poll when it was before the cursor (its
+	// clock went back), else "".
+	behind string
 }
 
 func (c *Client) newWatcher(req *ReadRequest, opts WatchOptions) (*watcher, error) {
@@ -340,6 +345,15 @@ func (w *watcher) poll(ctx context.Context, yield func(Record, error) bool) (mor
 	if from < st.Floor {
 		from = st.Floor
 	}
+	if w.behind != "" {
+		// The server's clock is behind the cursor (summer time ended, or it was set
+		// back): changes made now carry older stamps, so read from its time instead.
+		if at, err := parseStamp(w.behind); err == nil {
+			if b := at.Add(-w.overlap).Format(stampLayout); b < from {
+				from = b
+			}
+		}
+	}
 	start, skip := from, 0
 	serverNow := ""
 	for {
@@ -351,6 +365,10 @@ func (w *watcher) poll(ctx context.Context, yield func(Record, error) bool) (mor
 		}
 		if serverNow == "" {
 			serverNow = normalStamp(resp.Time())
+			w.behind = ""
+			if serverNow != "" && serverNow < st.Cursor {
+				w.behind = serverNow
+			}
 		}
 		recs := resp.Records()
 		last := ""
@@ -365,7 +383,7 @@ func (w *watcher) poll(ctx context.Context, yield func(Record, error) bool) (mor
 				// it. The next poll delivers it.
 				return true, nil
 			}
-			if prev, seen := st.Seen[name]; seen && prev >= stamp {
+			if prev, seen := st.Seen[name]; seen && prev == stamp {
 				continue
 			}
 			if ctx.Err() != nil {

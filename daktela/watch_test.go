@@ -299,3 +299,36 @@ func TestWatchKeepsTheTokenOutOfErrorsAndCheckpoints(t *testing.T) {
 		}
 	}
 }
+
+// When the server's clock goes back (summer time ends: its stamps are local times),
+// changes stamped before the cursor are still delivered.
+func TestWatchFollowsAServerClockThatGoesBack(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2026, 10, 25, 2, 59, 50, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	tick := func(d time.Duration) { mu.Lock(); now = now.Add(d); mu.Unlock() }
+	srv := daktelatest.NewServer(daktelatest.Options{Now: clock, Anchor: time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC)})
+	defer srv.Close()
+	c := daktela.NewClient(srv.URL, srv.Token)
+	opts := daktela.WatchOptions{Every: 10 * time.Millisecond, Since: serverTime(t, c)}
+	retitle(t, c, "1001", "before the change of time")
+	tick(2 * time.Second) // its second is over
+	phase := 0
+	got, err := watchUntil(t, c, daktela.BuildReadRequest("Tickets"), opts, func(got []delivery) bool {
+		if phase == 0 {
+			// Delivered; now an hour goes back and another ticket changes.
+			phase = 1
+			tick(-time.Hour)
+			retitle(t, c, "1002", "after the change of time")
+			tick(2 * time.Second)
+			return false
+		}
+		return got[len(got)-1].name == "1002"
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1].title != "after the change of time" {
+		t.Fatalf("delivered %+v", got)
+	}
+}
