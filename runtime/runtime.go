@@ -104,6 +104,13 @@ type Options struct {
 	// and the dates module (now, today, range) read it, so output that depends on the
 	// day is the same on every run. Timers still wait real time. Zero: the real clock.
 	Now time.Time
+	// Interactive says Stdin is a terminal a person answers at: prompt() and confirm()
+	// write their question to Stderr and read a line of Stdin. False: they return at
+	// once (confirm false, prompt its default or null), as Deno's do without a terminal.
+	Interactive bool
+	// AssumeYes makes every confirm() true and every prompt() its default (null without
+	// one), without asking: dkscript --yes, for unattended runs.
+	AssumeYes bool
 }
 
 // DefaultStopGrace is the grace period of a stopped run when Options.StopGrace is 0.
@@ -145,6 +152,8 @@ type Runtime struct {
 	evalSeq  int
 	scriptNm string // process.argv[1]
 
+	pendingLine chan lineResult // a read of stdin for prompt/confirm still going on
+
 	cleanups []func() error // given by modules through OnClose: flush and close what a script left open
 }
 
@@ -185,6 +194,7 @@ func New(opts Options) (*Runtime, error) {
 	r.installTimers()
 	r.installConsole()
 	r.installProcess()
+	r.installPrompts()
 	r.installToPrimitive()
 	if err := r.installModules(); err != nil {
 		return nil, err

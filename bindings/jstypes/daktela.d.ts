@@ -2836,6 +2836,11 @@ declare namespace process {
 /** Blocks the script for ms milliseconds (interruptible: Ctrl-C and --timeout stop it). Timers do not fire meanwhile. */
 declare function sleep(ms: number): void;
 
+/** Asks a yes/no question on the terminal (stderr) and reads the answer from stdin: true for y or yes (any case). Without a terminal it returns false at once; under dkscript --yes, true without asking. */
+declare function confirm(message?: string): boolean;
+/** Asks for a line of text on the terminal (stderr, "message [default] ") and returns what was typed, defaultValue for an empty line, and defaultValue (or null) at the end of input. Without a terminal it returns defaultValue (or null) at once, as it does under dkscript --yes. */
+declare function prompt(message?: string, defaultValue?: string): string | null;
+
 /** A CommonJS module object, as Node's. */
 interface DkscriptModule {
   /** "." for the main script, else the module's absolute path. */

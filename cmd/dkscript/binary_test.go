@@ -201,6 +201,8 @@ console.log("read", res.data.length, "of", res.total)
 		}
 	})
 
+	t.Run("prompt and confirm on a terminal", func(t *testing.T) { testPromptOnTerminal(t, bin) })
+
 	t.Run("SIGTERM is an interrupt too", func(t *testing.T) {
 		dir := t.TempDir()
 		script := writeScript(t, dir, "timer.js", "console.log('started')\nsetInterval(() => {}, 1000)\n")

@@ -209,7 +209,10 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 	}
 	if withStdin {
 		opts.Stdin = st.Stdin
+		// prompt() and confirm() ask only a person at a terminal.
+		opts.Interactive = st.StdinTTY
 	}
+	opts.AssumeYes = f.yes
 	if f.maxMemory.set {
 		opts.MaxMemory = f.maxMemory.n
 	}

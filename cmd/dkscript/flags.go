@@ -37,6 +37,7 @@ type runFlags struct {
 
 	// Running safely.
 	dryRun    bool
+	yes       bool // --yes: every confirm() true, every prompt() its default
 	verbose   bool
 	logFormat string
 	quiet     bool
@@ -82,6 +83,7 @@ func (f *runFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.maxResponse, "max-response-size", "fail a request whose answer is larger than `SIZE`, e.g. 256MiB (default 64MiB; 0: no limit)")
 	fs.Var(&f.allowNet, "allow-net", "fetch reaches any host; --allow-net=HOST,HOST:PORT only those (a port is optional), --allow-net= none")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "print creates, updates and deletes on stderr instead of sending them; reads run")
+	fs.BoolVar(&f.yes, "yes", false, "answer every confirm() yes and every prompt() with its default, without asking (for unattended runs)")
 	fs.BoolVar(&f.verbose, "verbose", false, "log one line per HTTP request on stderr (token redacted)")
 	fs.BoolVar(&f.verbose, "v", false, "short for --verbose")
 	fs.StringVar(&f.logFormat, "log-format", "text", "request log format: `text` or json")
