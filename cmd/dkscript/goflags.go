@@ -67,11 +67,19 @@ func pflagFromGoFlag(g *flag.Flag) *pflag.Flag {
 	return p
 }
 
-// valueName returns the word that stands for f's value in help ("" for a switch).
+// valueName returns the word that stands for f's value in help: the back-quoted word
+// of its usage, else none for a flag that may stand alone (a switch, --allow-net) and,
+// as the flag package says, the type for the standard ones and "value" for others.
 func valueName(f *pflag.Flag) string {
 	if v := f.Annotations[annotationValueName]; len(v) == 1 {
 		return v[0]
 	}
-	name, _ := pflag.UnquoteUsage(f)
-	return name
+	if f.NoOptDefVal != "" {
+		return ""
+	}
+	switch name, _ := pflag.UnquoteUsage(f); name {
+	case "string", "int", "uint", "float", "duration":
+		return name
+	}
+	return "value"
 }
