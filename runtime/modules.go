@@ -109,7 +109,7 @@ func (r *Runtime) installModules() error {
 // time.
 func (r *Runtime) installIntl() {
 	r.lazyGlobal("Intl", func() goja.Value {
-		v, err := jsintl.New(r.vm, nil)
+		v, err := jsintl.New(r.vm, nil, bindings.HostNow(r.host()))
 		if err != nil {
 			panic(r.vm.NewGoError(err))
 		}
@@ -150,6 +150,7 @@ func (r *Runtime) installFetch() error {
 					Hosts:            r.opts.Capabilities.NetHosts,
 					MaxResponseBytes: r.opts.MaxFetchBytes,
 					Logger:           r.opts.NetLogger,
+					DeniedHelp:       r.opts.NoNetHelp,
 				})
 				if err != nil {
 					panic(r.vm.NewGoError(err))

@@ -75,6 +75,9 @@ type Options struct {
 	// and secret-looking query parameters redacted), status, duration, size; never
 	// headers or bodies.
 	NetLogger *slog.Logger
+	// NoNetHelp, when set, is what the error of a fetch made without the Net
+	// capability advises: how network access is granted with this host.
+	NoNetHelp string
 	// MaxFetchBytes limits the body of one answer fetch reads: 0 is 64 MiB
 	// (daktela.DefaultMaxResponseBytes), less than 0 no limit.
 	MaxFetchBytes int64

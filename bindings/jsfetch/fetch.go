@@ -70,6 +70,9 @@ type Config struct {
 	// Transport sends the requests; nil: a clone of http.DefaultTransport (proxies
 	// from the environment).
 	Transport http.RoundTripper
+	// DeniedHelp, when set, is what the error of a fetch made without Allowed advises
+	// (how this host grants network access); "": it names the Net capability.
+	DeniedHelp string
 }
 
 // New builds the globals on h's VM and returns them by name (see [Names]). An invalid
@@ -109,10 +112,12 @@ type fetcher struct {
 	h       bindings.Host
 	vm      *goja.Runtime
 	allowed bool
-	rules   []hostRule // nil: any host
-	limit   int64      // 0: none
-	logger  *slog.Logger
-	client  *http.Client
+	// deniedHelp is what a fetch without network access is told.
+	deniedHelp string
+	rules      []hostRule // nil: any host
+	limit      int64      // 0: none
+	logger     *slog.Logger
+	client     *http.Client
 
 	mu       sync.Mutex
 	inFlight map[int]context.CancelFunc // requests not yet answered, stopped when the run ends
@@ -151,7 +156,10 @@ func (f *fetcher) track(cancel context.CancelFunc) (untrack func()) {
 }
 
 func newFetcher(h bindings.Host, cfg Config) (*fetcher, error) {
-	f := &fetcher{h: h, vm: h.VM(), allowed: cfg.Allowed, logger: cfg.Logger, inFlight: map[int]context.CancelFunc{}}
+	f := &fetcher{h: h, vm: h.VM(), allowed: cfg.Allowed, deniedHelp: cfg.DeniedHelp, logger: cfg.Logger, inFlight: map[int]context.CancelFunc{}}
+	if f.deniedHelp == "" {
+		f.deniedHelp = "the host grants it with the Net capability"
+	}
 	if ch, ok := h.(closeHost); ok {
 		ch.OnClose(f.stopAll)
 	}
@@ -220,7 +228,7 @@ func (f *fetcher) check(rawURL string) string {
 		return fmt.Sprintf("fetch: only http and https URLs are supported, not %s (%s)", strings.TrimSuffix(u.Scheme, ":")+":", redactURL(u))
 	}
 	if !f.allowed {
-		return fmt.Sprintf("fetch %s: network access is not allowed in this runtime (the host grants it with the Net capability)", redactURL(u))
+		return fmt.Sprintf("fetch %s: network access is not allowed in this runtime (%s)", redactURL(u), f.deniedHelp)
 	}
 	if !allows(f.rules, u) {
 		return fmt.Sprintf("fetch %s: %s is not among the hosts this run may reach (%s)", redactURL(u), u.Host, f.hostList())

@@ -35,8 +35,12 @@ const SourceName = "<intl>/intl.js"
 var program = goja.MustCompile(SourceName, intlSource, true)
 
 // New returns the Intl object for vm. local is the zone of a Date's local time (what
-// a format without timeZone uses).
-func New(vm *goja.Runtime, local *time.Location) (goja.Value, error) {
+// a format without timeZone uses); now tells the time a DateTimeFormat's format()
+// without a date formats (nil: time.Now), so a host's fixed clock reaches it.
+func New(vm *goja.Runtime, local *time.Location, now func() time.Time) (goja.Value, error) {
+	if now == nil {
+		now = time.Now
+	}
 	v, err := vm.RunProgram(program)
 	if err != nil {
 		return nil, fmt.Errorf("jsintl: %w", err)
@@ -45,7 +49,7 @@ func New(vm *goja.Runtime, local *time.Location) (goja.Value, error) {
 	if !ok {
 		return nil, fmt.Errorf("jsintl: the source is not a function")
 	}
-	out, err := build(goja.Undefined(), natives(vm, local))
+	out, err := build(goja.Undefined(), natives(vm, local, now))
 	if err != nil {
 		return nil, fmt.Errorf("jsintl: %w", err)
 	}
@@ -53,7 +57,7 @@ func New(vm *goja.Runtime, local *time.Location) (goja.Value, error) {
 }
 
 // natives are the Go halves of the classes.
-func natives(vm *goja.Runtime, local *time.Location) *goja.Object {
+func natives(vm *goja.Runtime, local *time.Location, now func() time.Time) *goja.Object {
 	n := vm.NewObject()
 	_ = n.Set("numberFormat", func(call goja.FunctionCall) goja.Value {
 		f := newNumberFormat(vm, call.Argument(0), call.Argument(1))
@@ -63,7 +67,7 @@ func natives(vm *goja.Runtime, local *time.Location) *goja.Object {
 		f := newDateFormat(vm, call.Argument(0), call.Argument(1), "date", local)
 		return formatter(vm, f.resolvedOptions(vm), func(v goja.Value) string {
 			if goja.IsUndefined(v) {
-				return f.format(vm, float64(time.Now().UnixMilli()))
+				return f.format(vm, float64(now().UnixMilli()))
 			}
 			return f.format(vm, timeValue(vm, v))
 		})

@@ -53,6 +53,7 @@ func (a *allowNetFlag) Set(s string) error {
 func netOptions(st *state, f *runFlags, sess *session, opts *runtime.Options) {
 	opts.Capabilities.Net = !f.allowNet.set || len(f.allowNet.hosts) > 0
 	opts.Capabilities.NetHosts = f.allowNet.hosts
+	opts.NoNetHelp = "--allow-net= turned it off; name the hosts fetch may reach with --allow-net=host,host:port"
 	if f.maxResponse.set {
 		opts.MaxFetchBytes = f.maxResponse.n
 		if f.maxResponse.n == 0 {
