@@ -21,7 +21,7 @@ func evalSourceMap(name string, raw []byte, extraLines int) *sourcemap.Consumer 
 	}
 	sm["sources"] = []string{name}
 	if mp, ok := sm["mappings"].(string); ok {
-		sm["mappings"] = strings.Repeat(";", extraLines) + mp
+		sm["mappings"] = strings.Repeat(";", extraLines) + addNextColumns(mp)
 	}
 	b, err := json.Marshal(sm)
 	if err != nil {
@@ -58,9 +58,10 @@ func (r *Runtime) mapEvalFrame(fr Frame) Frame {
 			}
 		}
 	}
-	// Source map columns count from 0, frame columns from 1.
-	if _, _, l, c, ok := m.c.Source(line, col-1); ok {
-		fr.Line, fr.Column = l, c+1
+	// Looked up as goja looks up the positions of transformed files (see
+	// addNextColumns), so an entry's positions are those of the same code in a file.
+	if _, _, l, c, ok := m.c.Source(line, col); ok {
+		fr.Line, fr.Column = l, c
 	}
 	return fr
 }

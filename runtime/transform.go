@@ -98,7 +98,7 @@ func (r *Runtime) esTransform(name, compiled, src string, loader api.Loader, for
 	}
 	sm["sources"] = []string{path.Base(name)}
 	if mp, ok := sm["mappings"].(string); ok {
-		sm["mappings"] = strings.Repeat(";", extraLines) + mp
+		sm["mappings"] = strings.Repeat(";", extraLines) + addNextColumns(mp)
 	}
 	mapJSON, err := json.Marshal(sm)
 	if err != nil {
