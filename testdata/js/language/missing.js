@@ -12,7 +12,6 @@ const probe = (name, test) => {
 };
 probe("WeakRef", () => typeof WeakRef === "function");
 probe("FinalizationRegistry", () => typeof FinalizationRegistry === "function");
-probe("Intl", () => typeof Intl === "object");
 probe("SharedArrayBuffer", () => typeof SharedArrayBuffer === "function");
 probe("Atomics", () => typeof Atomics === "object");
 probe("RegExp \\p{...} property escapes", () => new RegExp("^\\p{Lu}$", "u").test("Á"));
