@@ -49,7 +49,9 @@ const SourceName = "<fetch>/fetch.js"
 // Names are the globals [New] returns.
 var Names = []string{"fetch", "Headers", "Request", "Response", "AbortController", "AbortSignal", "DOMException"}
 
-var program = goja.MustCompile(SourceName, fetchSource, true)
+// program is compiled on first use, not when the process starts: most scripts never
+// use it.
+var program = sync.OnceValue(func() *goja.Program { return goja.MustCompile(SourceName, fetchSource, true) })
 
 // MaxRedirects is how many redirects one fetch follows, as in browsers and Node.
 const MaxRedirects = 20
@@ -83,7 +85,7 @@ func New(h bindings.Host, cfg Config) (map[string]goja.Value, error) {
 		return nil, err
 	}
 	vm := h.VM()
-	v, err := vm.RunProgram(program)
+	v, err := vm.RunProgram(program())
 	if err != nil {
 		return nil, fmt.Errorf("jsfetch: %w", err)
 	}

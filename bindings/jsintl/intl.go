@@ -21,6 +21,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -32,7 +33,9 @@ var intlSource string
 // SourceName is the name the Intl classes' JavaScript runs under.
 const SourceName = "<intl>/intl.js"
 
-var program = goja.MustCompile(SourceName, intlSource, true)
+// program is compiled on first use, not when the process starts: most scripts never
+// use it.
+var program = sync.OnceValue(func() *goja.Program { return goja.MustCompile(SourceName, intlSource, true) })
 
 // New returns the Intl object for vm. local is the zone of a Date's local time (what
 // a format without timeZone uses); now tells the time a DateTimeFormat's format()
@@ -41,7 +44,7 @@ func New(vm *goja.Runtime, local *time.Location, now func() time.Time) (goja.Val
 	if now == nil {
 		now = time.Now
 	}
-	v, err := vm.RunProgram(program)
+	v, err := vm.RunProgram(program())
 	if err != nil {
 		return nil, fmt.Errorf("jsintl: %w", err)
 	}
