@@ -70,7 +70,11 @@ probe("dates", () => require("dates"))
 // granted: file access, the environment and new clients work only when granted, and a
 // refusal says which capability is missing.
 func TestCapabilitiesOffUnlessGranted(t *testing.T) {
-	none, _ := runJS(t, runtime.Options{Modules: helperModules(t), Env: map[string]string{"SECRET": "s3cret"}}, capabilityProbe)
+	// Env without the Env capability is a mistake of the host, refused by New.
+	if _, err := runtime.New(runtime.Options{Env: map[string]string{"SECRET": "s3cret"}}); err == nil || !strings.Contains(err.Error(), "Capabilities.Env") || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("Env without the capability: %v", err)
+	}
+	none, _ := runJS(t, runtime.Options{Modules: helperModules(t)}, capabilityProbe)
 	for _, want := range []string{
 		"fs refused: require(\"fs\"): the fs module reads and writes files, which this runtime does not allow",
 		"csv refused: require(\"csv\"): the csv module reads and writes files",

@@ -97,7 +97,9 @@ func (r *Runtime) ask(q string) (string, bool) {
 		}
 		return res.line, res.ok
 	case <-ctx.Done():
-		// The run's interrupt stops the script at its next instruction.
+		// Stop the script at its next instruction: the run's own interrupt comes from
+		// another goroutine and may come later.
+		r.vm.Interrupt(interruptRequest{})
 		_, _ = io.WriteString(r.stderr, "\n")
 		return "", false
 	}

@@ -55,7 +55,7 @@ type Options struct {
 	Stderr       io.Writer         // console.error and warnings; nil: io.Discard
 	Stdin        io.Reader         // piped input for scripts; nil: empty
 	Args         []string          // process.argv after the script path
-	Env          map[string]string // process.env, when Capabilities.Env is granted
+	Env          map[string]string // process.env; needs Capabilities.Env (New fails without it)
 	ModuleFS     fs.FS             // where require finds relative modules; nil: the OS file system when FileAccess is granted
 	Modules      []bindings.Module // modules beyond daktela (the CLI adds fs, csv, path, dates)
 	Capabilities Capabilities
@@ -162,6 +162,9 @@ type Runtime struct {
 
 // New returns a runtime configured by opts.
 func New(opts Options) (*Runtime, error) {
+	if len(opts.Env) > 0 && !opts.Capabilities.Env {
+		return nil, errors.New("runtime: Options.Env is set but Capabilities.Env is not granted, so process.env would be empty: grant Env, or leave Env unset")
+	}
 	r := &Runtime{
 		opts:     opts,
 		vm:       goja.New(),

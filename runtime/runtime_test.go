@@ -438,7 +438,12 @@ func TestRequireSources(t *testing.T) {
 
 func TestEnvNeedsCapability(t *testing.T) {
 	env := map[string]string{"SECRET": "s3cr3t"}
-	rt, out, _ := newRT(t, runtime.Options{Env: env})
+	// Env without the capability would be ignored: New refuses it, naming both.
+	_, err := runtime.New(runtime.Options{Env: env})
+	if err == nil || !strings.Contains(err.Error(), "Options.Env is set but Capabilities.Env is not granted") || strings.Contains(err.Error(), "s3cr3t") {
+		t.Errorf("Env without the capability: %v", err)
+	}
+	rt, out, _ := newRT(t, runtime.Options{})
 	if err := rt.RunString(context.Background(), "e.js", "console.log(process.env)"); err != nil || out.String() != "{}\n" {
 		t.Errorf("without Env: %v %q", err, out.String())
 	}

@@ -16,11 +16,6 @@ import (
 	"os/signal"
 	"time"
 
-	"github.com/dkscript/dkscript/bindings"
-	"github.com/dkscript/dkscript/bindings/jscsv"
-	"github.com/dkscript/dkscript/bindings/jsdates"
-	"github.com/dkscript/dkscript/bindings/jsfs"
-	"github.com/dkscript/dkscript/bindings/jspath"
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dkscript/dkscript/daktela/daktelatest"
 	"github.com/dkscript/dkscript/runtime"
@@ -58,17 +53,12 @@ func run(ctx context.Context, path string, args []string, stdout, stderr io.Writ
 		return runtime.ExitScriptError
 	}
 	rt, err := runtime.New(runtime.Options{
-		Client: client, // what daktela.client() returns: the script needs no credentials
-		Stdout: stdout,
-		Stderr: stderr,
-		Args:   args,
-		Env:    map[string]string{"REPORT_DAYS": "7"},
-		Modules: []bindings.Module{ // the helpers the CLI gives scripts
-			jsfs.New(jsfs.Options{BaseDir: wd}),
-			jscsv.New(jscsv.Options{BaseDir: wd}),
-			jspath.New(jspath.Options{BaseDir: wd}),
-			jsdates.New(jsdates.Options{}),
-		},
+		Client:  client, // what daktela.client() returns: the script needs no credentials
+		Stdout:  stdout,
+		Stderr:  stderr,
+		Args:    args,
+		Env:     map[string]string{"REPORT_DAYS": "7"},
+		Modules: runtime.StandardModules(wd), // fs, csv, path, dates: the helpers the CLI gives scripts
 		// Everything is off unless granted: files (fs, csv, require of files), the
 		// environment above, and new daktela.Client(...) in scripts (not granted here).
 		Capabilities: runtime.Capabilities{FileAccess: true, Env: true},
