@@ -157,8 +157,13 @@ func (h *requestLogHandler) Handle(_ context.Context, rec slog.Record) error {
 			key = key[i+1:]
 		}
 		switch lk := strings.ToLower(key); lk {
-		case "method", "path":
+		case "method":
 			head[lk] = a.Value.String()
+			continue
+		case "path":
+			// Already redacted (flatten); redacted again once decoded, in case a secret
+			// was spelt in a way only the decoding shows.
+			head[lk] = h.red.text(readableQuery(a.Value.String()))
 			continue
 		case "status":
 			head[lk] = a.Value.String()
@@ -250,4 +255,30 @@ func quoteIfNeeded(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
+}
+
+// readableQuery returns path with its query's percent-escapes decoded, for people:
+// filter[filters][0][field]=stage instead of filter%5Bfilters%5D%5B0%5D%5Bfield%5D=stage.
+// What would change how the line reads stays escaped: &, =, +, %, #, spaces and control
+// characters (a "+" in the query is an escaped space already).
+func readableQuery(path string) string {
+	i := strings.IndexByte(path, '?')
+	if i < 0 || !strings.Contains(path[i:], "%") {
+		return path
+	}
+	q := path[i+1:]
+	var b strings.Builder
+	b.Grow(len(path))
+	b.WriteString(path[:i+1])
+	for j := 0; j < len(q); j++ {
+		if q[j] == '%' && j+2 < len(q) {
+			if c, err := strconv.ParseUint(q[j+1:j+3], 16, 8); err == nil && c > ' ' && c != 0x7f && !strings.ContainsRune("&=+%#", rune(c)) {
+				b.WriteByte(byte(c))
+				j += 2
+				continue
+			}
+		}
+		b.WriteByte(q[j])
+	}
+	return b.String()
 }

@@ -60,3 +60,28 @@ func TestRequestLogJSONRedacts(t *testing.T) {
 		t.Errorf("unexpected record %v", m)
 	}
 }
+
+// --verbose shows a request's query decoded, as people read it; what would change how
+// the line reads (&, =, +, %, spaces) stays escaped, and a token stays redacted however
+// it was spelt.
+func TestRequestLogDecodesQuery(t *testing.T) {
+	var buf bytes.Buffer
+	l := newRequestLogger(&buf, "text", secret)
+	for _, p := range []string{
+		"tickets.json?filter%5Bfilters%5D%5B0%5D%5Bfield%5D=stage&filter%5Bfilters%5D%5B0%5D%5Bvalue%5D=OPEN&take=10",
+		"mergeContacts.json?contacts%5B0%5D=contact_1&contacts%5B1%5D=contact_2",
+		"contacts.json?filter%5Bvalue%5D=Hor%C3%A1k+%26+syn%3Dok%2B100%25&x=a%20b",
+		"users.json?accessToken=tok%2Fen%2Bs3cret",
+		"users/john%2Fdoe.json",
+	} {
+		l.Info("daktela request", "method", "GET", "path", p, "status", 200)
+	}
+	want := "dkscript: GET tickets.json?filter[filters][0][field]=stage&filter[filters][0][value]=OPEN&take=10 200\n" +
+		"dkscript: GET mergeContacts.json?contacts[0]=contact_1&contacts[1]=contact_2 200\n" +
+		"dkscript: GET contacts.json?filter[value]=Horák+%26+syn%3Dok%2B100%25&x=a%20b 200\n" +
+		"dkscript: GET users.json?accessToken=REDACTED 200\n" +
+		"dkscript: GET users/john%2Fdoe.json 200\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
