@@ -34,6 +34,7 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 		so *goja.StackOverflowError
 		te *thrownError
 		ee *ExitError
+		ef *engineFault
 	)
 	if err == nil {
 		return nil
@@ -59,6 +60,10 @@ func (r *Runtime) convertError(ctx context.Context, err error) error {
 	case errors.As(err, &so):
 		e := &ScriptError{Kind: "Uncaught", Name: "RangeError", Message: "Maximum call stack size exceeded"}
 		r.fillPosition(e, withoutInternal(r.scriptFrames(so.Stack())), true)
+		return e
+	case errors.As(err, &ef):
+		e := &ScriptError{Kind: "Uncaught", Name: "InternalError", Message: ef.message(), cause: ef.err}
+		r.fillPosition(e, withoutInternal(r.scriptFrames(ef.stack)), true)
 		return e
 	case errors.As(err, &te):
 		kind := "Uncaught"

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dkscript/dkscript/daktela"
 	"github.com/dop251/goja"
+	goruntime "runtime"
 )
 
 // run is the frame of every run (RunString, Eval, Do): one at a time, a fresh event
@@ -126,6 +127,10 @@ func (r *Runtime) protect(body func() (goja.Value, error)) (v goja.Value, err er
 	defer func() {
 		if p := recover(); p != nil {
 			switch p := p.(type) {
+			case goruntime.Error:
+				// A fault of Go code (goja's own or a module's) rather than of the
+				// script: reported at the script's line it was running.
+				err = &engineFault{err: p, stack: r.vm.CaptureCallStack(0, nil)}
 			case error:
 				err = p
 			case goja.Value:
