@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dkscript/dkscript/bindings"
@@ -54,6 +55,7 @@ func (r *Runtime) installModules() error {
 		if _, ok := r.natives[name]; !ok {
 			order = append(order, name)
 		}
+		r.moduleOrder = order
 		r.natives[name] = &nativeModule{mod: m}
 		return nil
 	}
@@ -242,6 +244,9 @@ func (r *Runtime) require(call goja.FunctionCall) goja.Value {
 		panic(so)
 	case errors.As(err, &ex):
 		panic(ex)
+	case !isFilePath(id) && (errors.Is(err, require.InvalidModuleError) || strings.HasPrefix(id, "node:")):
+		panic(r.newError("Error", fmt.Sprintf("Cannot find module '%s'. The modules are: %s (each also as \"node:name\"); a file of your own is required by its path, \"./%s.js\"",
+			id, strings.Join(r.moduleNames(), ", "), strings.TrimPrefix(id, "node:"))))
 	case errors.Is(err, require.InvalidModuleError):
 		msg := fmt.Sprintf("Cannot find module '%s'", id)
 		if r.opts.ModuleFS == nil && !r.opts.Capabilities.FileAccess && isFilePath(id) {
@@ -260,6 +265,25 @@ func (r *Runtime) require(call goja.FunctionCall) goja.Value {
 		panic(obj)
 	}
 	panic(r.newError("Error", fmt.Sprintf("Cannot load module '%s': %v", id, err)))
+}
+
+// moduleNames lists the modules require finds by name (the native ones and
+// goja_nodejs's url and buffer): daktela first, then in alphabetical order.
+func (r *Runtime) moduleNames() []string {
+	names := append([]string{}, r.moduleOrder...)
+	names = append(names, url.ModuleName, buffer.ModuleName)
+	slices.SortFunc(names, func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == "daktela":
+			return -1
+		case b == "daktela":
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.Compact(names)
 }
 
 func isFilePath(id string) bool {

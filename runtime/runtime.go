@@ -156,6 +156,7 @@ type Runtime struct {
 	scriptNm string // process.argv[1]
 
 	pendingLine chan lineResult // a read of stdin for prompt/confirm still going on
+	moduleOrder []string        // the native modules' names, in the order they were added
 
 	cleanups []func() error // given by modules through OnClose: flush and close what a script left open
 }
