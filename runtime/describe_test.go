@@ -54,7 +54,7 @@ The "strict" argument must be of type boolean. Received null
 # string
 setTimeout: the callback argument must be a function, got a string
 queueMicrotask: the callback argument must be a function, got a string
-Cannot find module 'x'
+Cannot find module 'x'. The modules are: daktela, assert, buffer, crypto, os, url, util (each also as "node:name"); a file of your own is required by its path, "./x.js"
 The "strict" argument must be of type boolean. Received type string ('x')
 # number
 setTimeout: the callback argument must be a function, got a number

@@ -230,6 +230,9 @@ func (in *inspector) formatValue(v goja.Value, recurseTimes int) string {
 			return in.stylize("[Circular *"+strconv.Itoa(idx)+"]", styleSpecial)
 		}
 	}
+	if s, ok := in.custom(obj, recurseTimes); ok {
+		return s
+	}
 	return in.formatRaw(obj, recurseTimes)
 }
 

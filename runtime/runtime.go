@@ -157,6 +157,7 @@ type Runtime struct {
 
 	pendingLine chan lineResult // a read of stdin for prompt/confirm still going on
 	moduleOrder []string        // the native modules' names, in the order they were added
+	inspectSym  *goja.Symbol    // Symbol.for("nodejs.util.inspect.custom"), once looked up
 
 	cleanups []func() error // given by modules through OnClose: flush and close what a script left open
 }

@@ -118,6 +118,7 @@ func (in *instance) buildClientClass() *goja.Object {
 	vm := in.vm
 	p := vm.NewObject()
 	in.clientProto = p
+	in.addInspect(p, "getBaseUrl", "isDryRun")
 
 	in.method(p, "execute", func(call goja.FunctionCall) goja.Value {
 		ch := in.clientThis(call, "execute")

@@ -201,6 +201,8 @@ func (in *instance) buildReadRequestClass() *goja.Object {
 	vm := in.vm
 	p := vm.NewObject()
 	in.readProto = p
+	in.addInspect(p, "getModel", "getRequestType", "getObjectName", "getRelation", "getFilters", "getSorts",
+		"getFields", "getTake", "getSkip", "getSkipErrorRequests", "getAdditionalQueryParameters")
 
 	// The request addFilter was last called on: a script adding filters calls it on the
 	// same object again, and Export (how readThis finds the Go state) allocates.
@@ -590,6 +592,7 @@ func (in *instance) buildCreateRequestClass() *goja.Object {
 	p := vm.NewObject()
 	in.createProto = p
 	in.attributeMethods(p)
+	in.addInspect(p, "getModel", "getObjectName", "getAttributes", "getAdditionalQueryParameters")
 	return in.class("CreateRequest", p, func(call goja.ConstructorCall) *goja.Object {
 		a := bindings.Args{VM: vm, Call: goja.FunctionCall{Arguments: call.Arguments}, Method: "new daktela.CreateRequest"}
 		return in.newCreate(daktela.NewCreateRequest(a.String(0, "model")))
@@ -602,6 +605,7 @@ func (in *instance) buildUpdateRequestClass() *goja.Object {
 	p := vm.NewObject()
 	in.updateProto = p
 	in.attributeMethods(p)
+	in.addInspect(p, "getModel", "getObjectName", "getAttributes", "getAdditionalQueryParameters")
 	in.method(p, "setObjectName", func(call goja.FunctionCall) goja.Value {
 		h := in.writeThis(call, "setObjectName")
 		if h.u == nil {
@@ -628,6 +632,7 @@ func (in *instance) buildDeleteRequestClass() *goja.Object {
 	vm := in.vm
 	p := vm.NewObject()
 	in.deleteProto = p
+	in.addInspect(p, "getModel", "getObjectName", "getAdditionalQueryParameters")
 	in.method(p, "setObjectName", func(call goja.FunctionCall) goja.Value {
 		h := in.deleteThis(call, "setObjectName")
 		h.d.SetObjectName(objectName(bindings.Args{VM: vm, Call: call, Method: "setObjectName"}, 0))
