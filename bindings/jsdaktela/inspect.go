@@ -44,7 +44,8 @@ func (in *instance) addInspect(proto *goja.Object, getters ...string) {
 }
 
 // emptyState reports whether a getter's value says nothing worth printing: undefined,
-// null, "", false, an empty array or an object without own keys.
+// null, "", false, an empty array, a filter group without filters or an object without
+// own keys.
 func emptyState(vm *goja.Runtime, v goja.Value) bool {
 	switch {
 	case v == nil || goja.IsUndefined(v) || goja.IsNull(v):
@@ -61,6 +62,9 @@ func emptyState(vm *goja.Runtime, v goja.Value) bool {
 		}
 		if l := o.Get("length"); o.ClassName() == "Array" && l != nil {
 			return l.ToInteger() == 0
+		}
+		if fs, ok := o.Get("filters").(*goja.Object); ok && fs.ClassName() == "Array" {
+			return fs.Get("length").ToInteger() == 0 // a filter group with no filters
 		}
 		return len(o.Keys()) == 0
 	}
