@@ -46,6 +46,13 @@ type WatchOptions struct {
 	// OnError, when set, is told about each failed poll the watch will retry, and how
 	// long it waits first.
 	OnError func(err error, retryIn time.Duration)
+	// Unfinished, when set, is asked when the loop body stops the watch (the range
+	// loop ends, or an iter.Pull stop is called) whether the body gave up on the record
+	// it had rather than finished with it. When it says true that record is not
+	// acknowledged, and the next run delivers it again. A caller that pulls records and
+	// stops on a failure (a JavaScript binding whose loop body threw) uses it; a range
+	// loop whose body panics needs nothing: the record is not acknowledged then.
+	Unfinished func() bool
 
 	pageSize int // records per request (0: MaxTake); tests lower it
 }
@@ -109,8 +116,10 @@ type watcher struct {
 	overlap  time.Duration
 	pageSize int
 	onError  func(error, time.Duration)
-	since    string
-	cp       *checkpoint
+	// unfinished is WatchOptions.Unfinished.
+	unfinished func() bool
+	since      string
+	cp         *checkpoint
 	// behind is the server's time at the last poll when it was before the cursor (its
 	// clock went back), else "".
 	behind string
@@ -143,7 +152,7 @@ func (c *Client) newWatcher(req *ReadRequest, opts WatchOptions) (*watcher, erro
 		opts.Since = normalStamp(opts.Since)
 	}
 	w := &watcher{c: c, base: req.Clone(), key: keyFieldOf(req), field: field, every: opts.Every,
-		overlap: opts.Overlap, pageSize: opts.pageSize, onError: opts.OnError, since: opts.Since}
+		overlap: opts.Overlap, pageSize: opts.pageSize, onError: opts.OnError, unfinished: opts.Unfinished, since: opts.Since}
 	if w.every == 0 {
 		w.every = DefaultWatchEvery
 	}
@@ -390,6 +399,9 @@ func (w *watcher) poll(ctx context.Context, yield func(Record, error) bool) (mor
 				return true, ctx.Err()
 			}
 			goOn := yield(rec, nil)
+			if !goOn && w.unfinished != nil && w.unfinished() {
+				return false, nil // the body gave up on rec: the next run gets it again
+			}
 			// The body is done with rec (it returned, or broke out): it is delivered.
 			w.cp.delivered(name, stamp, w.overlap)
 			if err := w.cp.save(); err != nil {

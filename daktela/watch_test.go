@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -330,5 +331,41 @@ func TestWatchFollowsAServerClockThatGoesBack(t *testing.T) {
 	}
 	if len(got) != 2 || got[1].title != "after the change of time" {
 		t.Fatalf("delivered %+v", got)
+	}
+}
+
+// A caller that pulls records (iter.Pull2) and gives up on the one it has says so with
+// Unfinished: stopping then leaves that record for the next run, where a plain stop
+// acknowledges it.
+func TestWatchUnfinishedLeavesTheRecord(t *testing.T) {
+	srv := daktelatest.NewServer(daktelatest.Options{})
+	defer srv.Close()
+	c := daktela.NewClient(srv.URL, srv.Token)
+	cp := filepath.Join(t.TempDir(), "tickets.checkpoint")
+	gaveUp := true
+	opts := daktela.WatchOptions{Every: 20 * time.Millisecond, Since: serverTime(t, c), Checkpoint: cp,
+		Unfinished: func() bool { return gaveUp }}
+	retitle(t, c, "1004", "to be handled")
+	first := func() delivery {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second) // a safety bound
+		defer cancel()
+		next, stop := iter.Pull2(c.Watch(ctx, daktela.BuildReadRequest("Tickets"), opts))
+		defer stop()
+		rec, err, ok := next()
+		if err != nil || !ok {
+			t.Fatalf("no record: %v, %v", err, ok)
+		}
+		return decodeDelivery(t, rec)
+	}
+	if d := first(); d.name != "1004" {
+		t.Fatalf("first run got %v", d)
+	}
+	gaveUp = false
+	if d := first(); d.name != "1004" {
+		t.Fatalf("after giving up, the next run got %v, want 1004 again", d)
+	}
+	retitle(t, c, "1005", "the next change")
+	if d := first(); d.name != "1005" {
+		t.Fatalf("after a plain stop, the next run got %v, want the next change (1005)", d)
 	}
 }

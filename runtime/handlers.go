@@ -153,9 +153,9 @@ func (r *Runtime) callHook(ctx context.Context, hs *hookSet, req *HookRequest) (
 	}
 	res := &HookResult{}
 	var cleanupErr error
-	_, err := r.run(ctx, func() (goja.Value, error) {
-		defer func() { cleanupErr = r.runCleanups() }()
-		err := r.runHook(hs, h, req, res)
+	_, err := r.run(ctx, func() (_ goja.Value, err error) {
+		defer r.endRun(&err, &cleanupErr)
+		err = r.runHook(hs, h, req, res)
 		if code, ok := exitRequested(err); ok {
 			return nil, fmt.Errorf("the handler called process.exit(%d): a handler cannot end the server; throw an error to answer 500", code)
 		}

@@ -51,3 +51,24 @@ func (h host) Stderr() io.Writer { return h.r.stderr }
 // a REPL session opened live until Close. An error fn returns becomes the run's error
 // when the script itself succeeded, and is a warning on stderr otherwise (and at Close).
 func (h host) OnClose(fn func() error) { h.r.cleanups = append(h.r.cleanups, fn) }
+
+// RunFailed reports whether the last run ended with an uncaught error rather than
+// stopping cleanly (its end, process.exit, an interrupt): a module's cleanup that keeps
+// a position (a watch's checkpoint) leaves the work in flight for the next run then.
+func (h host) RunFailed() bool { return h.r.runFailed }
+
+// Failing reports whether the current run is about to fail: the top-level await
+// wrapper's promise is rejected, or a rejected promise has no handler yet. A module
+// that would commit work on the next turn of the event loop leaves it then.
+func (h host) Failing() bool {
+	r := h.r
+	if p := r.mainPromise; p != nil && p.State() == goja.PromiseStateRejected {
+		return true
+	}
+	for _, p := range r.rejections {
+		if p.State() == goja.PromiseStateRejected {
+			return true
+		}
+	}
+	return false
+}

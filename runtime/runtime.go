@@ -160,6 +160,9 @@ type Runtime struct {
 	inspectSym  *goja.Symbol    // Symbol.for("nodejs.util.inspect.custom"), once looked up
 
 	cleanups []func() error // given by modules through OnClose: flush and close what a script left open
+	// runFailed tells whether the last run ended with an uncaught error (a
+	// *ScriptError), for the cleanups that treat a crash apart from a clean stop.
+	runFailed bool
 }
 
 // New returns a runtime configured by opts.
@@ -242,10 +245,10 @@ func (r *Runtime) readScript(p string) (src, name string, err error) {
 // RunString runs src as a script named name (used in error positions).
 func (r *Runtime) RunString(ctx context.Context, name, src string) error {
 	var cleanupErr error
-	_, err := r.run(ctx, func() (goja.Value, error) {
+	_, err := r.run(ctx, func() (_ goja.Value, err error) {
 		// However the script ended (finished, threw, process.exit, timeout), the files it
 		// left open are flushed and closed: its run is over.
-		defer func() { cleanupErr = r.runCleanups() }()
+		defer r.endRun(&err, &cleanupErr)
 		r.setScriptName(name)
 		r.installMainModule(name)
 		prg, wrapped, err := r.compileScript(name, src)
@@ -400,6 +403,38 @@ func (r *Runtime) Close() {
 // runCleanups calls the functions modules gave OnClose, in the order given, and returns
 // their errors joined. They stay registered: a module instance lives as long as the
 // runtime, and the streams a later run opens are closed at its end too.
+// endRun, deferred by a run's body whose error is *err, notes whether the run failed
+// (see host.RunFailed) and runs the cleanups into *cleanupErr, also when the body
+// panics (a fault the run reports as a failure).
+func (r *Runtime) endRun(err, cleanupErr *error) {
+	if p := recover(); p != nil {
+		r.runFailed = true
+		*cleanupErr = r.runCleanups()
+		panic(p)
+	}
+	r.runFailed = scriptFailed(*err)
+	*cleanupErr = r.runCleanups()
+}
+
+// scriptFailed reports whether a run's body ended with err because the script failed
+// (an uncaught exception or rejection, a syntax error), rather than stopped cleanly:
+// it finished, called process.exit, or was interrupted (Ctrl-C, the timeout).
+func scriptFailed(err error) bool {
+	if err == nil {
+		return false
+	}
+	if findException(err) != nil {
+		// Checked first: goja's Exception.Unwrap runs the script's code.
+		return true
+	}
+	var (
+		ie *goja.InterruptedError
+		ee *ExitError
+	)
+	return !errors.As(err, &ie) && !errors.As(err, &ee) &&
+		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+}
+
 func (r *Runtime) runCleanups() error {
 	var errs []error
 	for _, fn := range r.cleanups {

@@ -51,7 +51,8 @@ func seen(t *testing.T, dir string) map[string]string {
 }
 
 // A loop body's end acknowledges its record: a break and process.exit do too; a
-// callback that throws does not, so the next run gets that record again.
+// callback or a for await body that throws does not, so the next run gets that record
+// again.
 func TestWatchAcknowledgesWhatTheLoopFinished(t *testing.T) {
 	srv := daktelatest.NewServer(daktelatest.Options{})
 	defer srv.Close()
@@ -83,6 +84,21 @@ client.watch(req, opts, (t) => { throw new Error("cannot handle " + t.name); });
 	}
 	if s := seen(t, dir); s["1003"] != "" {
 		t.Fatalf("the record the callback threw on was acknowledged: %v", s)
+	}
+
+	// A for await body that throws: the lowered loop calls return() as it does on a
+	// break, but the run fails before the next turn of the event loop, so the record
+	// stays for the next run.
+	out, err = runWatchScript(t, srv, dir, setup+`
+for await (const t of client.watch(req, opts)) {
+  throw new Error("the loop cannot handle " + t.name);
+}
+`)
+	if err == nil || !strings.Contains(out+err.Error(), "the loop cannot handle 1003") {
+		t.Fatalf("a throwing loop body: %v\n%s", err, out)
+	}
+	if s := seen(t, dir); s["1003"] != "" {
+		t.Fatalf("the record the loop body threw on was acknowledged: %v", s)
 	}
 
 	out, err = runWatchScript(t, srv, dir, setup+`

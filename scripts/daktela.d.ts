@@ -480,7 +480,7 @@ declare module "daktela" {
   export interface Watch<T = DaktelaRecord> extends AsyncIterable<T> {
     /** The next changed record, when it comes. */
     next(): Promise<IteratorResult<T, undefined>>;
-    /** Stops the watch, acknowledging the record the loop has. */
+    /** Stops the watch (a break, or a throw out of the loop body: for await calls it on both), acknowledging the record the loop has unless the run then fails with an uncaught error: a body that throws leaves its record for the next run. */
     return(value?: any): Promise<IteratorResult<T, undefined>>;
   }
 

@@ -156,6 +156,12 @@ type watchRun struct {
 	cancel context.CancelFunc
 	busy   chan struct{} // open while a goroutine waits for the next record
 	ended  bool
+	// stopping is set when the loop's return() asked to stop: the record the body had
+	// is acknowledged on the next turn of the event loop, unless the run fails first
+	// (the body threw: the lowered for await calls return() on a throw as on a break).
+	stopping bool
+	// gaveUp makes end leave the record the body had unacknowledged.
+	gaveUp bool
 }
 
 // end stops the Go side for good: a pull under way is cancelled and waited for, then the
@@ -179,14 +185,15 @@ func (w *watchRun) end() {
 func (in *instance) watchIterable(ch *clientHandle, rr *daktela.ReadRequest, opts daktela.WatchOptions) goja.Value {
 	vm := in.vm
 	ctx, cancel := context.WithCancel(in.host.Context())
-	next, stop := iter.Pull2(ch.c.Watch(ctx, rr, opts))
-	w := &watchRun{next: next, stop: stop, cancel: cancel}
+	w := &watchRun{cancel: cancel}
+	opts.Unfinished = func() bool { return w.gaveUp }
+	w.next, w.stop = iter.Pull2(ch.c.Watch(ctx, rr, opts))
 	in.trackWatch(w)
 
 	hooks := vm.NewObject()
 	in.setFn(hooks, "pull", func(goja.FunctionCall) goja.Value {
 		promise, resolve, reject := vm.NewPromise()
-		if w.ended {
+		if w.ended || w.stopping {
 			must(resolve(goja.Null()))
 			return vm.ToValue(promise)
 		}
@@ -221,8 +228,22 @@ func (in *instance) watchIterable(ch *clientHandle, rr *daktela.ReadRequest, opt
 		return vm.ToValue(promise)
 	})
 	in.setFn(hooks, "stop", func(goja.FunctionCall) goja.Value {
-		w.end()
-		in.drainLogs(ch)
+		// A break and a throw out of the loop body both come here, and cannot be told
+		// apart: a throw the script does not catch fails the run before the next turn
+		// of the event loop, and the record is then left unacknowledged (see
+		// trackWatch); otherwise it is acknowledged on that turn.
+		if !w.ended && !w.stopping {
+			w.stopping = true
+			enqueue := in.host.RegisterCallback()
+			enqueue(func() error {
+				if f, ok := in.host.(interface{ Failing() bool }); ok && f.Failing() {
+					return nil // the run is failing: its end leaves the record (trackWatch)
+				}
+				w.end()
+				in.drainLogs(ch)
+				return nil
+			})
+		}
 		promise, resolve, _ := vm.NewPromise()
 		must(resolve(goja.Undefined()))
 		return vm.ToValue(promise)
@@ -242,16 +263,24 @@ func (in *instance) watchClass() *goja.Object {
 	return in.watchCtor
 }
 
-// trackWatch keeps w so that the end of the run stops it: the record its loop body has
-// is acknowledged (a clean stop re-delivers nothing) and no goroutine outlives the run.
+// trackWatch keeps w so that the end of the run stops it and no goroutine outlives the
+// run. The record its loop body has is acknowledged when the run stopped cleanly (it
+// ended, process.exit, Ctrl-C, the timeout: a clean stop re-delivers nothing), and left
+// for the next run when the run failed with an uncaught error (the body may have thrown
+// on it: a crash re-delivers the record in flight rather than lose it).
 func (in *instance) trackWatch(w *watchRun) {
 	if !in.watchCleanup {
 		in.watchCleanup = true
 		if ch, ok := in.host.(interface{ OnClose(func() error) }); ok {
 			ch.OnClose(func() error {
+				failed := false
+				if f, ok := in.host.(interface{ RunFailed() bool }); ok {
+					failed = f.RunFailed()
+				}
 				ws := in.watches
 				in.watches = nil
 				for _, w := range ws {
+					w.gaveUp = failed
 					w.end()
 				}
 				return nil
