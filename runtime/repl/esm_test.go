@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -9,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The REPL takes import lines (default, named and namespace imports of daktela, fs,
@@ -52,22 +50,8 @@ func TestPipedSessionImportsAndTypes(t *testing.T) {
 		`f({})`,
 		`import { v } from "./tla.mjs"`,
 	}
-	cmd.Stdin = strings.NewReader(strings.Join(entries, "\n") + "\n")
-	var out, errOut strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	done := make(chan error, 1)
-	must(t, cmd.Start())
-	go func() { done <- cmd.Wait() }()
-	var err error
-	select {
-	case err = <-done:
-	case <-ctx.Done():
-		_ = cmd.Process.Kill()
-		t.Fatal("the piped REPL did not end")
-	}
-	t.Logf("stdout:\n%s\nstderr:\n%s", out.String(), errOut.String())
+	out, errOut, err := runPiped(t, cmd, strings.Join(entries, "\n")+"\n")
+	t.Logf("stdout:\n%s\nstderr:\n%s", out, errOut)
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
 		t.Errorf("exit: %v, want code 1 (four entries failed)", err)
@@ -85,10 +69,10 @@ func TestPipedSessionImportsAndTypes(t *testing.T) {
 		"'multi'",
 		"undefined",
 	}
-	if got := strings.Join(lines(out.String()), "\n"); got != strings.Join(want, "\n") {
+	if got := strings.Join(lines(out), "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
-	stderr := errOut.String()
+	stderr := errOut
 	// Each error names the entry, the line and column as typed, and shows that line.
 	line21 := `const m: number = 2; m.a.b`
 	// goja reports a failed property read at the property's name, as for plain entries.

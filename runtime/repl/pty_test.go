@@ -308,7 +308,25 @@ func TestPipedSession(t *testing.T) {
 		t.Skip("starts a REPL process")
 	}
 	cmd, _ := helperCommand(t, true)
-	cmd.Stdin = strings.NewReader("const a = 2\nfunction f() {\n  return a * 21\n}\nf()\nawait Promise.resolve('done')\nnosuch\n'after error'\nprocess.exit(4)\n'not reached'\n")
+	out, errOut, err := runPiped(t, cmd, "const a = 2\nfunction f() {\n  return a * 21\n}\nf()\nawait Promise.resolve('done')\nnosuch\n'after error'\nprocess.exit(4)\n'not reached'\n")
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 4 {
+		t.Errorf("exit: %v, want code 4", err)
+	}
+	if got, want := out, "undefined\nundefined\n42\n'done'\n'after error'\n"; got != want {
+		t.Errorf("stdout %q, want %q (no banner, prompts or colour)", got, want)
+	}
+	if !strings.Contains(errOut, "Uncaught ReferenceError: nosuch is not defined") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// runPiped runs the REPL process cmd with input on its standard input (no terminal)
+// and returns what it wrote and how it exited; a REPL that does not end within 20 s
+// (a safety bound, not a measured time) fails the test.
+func runPiped(t *testing.T, cmd *exec.Cmd, input string) (stdout, stderr string, err error) {
+	t.Helper()
+	cmd.Stdin = strings.NewReader(input)
 	var out, errOut strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -316,21 +334,11 @@ func TestPipedSession(t *testing.T) {
 	done := make(chan error, 1)
 	must(t, cmd.Start())
 	go func() { done <- cmd.Wait() }()
-	var err error
 	select {
 	case err = <-done:
 	case <-ctx.Done():
 		_ = cmd.Process.Kill()
 		t.Fatal("the piped REPL did not end")
 	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 4 {
-		t.Errorf("exit: %v, want code 4", err)
-	}
-	if got, want := out.String(), "undefined\nundefined\n42\n'done'\n'after error'\n"; got != want {
-		t.Errorf("stdout %q, want %q (no banner, prompts or colour)", got, want)
-	}
-	if !strings.Contains(errOut.String(), "Uncaught ReferenceError: nosuch is not defined") {
-		t.Errorf("stderr %q", errOut.String())
-	}
+	return out.String(), errOut.String(), err
 }
