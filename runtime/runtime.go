@@ -207,6 +207,9 @@ func New(opts Options) (*Runtime, error) {
 	r.installProcess()
 	r.installPrompts()
 	r.installToPrimitive()
+	if err := r.installSetMethods(); err != nil {
+		return nil, err
+	}
 	if err := r.installModules(); err != nil {
 		return nil, err
 	}
