@@ -118,9 +118,6 @@ func (r *Runtime) scriptError(v goja.Value, kind string, frames []goja.StackFram
 		e.Name, e.Message = "Error", unreadableMessage
 		r.guarded(func() { e.Name = errorName(obj) })
 		r.guarded(func() { e.Message = errorMessage(obj) })
-		if e.Name == "TypeError" {
-			e.Message = nullOrUndefined(e.Message)
-		}
 		e.cause = r.goCause(obj)
 		if stack == nil {
 			r.guarded(func() { stack = r.framesFromStack(obj) })
@@ -136,6 +133,9 @@ func (r *Runtime) scriptError(v goja.Value, kind string, frames []goja.StackFram
 		e.Message = uninspectableValue
 	}
 	r.fillPosition(e, withoutInternal(stack), true)
+	if isError && e.Name == "TypeError" {
+		e.Message = r.nullishAccess(e.Message, e.File, e.Line, e.Column)
+	}
 	return e
 }
 
@@ -324,15 +324,4 @@ type jsonModuleError struct {
 
 func (e *jsonModuleError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg)
-}
-
-// nullOrUndefined rewords goja's "Cannot read property 'x' of undefined", which it
-// says of null too (it does not tell them apart there), as "of undefined or null":
-// relations the API returns empty are null, and a report that said undefined sent
-// people looking for the wrong thing.
-func nullOrUndefined(msg string) string {
-	if strings.HasPrefix(msg, "Cannot read property '") && strings.HasSuffix(msg, "' of undefined") {
-		return msg + " or null"
-	}
-	return msg
 }

@@ -58,7 +58,7 @@ func ExampleRuntime_EvalNamed() {
 	fmt.Println(err)
 	// Output:
 	// lib.js:3:9
-	// Uncaught TypeError: Cannot read property 'total' of undefined or null
+	// Uncaught TypeError: Cannot read property 'total' of missing, which is undefined or null
 	// missing.total + base
 	//         ^
 	//     at lib.js:3:9
