@@ -104,6 +104,9 @@ func formatStack(name, msg string, frames []goja.StackFrame) string {
 			continue
 		}
 		p := f.Position()
+		if p.Filename != "" {
+			src = p.Filename // the original file of a transformed one (source-mapped)
+		}
 		b.WriteString("\n    at ")
 		loc := src + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 		if fn := f.FuncName(); fn != "" && fn != "<anonymous>" {
