@@ -80,9 +80,9 @@ func TestPipedSessionImportsAndTypes(t *testing.T) {
 	line24 := `  return a.b.c`
 	col24 := strings.LastIndex(line24, "c") + 1
 	for _, w := range []string{
-		"REPL20:1:" + strconv.Itoa(col21) + "\nUncaught TypeError: Cannot read property 'b' of undefined or null\n" + line21 + "\n" + strings.Repeat(" ", col21-1) + "^",
+		"REPL20:1:" + strconv.Itoa(col21) + "\nUncaught TypeError: Cannot read property 'b' of m.a, which is undefined or null\n" + line21 + "\n" + strings.Repeat(" ", col21-1) + "^",
 		"REPL21:1:19\nSyntaxError: Unexpected \";\"\nconst q: number = ;\n" + strings.Repeat(" ", 18) + "^",
-		"REPL22:2:" + strconv.Itoa(col24) + "\nUncaught TypeError: Cannot read property 'c' of undefined or null\n" + line24 + "\n" + strings.Repeat(" ", col24-1) + "^",
+		"REPL22:2:" + strconv.Itoa(col24) + "\nUncaught TypeError: Cannot read property 'c' of a.b, which is undefined or null\n" + line24 + "\n" + strings.Repeat(" ", col24-1) + "^",
 		"at f (REPL22:2:" + strconv.Itoa(col24) + ")",
 		// A failing import names the import line.
 		"ERR_REQUIRE_ASYNC_MODULE",
