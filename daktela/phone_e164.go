@@ -1,12 +1,11 @@
 package daktela
 
+//go:generate go run ./internal/phonetable/gen -o phone_regions.go
+
 import (
-	"errors"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/nyaruka/phonenumbers"
 )
 
 // DefaultPhoneCountry is the region [NormalizePhone] reads a number written without its
@@ -40,16 +39,18 @@ func (e *PhoneNumberError) Error() string {
 // long for the country it belongs to) gives a [*PhoneNumberError]; an unknown country an
 // [*ArgumentError].
 //
-// The reading follows Google's libphonenumber (its Go port, github.com/nyaruka/phonenumbers),
-// so two ways of writing one number give the same string: use it to compare, group or
-// deduplicate numbers. It differs from [GetNormalizedPhoneNumber], which reproduces what
-// the PHP connector's FormatHelper does, digit for digit.
+// The reading follows Google's libphonenumber: its parsing rules and its numbering plans
+// (a table generated from its metadata), so two ways of writing one number give the same
+// string: use it to compare, group or deduplicate numbers. It differs from
+// [GetNormalizedPhoneNumber], which reproduces what the PHP connector's FormatHelper does,
+// digit for digit.
 func NormalizePhone(number, country string) (string, error) {
 	region := strings.ToUpper(country)
 	if region == "" {
 		region = DefaultPhoneCountry
 	}
-	if !phonenumbers.GetSupportedRegions()[region] {
+	home := phoneRegionByID(region)
+	if home == nil {
 		return "", argError("normalize", "country", country, `an ISO 3166 region code such as "CZ"`)
 	}
 	if strings.TrimFunc(number, unicode.IsSpace) == "" {
@@ -58,43 +59,58 @@ func NormalizePhone(number, country string) (string, error) {
 	fail := func(reason string) (string, error) {
 		return "", &PhoneNumberError{Number: number, Country: region, Reason: reason}
 	}
-	num, err := phonenumbers.Parse(number, region)
-	switch {
-	case errors.Is(err, phonenumbers.ErrNotANumber):
-		return fail("it has no digits a phone number could be read from")
-	case errors.Is(err, phonenumbers.ErrInvalidCountryCode):
-		return fail("no country has the code it starts with")
-	case errors.Is(err, phonenumbers.ErrTooShortNSN), errors.Is(err, phonenumbers.ErrTooShortAfterIDD):
-		return fail("too short")
-	case errors.Is(err, phonenumbers.ErrNumTooLong):
-		return fail("too long")
-	case err != nil:
-		return fail(err.Error())
+	code, nsn, reason := readPhoneNumber(number, home)
+	if reason != "" {
+		return fail(reason)
 	}
-	switch phonenumbers.IsPossibleNumberWithReason(num) {
-	case phonenumbers.IS_POSSIBLE:
-	case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
-		return fail("too short for " + regionOf(num, region) + ": dialled without its area code")
-	case phonenumbers.TOO_SHORT:
-		return fail("too short for " + regionOf(num, region))
-	case phonenumbers.TOO_LONG:
-		return fail("too long for " + regionOf(num, region))
-	case phonenumbers.INVALID_COUNTRY_CODE:
-		return fail("no country has the code it starts with")
-	default:
-		return fail("its length fits no number of " + regionOf(num, region))
+	plan := phonePlanOf(code)
+	if plan == nil {
+		return fail(reasonUnknownCode)
 	}
-	return phonenumbers.Format(num, phonenumbers.E164), nil
+	switch plan.fitLength(len(nsn)) {
+	case lengthPossible:
+		return "+" + strconv.Itoa(code) + nsn, nil
+	case lengthLocalOnly:
+		return fail("too short for " + phoneRegionOf(code, nsn, home) + ": dialled without its area code")
+	case lengthTooShort:
+		return fail("too short for " + phoneRegionOf(code, nsn, home))
+	case lengthTooLong:
+		return fail("too long for " + phoneRegionOf(code, nsn, home))
+	}
+	return fail("its length fits no number of " + phoneRegionOf(code, nsn, home))
 }
 
-// regionOf names the country a parsed number belongs to, for messages: its region code,
-// or "+<code>" when it is not known: region when the number has region's country code.
-func regionOf(num *phonenumbers.PhoneNumber, region string) string {
-	if phonenumbers.GetCountryCodeForRegion(region) == int(num.GetCountryCode()) {
-		return region
+// The reasons of a [PhoneNumberError] that do not name a region.
+const (
+	reasonNoDigits    = "it has no digits a phone number could be read from"
+	reasonUnknownCode = "no country has the code it starts with"
+	reasonTooShort    = "too short"
+	reasonTooLong     = "too long"
+)
+
+// phoneRegionOf names the region a number belongs to, for messages: home's code when the
+// number has home's country code; else the region of the code that the number's leading
+// digits (or number type) point to; else "+<code>".
+func phoneRegionOf(code int, nsn string, home *phoneRegion) string {
+	if home.code == code {
+		return home.id
 	}
-	if r := phonenumbers.GetRegionCodeForNumber(num); r != "" && r != "ZZ" {
-		return r
+	regions := phoneCodeRegions(code)
+	if len(regions) == 1 {
+		return regions[0]
 	}
-	return "+" + strconv.Itoa(int(num.GetCountryCode()))
+	for _, id := range regions {
+		p := phoneRegionByID(id)
+		if p == nil {
+			continue
+		}
+		if p.leadingDigits != "" {
+			if p.patterns().leadingDigits.MatchString(nsn) {
+				return id
+			}
+		} else if p.hasType(nsn) {
+			return id
+		}
+	}
+	return "+" + strconv.Itoa(code)
 }
