@@ -207,7 +207,7 @@ func New(opts Options) (*Runtime, error) {
 	r.installProcess()
 	r.installPrompts()
 	r.installToPrimitive()
-	if err := r.installSetMethods(); err != nil {
+	if err := r.installEngineAdditions(); err != nil {
 		return nil, err
 	}
 	if err := r.installModules(); err != nil {

@@ -41,8 +41,8 @@ func Declarations() string { return declarations }
 
 // Libs are the TypeScript standard library parts that match what goja, the JavaScript
 // engine, implements: ES2015–ES2023 minus what it lacks (WeakRef, SharedArrayBuffer and
-// Atomics, Intl beyond ES5's declarations). Async iteration (for await, async
-// generators) is in: dkscript lowers it with esbuild for goja.
+// Atomics, Intl beyond ES5's declarations), and the later built-ins dkscript adds. Async
+// iteration (for await, async generators) is in: dkscript lowers it with esbuild for goja.
 var Libs = []string{
 	"es5", "es2015", "es2016",
 	"es2017.object", "es2017.string", "es2017.typedarrays",
@@ -52,6 +52,11 @@ var Libs = []string{
 	"es2021.promise", "es2021.string",
 	"es2022.array", "es2022.error", "es2022.object", "es2022.string",
 	"es2023.array",
+	// What dkscript adds where the engine lacks it (runtime/engine_additions.js): the
+	// Set methods, Object.groupBy, Map.groupBy, Promise.withResolvers, Promise.try,
+	// String isWellFormed and toWellFormed.
+	"es2024.collection", "es2024.object", "es2024.promise", "es2024.string",
+	"esnext.collection", "esnext.promise",
 }
 
 // JSConfig returns the jsconfig.json Write puts beside the declarations: checkJs on

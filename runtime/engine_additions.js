@@ -1,8 +1,10 @@
-// The Set methods of ES2025 (union, intersection, difference, symmetricDifference,
-// isSubsetOf, isSupersetOf, isDisjointFrom), for an engine that lacks them. They follow
-// the specification's steps: the argument is any "set-like" object (a numeric size, and
-// has and keys methods), the result is a new Set, and the order of its elements is the
-// specification's.
+// Built-ins of ES2024 and ES2025 that the engine lacks, each following the
+// specification's steps. A built-in the engine has is left as it is.
+//
+// The Set methods (union, intersection, difference, symmetricDifference, isSubsetOf,
+// isSupersetOf, isDisjointFrom): the argument is any "set-like" object (a numeric size,
+// and has and keys methods), the result is a new Set, and the order of its elements is
+// the specification's.
 (function (Set, proto) {
   "use strict";
   const has = proto.has, add = proto.add, del = proto.delete, values = proto.values;
@@ -150,3 +152,106 @@
     Object.defineProperty(proto, name, { value: methods[name], writable: true, enumerable: false, configurable: true });
   }
 })(Set, Set.prototype);
+
+// define gives target the methods the engine lacks, as built-in methods are: writable,
+// configurable, not enumerable.
+(function () {
+  "use strict";
+  const define = (target, methods) => {
+    for (const name of Object.keys(methods)) {
+      if (typeof target[name] === "function") continue; // the engine has it
+      Object.defineProperty(target, name, { value: methods[name], writable: true, enumerable: false, configurable: true });
+    }
+  };
+  const callable = (fn, method) => {
+    if (typeof fn !== "function") {
+      throw new TypeError(method + ": the callback must be a function, got " + (fn === null ? "null" : typeof fn));
+    }
+    return fn;
+  };
+
+  // Object.groupBy and Map.groupBy (ES2024): the items of an iterable grouped by the key
+  // the callback returns for each (value, index).
+  define(Object, {
+    groupBy(items, callback) {
+      callable(callback, "Object.groupBy");
+      const out = Object.create(null);
+      let i = 0;
+      for (const v of items) {
+        let k = callback(v, i++);
+        k = typeof k === "symbol" ? k : String(k);
+        if (Object.prototype.hasOwnProperty.call(out, k)) out[k].push(v);
+        else out[k] = [v];
+      }
+      return out;
+    },
+  });
+  define(Map, {
+    groupBy(items, callback) {
+      callable(callback, "Map.groupBy");
+      const out = new Map();
+      let i = 0;
+      for (const v of items) {
+        let k = callback(v, i++);
+        if (k === 0) k = 0; // -0 becomes +0
+        const group = out.get(k);
+        if (group) group.push(v);
+        else out.set(k, [v]);
+      }
+      return out;
+    },
+  });
+
+  // Promise.withResolvers (ES2024) and Promise.try (ES2025).
+  define(Promise, {
+    withResolvers() {
+      let resolve, reject;
+      const promise = new this((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise, resolve, reject };
+    },
+    try(fn, ...args) {
+      return new this((resolve) => resolve(callable(fn, "Promise.try")(...args)));
+    },
+  });
+
+  // String.prototype.isWellFormed and toWellFormed (ES2024): whether the string has a
+  // lone surrogate, and the string with each replaced by U+FFFD.
+  const wellFormed = (s, fix) => {
+    let out = fix ? "" : undefined;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      let lone = false;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          if (fix) out += s[i] + s[i + 1];
+          i++;
+          continue;
+        }
+        lone = true;
+      } else if (c >= 0xdc00 && c <= 0xdfff) {
+        lone = true;
+      }
+      if (lone && !fix) return false;
+      if (fix) out += lone ? "\ufffd" : s[i];
+    }
+    return fix ? out : true;
+  };
+  const thisString = (self, method) => {
+    if (self === null || self === undefined) {
+      throw new TypeError("String.prototype." + method + " called on " + self);
+    }
+    return String(self);
+  };
+  define(String.prototype, {
+    isWellFormed() {
+      return wellFormed(thisString(this, "isWellFormed"), false);
+    },
+    toWellFormed() {
+      return wellFormed(thisString(this, "toWellFormed"), true);
+    },
+  });
+})();
