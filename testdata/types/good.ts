@@ -60,3 +60,10 @@ const onCallClose: import("daktela").WebhookHandler<{ name: string }> = async (p
 const hookRequest: import("daktela").WebhookRequest = { event: "call_close", path: "/hooks/call_close", headers: {} };
 console.log(JSON.stringify(await onCallClose({ name: "activities_1" }, hookRequest)));
 console.log("typed records done");
+
+// The later built-ins dkscript adds where the engine lacks them are typed too.
+const byTitle: Partial<Record<string, string[]>> = Object.groupBy(["a", "bb", "cc"], (s) => String(s.length));
+const both: Set<number> = new Set([1, 2]).union(new Set([3]));
+const { promise: later, resolve: settle } = Promise.withResolvers<number>();
+settle(byTitle["2"]?.length ?? both.size);
+void later;
