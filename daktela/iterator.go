@@ -50,7 +50,7 @@ func MaxItems(n int) IterateOption { return func(c *iterateConfig) { c.maxItems 
 func StopOnError(stop bool) IterateOption { return func(c *iterateConfig) { c.stopOnError = stop } }
 
 // Concurrency sets how many pages are fetched at once (default: the client's setting;
-// at [DefaultConcurrency] large pages are fetched fewer at a time, 6 MB of answers at
+// at [DefaultConcurrency] large pages are fetched fewer at a time, 7 MB of answers at
 // most but at least 2 pages, so that memory stays bounded). Above 1, pages are fetched ahead while the loop works; 1 fetches each page only when
 // the loop asks for it, so a loop that stops early sends no request for a page it
 // never reaches (and the requests follow the loop exactly).

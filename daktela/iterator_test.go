@@ -398,8 +398,8 @@ func TestIterateAheadBoundedByBytes(t *testing.T) {
 			}
 		})
 	}
-	if w := aheadWindow(DefaultConcurrency, iterateAheadBytes, 1000*1300); w != 4 {
-		t.Errorf("pages of 1000 records of 1.3 KB: %d in flight, want 4", w)
+	if w := aheadWindow(DefaultConcurrency, iterateAheadBytes, 1000*1300); w != 5 {
+		t.Errorf("pages of 1000 records of 1.3 KB: %d in flight, want 5", w)
 	}
 	if w := aheadWindow(1, iterateAheadBytes, 1<<30); w != 1 {
 		t.Errorf("concurrency 1 with huge pages: %d in flight, want 1", w)
