@@ -27,7 +27,7 @@ func TestClockAndAnchor(t *testing.T) {
 		t.Errorf("default data ends at %s, want just before %s", got, want)
 	}
 
-	at := time.Date(2031, 6, 1, 10, 0, 0, 0, prague)
+	at := time.Date(2031, 6, 1, 10, 0, 0, 0, prague())
 	fixed := NewServer(Options{Now: func() time.Time { return at }})
 	defer fixed.Close()
 	newest := newestActivity(t, fixed)
@@ -50,7 +50,7 @@ func TestClockAndAnchor(t *testing.T) {
 		t.Errorf("_time %q, want the fixed clock's", e.Time)
 	}
 
-	anchored := NewServer(Options{Anchor: time.Date(2027, 3, 10, 0, 0, 0, 0, prague)})
+	anchored := NewServer(Options{Anchor: time.Date(2027, 3, 10, 0, 0, 0, 0, prague())})
 	defer anchored.Close()
 	if got := newestActivity(t, anchored); got >= "2027-03-10 00:00:00" || day(got) < "2027-03-09" {
 		t.Errorf("anchored data ends at %s, want the day before 2027-03-10", got)

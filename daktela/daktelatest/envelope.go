@@ -1,6 +1,7 @@
 package daktelatest
 
 import (
+	"sync"
 	"time"
 	_ "time/tzdata" // Europe/Prague must load on machines without a zoneinfo database
 )
@@ -9,13 +10,16 @@ import (
 // every datetime, as Czech cloud instances do.
 const Timezone = "Europe/Prague"
 
-var prague = func() *time.Location {
+// prague returns the instance zone, loaded on first use: loading it reads the zone
+// database, and a program that links the fake but never starts it (dkscript without
+// --mock) should not pay for that at start-up.
+var prague = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation(Timezone)
 	if err != nil {
 		panic("daktelatest: cannot load time zone " + Timezone + ": " + err.Error())
 	}
 	return loc
-}()
+})
 
 // reply is an answer before delivery: faults may rewrite or drop it.
 type reply struct {
@@ -30,7 +34,7 @@ func envelopeStart(b []byte) []byte { return append(b, `{"error":[],"result":`..
 
 // envelopeEnd closes an envelope with _time, _serverTime and _timezone.
 func envelopeEnd(b []byte, now time.Time) []byte {
-	ts := now.In(prague).Format(dateLayout)
+	ts := now.In(prague()).Format(dateLayout)
 	b = append(b, `,"_time":"`...)
 	b = append(b, ts...)
 	b = append(b, `","_serverTime":"`...)

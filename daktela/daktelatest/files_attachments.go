@@ -296,7 +296,7 @@ func (s *store) attachUploads(a *record, files []string, now time.Time) {
 		}
 		next++
 		s.put("activitiesAttachments", map[string]any{"file": next, "title": up.title, "type": up.contentType,
-			"size": int64(len(up.data)), "time": now.In(prague).Format(dateLayout), "activity": a.name(am)})
+			"size": int64(len(up.data)), "time": now.In(prague()).Format(dateLayout), "activity": a.name(am)})
 		s.uploads.byFile[next] = up
 		delete(s.uploads.names, n)
 		names = append(names, nameKey(next))

@@ -211,7 +211,7 @@ func (s *store) liveCall(rng *rand.Rand, user string, now time.Time) bool {
 	}
 	dur := int64(20 + rng.IntN(600))
 	wait := int64(rng.IntN(60))
-	ts := func(d int64) string { return now.Add(-time.Duration(d) * time.Second).In(prague).Format(dateLayout) }
+	ts := func(d int64) string { return now.Add(-time.Duration(d) * time.Second).In(prague()).Format(dateLayout) }
 	id := fmt.Sprintf("%d.%d", now.Unix(), s.tables["activitiesCall"].nextInt)
 	s.tables["activitiesCall"].nextInt++
 	callVals := map[string]any{"id_call": id, "call_time": ts(dur + wait), "direction": "in", "answered": true,
@@ -278,7 +278,7 @@ func (s *store) liveCloseTicket(rng *rand.Rand, user string, now time.Time) bool
 	if tk == nil {
 		return false
 	}
-	s.liveChange("tickets", tk, map[string]any{"stage": "CLOSE", "closed": now.In(prague).Format(dateLayout)}, user, now)
+	s.liveChange("tickets", tk, map[string]any{"stage": "CLOSE", "closed": now.In(prague()).Format(dateLayout)}, user, now)
 	return true
 }
 
@@ -287,6 +287,6 @@ func (s *store) liveEditContact(rng *rand.Rand, user string, now time.Time) bool
 	if c == nil {
 		return false
 	}
-	s.liveChange("contacts", c, map[string]any{"description": fmt.Sprintf("Spoke to %s on %s", user, now.In(prague).Format("2 Jan 15:04"))}, user, now)
+	s.liveChange("contacts", c, map[string]any{"description": fmt.Sprintf("Spoke to %s on %s", user, now.In(prague()).Format("2 Jan 15:04"))}, user, now)
 	return true
 }

@@ -148,7 +148,7 @@ func (h *Handler) login(in *incoming, now time.Time) reply {
 		b = append(b, `,"refreshToken":`...)
 		b = appendString(b, refresh)
 		b = append(b, `,"accessTokenExpirationDate":`...)
-		b = appendString(b, exp.In(prague).Format(dateLayout))
+		b = appendString(b, exp.In(prague()).Format(dateLayout))
 		b = append(b, '}')
 	}
 	b = envelopeEnd(b, now)

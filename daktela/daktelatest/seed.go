@@ -17,7 +17,7 @@ const dateLayout = "2006-01-02 15:04:05"
 
 // demoEpoch is "now" for the seeded data unless Options.Now or Anchor say otherwise:
 // the data spans the 90 days before the store's epoch.
-var demoEpoch = time.Date(2026, 1, 15, 12, 0, 0, 0, prague)
+func demoEpoch() time.Time { return time.Date(2026, 1, 15, 12, 0, 0, 0, prague()) }
 
 type demoUser struct{ login, first, last, typ string }
 
@@ -46,7 +46,7 @@ var commentTexts = []string{"Called the customer back, waiting for the documents
 	"Customer confirmed the fix works.", "Sent the corrected invoice.", "Asked the warehouse for the tracking number."}
 
 func (s *store) at(daysAgo float64) string {
-	return s.epoch.Add(-time.Duration(daysAgo * float64(24*time.Hour))).In(prague).Format(dateLayout)
+	return s.epoch.Add(-time.Duration(daysAgo * float64(24*time.Hour))).In(prague()).Format(dateLayout)
 }
 
 // put creates a record of model name from field values (in schema order) and stores it.
@@ -99,7 +99,7 @@ func (s *store) itemRef(model string, r *record) itemRef {
 func (s *store) newNameAt(t *table, vals map[string]any) any {
 	at := s.epoch.Add(-91 * 24 * time.Hour)
 	if c, ok := vals["created"].(string); ok {
-		if tm, err := time.ParseInLocation(dateLayout, c, prague); err == nil {
+		if tm, err := time.ParseInLocation(dateLayout, c, prague()); err == nil {
 			at = tm
 		}
 	}

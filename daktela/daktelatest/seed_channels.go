@@ -202,7 +202,7 @@ func firstOr(cf *cfValues, key string) string {
 func (s *store) seedTicketTimes() {
 	tm, cm, sm := s.models["tickets"], s.models["ticketsCategories"], s.models["ticketsSla"]
 	for _, r := range s.tables["tickets"].rows {
-		created, err := time.ParseInLocation(dateLayout, r.str(tm, "created"), prague)
+		created, err := time.ParseInLocation(dateLayout, r.str(tm, "created"), prague())
 		if err != nil {
 			continue
 		}
@@ -221,14 +221,14 @@ func (s *store) seedTicketTimes() {
 		r.set(tm, "first_answer_deadline", at(time.Duration(resp)*unit))
 		r.set(tm, "sla_close_deadline", at(time.Duration(sol)*unit))
 		if fa, ok := r.get(tm, "first_answer").(string); ok {
-			if t, err := time.ParseInLocation(dateLayout, fa, prague); err == nil {
+			if t, err := time.ParseInLocation(dateLayout, fa, prague()); err == nil {
 				r.set(tm, "first_answer_duration", int64(t.Sub(created)/time.Second))
 				r.set(tm, "last_activity_operator", fa)
 			}
 		}
 		r.set(tm, "last_activity_client", r.get(tm, "last_activity"))
 		if closed, ok := r.get(tm, "closed").(string); ok {
-			if t, err := time.ParseInLocation(dateLayout, closed, prague); err == nil {
+			if t, err := time.ParseInLocation(dateLayout, closed, prague()); err == nil {
 				r.set(tm, "sla_duration", int64(t.Sub(created)/time.Second))
 			}
 		}

@@ -44,7 +44,7 @@ type Options struct {
 
 // DemoAnchor is where the demo data set ends unless Options say otherwise:
 // 2026-01-15 12:00:00 in Europe/Prague.
-func DemoAnchor() time.Time { return demoEpoch }
+func DemoAnchor() time.Time { return demoEpoch() }
 
 // DefaultToken is the token a Server accepts when Options.Token is empty.
 const DefaultToken = "demo-token-0123456789abcdef"

@@ -154,7 +154,7 @@ type store struct {
 }
 
 func newStore(seed int64) *store {
-	s := &store{models: schema(), tables: map[string]*table{}, epoch: demoEpoch}
+	s := &store{models: schema(), tables: map[string]*table{}, epoch: demoEpoch()}
 	s.rng = rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15))
 	for name, m := range s.models {
 		s.tables[name] = &table{m: m, byName: map[string]*record{}, nextInt: 1}

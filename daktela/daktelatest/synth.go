@@ -495,7 +495,7 @@ type dateCache struct {
 func (dc *dateCache) appendDate(b []byte, us int64) []byte {
 	sec := us / 1e6
 	if !dc.valid || sec < dc.start || sec >= dc.end {
-		t := time.Unix(sec, 0).In(prague)
+		t := time.Unix(sec, 0).In(prague())
 		_, off := t.Zone()
 		st, en := t.ZoneBounds()
 		dc.offset, dc.valid = int64(off), true

@@ -125,7 +125,7 @@ func TestDateCacheMatchesTimeFormat(t *testing.T) {
 	var dc dateCache
 	// across both daylight-saving changes of 2025 and the turn of a year
 	for us := int64(1735600000) * 1e6; us < int64(1767300000)*1e6; us += 3517 * 1e6 * 7 {
-		want := time.UnixMicro(us).In(prague).Format(dateLayout)
+		want := time.UnixMicro(us).In(prague()).Format(dateLayout)
 		if got := string(dc.appendDate(nil, us)); got != want {
 			t.Fatalf("%d: %s, want %s", us, got, want)
 		}

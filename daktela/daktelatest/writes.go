@@ -231,7 +231,7 @@ func (s *store) addComment(m *model, ticket *record, comment, user string, now t
 	a.set(am, "description", comment)
 	a.set(am, "action", ticket.str(m, "stage"))
 	a.set(am, "statuses", []string{})
-	a.set(am, "time", now.In(prague).Format(dateLayout))
+	a.set(am, "time", now.In(prague()).Format(dateLayout))
 	if user != "" {
 		a.set(am, "user", user)
 		a.set(am, "created_by", user)
@@ -252,7 +252,7 @@ func chosenNames(m *model) bool {
 // stamp sets the server-maintained fields: created/edited (and their _by users), the
 // contact title.
 func (s *store) stamp(m *model, r *record, user string, now time.Time, create bool) {
-	ts := now.In(prague).Format(dateLayout)
+	ts := now.In(prague()).Format(dateLayout)
 	setIf := func(name string, v any) {
 		if _, ok := m.index[name]; ok {
 			r.set(m, name, v)
