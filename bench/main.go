@@ -408,10 +408,15 @@ func harness(cfg config) error {
 
 // repeatRun runs a command n times and returns the mean and median wall time.
 func repeatRun(ctx context.Context, n int, name string, args []string) (mean, med time.Duration, err error) {
+	return repeatRunEnv(ctx, n, name, args, func() []string { return os.Environ() })
+}
+
+// repeatRunEnv is repeatRun with the environment of each run given by env.
+func repeatRunEnv(ctx context.Context, n int, name string, args []string, env func() []string) (mean, med time.Duration, err error) {
 	var xs []time.Duration
 	var sum time.Duration
 	for range n {
-		r := measure(ctx, time.Minute, name, args, os.Environ())
+		r := measure(ctx, time.Minute, name, args, env())
 		if r.err != nil {
 			return 0, 0, r.err
 		}

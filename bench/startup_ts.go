@@ -11,8 +11,9 @@ import (
 )
 
 // The start-up of a TypeScript script (issue 16.5): a 500-line .ts script importing
-// two local .ts modules, and the same script as plain CommonJS .js for comparison
-// (a plain script must pay nothing for the transform).
+// two local .ts modules, run with nothing in the transform cache and run again (its
+// transforms cached), and the same script as plain CommonJS .js for comparison (a
+// plain script must pay nothing for the transform).
 
 // tsStartupLines is the length of the generated entry script.
 const tsStartupLines = 500
@@ -45,11 +46,12 @@ func tsStartupFiles() map[string]string {
 
 // tsStartup is what the start-up runs of the generated scripts measured.
 type tsStartup struct {
-	runs                int
-	tsMean, tsMedian    time.Duration
-	jsMean, jsMedian    time.Duration
-	emptyMean, emptyMed time.Duration
-	measured            bool
+	runs                 int
+	tsMean, tsMedian     time.Duration // the .ts run again: its transforms cached
+	coldMean, coldMedian time.Duration // the .ts run with nothing cached
+	jsMean, jsMedian     time.Duration
+	emptyMean, emptyMed  time.Duration
+	measured             bool
 }
 
 // measureTSStartup writes the generated scripts into dir and runs each n times with dk.
@@ -60,8 +62,27 @@ func measureTSStartup(ctx context.Context, dk, dir string, n int, empty string) 
 			return res, err
 		}
 	}
+	// Each run of the .ts gets its own cache directory (XDG_CACHE_HOME): the first
+	// measurement starts every run with none, the second shares one that the first of
+	// its runs fills, as running a script again does.
+	cacheRoot := filepath.Join(dir, "cache")
+	runs := 0
+	withCache := func(shared bool) func() []string {
+		return func() []string {
+			runs++
+			sub := "shared"
+			if !shared {
+				sub = fmt.Sprint("cold", runs)
+			}
+			return append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(cacheRoot, sub))
+		}
+	}
+	ts := []string{"run", filepath.Join(dir, "ts-main.ts")}
 	var err error
-	if res.tsMean, res.tsMedian, err = repeatRun(ctx, n, dk, []string{"run", filepath.Join(dir, "ts-main.ts")}); err != nil {
+	if res.coldMean, res.coldMedian, err = repeatRunEnv(ctx, n, dk, ts, withCache(false)); err != nil {
+		return res, fmt.Errorf("ts-main.ts: %w", err)
+	}
+	if res.tsMean, res.tsMedian, err = repeatRunEnv(ctx, n, dk, ts, withCache(true)); err != nil {
 		return res, fmt.Errorf("ts-main.ts: %w", err)
 	}
 	if res.jsMean, res.jsMedian, err = repeatRun(ctx, n, dk, []string{"run", filepath.Join(dir, "js-main.js")}); err != nil {
@@ -80,7 +101,8 @@ func (t tsStartup) report(w io.Writer) {
 		return
 	}
 	fmt.Fprintf(w, "\nStart-up of TypeScript (issue 16.5): dkscript run, %d runs each, interleaved with nothing else\n", t.runs)
-	fmt.Fprintf(w, "  %-44s %6.1f ms (< 30 ms) %s; median %.1f ms\n", fmt.Sprintf("%d-line .ts, two local .ts imports", tsStartupLines), ms(t.tsMean), passFail(t.tsMean < 30*time.Millisecond), ms(t.tsMedian))
+	fmt.Fprintf(w, "  %-44s %6.1f ms (< 30 ms) %s; median %.1f ms\n", fmt.Sprintf("%d-line .ts, two local .ts imports", tsStartupLines), ms(t.coldMean), passFail(t.coldMean < 30*time.Millisecond), ms(t.coldMedian))
+	fmt.Fprintf(w, "  %-44s %6.1f ms (< 30 ms) %s; median %.1f ms\n", "the same .ts run again (transforms cached)", ms(t.tsMean), passFail(t.tsMean < 30*time.Millisecond), ms(t.tsMedian))
 	fmt.Fprintf(w, "  %-44s %6.1f ms; median %.1f ms\n", fmt.Sprintf("the same %d lines as plain .js", tsStartupLines), ms(t.jsMean), ms(t.jsMedian))
 	fmt.Fprintf(w, "  %-44s %6.1f ms; median %.1f ms\n", "empty .js", ms(t.emptyMean), ms(t.emptyMed))
 }

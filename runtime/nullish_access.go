@@ -136,15 +136,16 @@ func isIdentRune(c rune) bool {
 }
 
 // memberChain returns the member expression s ends with ("a.b[0].c", "f(x).y",
-// "a?.b", "(a || b)", TypeScript's "a.b!"), white space around its dots left out; "" when s ends with none.
+// "a?.b", "(a || b)"), white space around its dots and TypeScript's non-null assertions
+// ("a!.b!") left out; "" when s ends with none.
 func memberChain(s string) string {
 	var parts []string // the chain's pieces, last first
 	i := len(s)
 	for {
-		start := i
 		if i > 1 && s[i-1] == '!' {
 			i-- // TypeScript's non-null assertion, a.b!.c
 		}
+		start := i
 		bracket := i > 0 && (s[i-1] == ')' || s[i-1] == ']')
 		if bracket {
 			if i = openingBracket(s[:i]); i < 0 {
@@ -158,7 +159,7 @@ func memberChain(s string) string {
 				}
 				i -= size
 			}
-			if i == start || (i == start-1 && s[i] == '!') {
+			if i == start {
 				return ""
 			}
 		}

@@ -20,7 +20,8 @@ func TestNullishAccessMessage(t *testing.T) {
 		{"x = a?.b.c", "Cannot read property 'c' of undefined", 1, 10, "Cannot read property 'c' of a?.b, which is undefined or null"},
 		{"t\n  .c\n  .title", "Cannot read property 'title' of undefined", 3, 4, "Cannot read property 'title' of t.c, which is undefined or null"},
 		{"q[k]", "Cannot read property 'a' of undefined", 1, 2, "Cannot read property 'a' of q, which is undefined or null"},
-		{"t.c!.title", "Cannot read property 'title' of undefined", 1, 6, "Cannot read property 'title' of t.c!, which is undefined or null"},
+		{"t.c!.title", "Cannot read property 'title' of undefined", 1, 6, "Cannot read property 'title' of t.c, which is undefined or null"},
+		{"a!.b!.c", "Cannot read property 'c' of undefined", 1, 7, "Cannot read property 'c' of a.b, which is undefined or null"},
 		{"u.x = 1", "Cannot convert undefined or null to object", 1, 3, "Cannot set property 'x' of u, which is undefined or null"},
 		// Not an assignment, or no property at the position: goja's own message.
 		{"Object.keys(u)", "Cannot convert undefined or null to object", 1, 8, "Cannot convert undefined or null to object"},

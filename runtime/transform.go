@@ -80,6 +80,27 @@ func importMetaDefine(src string) map[string]string {
 // returns the code with an inline source map; extraLines lines are put before the
 // code (for a wrapper's head), and the map accounts for them.
 func (r *Runtime) esTransform(name, compiled, src string, loader api.Loader, format api.Format, extraLines int) (code, mapComment string, err error) {
+	cache := transformCache(r.opts.TransformCache)
+	key := cache.key(name, src, loader, format, extraLines)
+	codeOut, mapJSON, ok := cache.get(key)
+	if !ok {
+		if codeOut, mapJSON, err = esbuildTransform(name, src, loader, format, extraLines); err != nil {
+			return "", "", err
+		}
+		if !MentionsCredential(src) {
+			cache.put(key, codeOut, mapJSON)
+		}
+	}
+	if u := file.ResolveSourcemapURL(compiled, path.Base(name)); u != nil && u.String() != name {
+		r.srcAlias[u.String()] = name
+	}
+	delete(r.wrapCols, compiled)
+	return codeOut, "\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString(mapJSON), nil
+}
+
+// esbuildTransform runs esbuild on src (named name) and returns the code and its source
+// map (JSON), which names the file and accounts for extraLines lines put before the code.
+func esbuildTransform(name, src string, loader api.Loader, format api.Format, extraLines int) (code string, mapJSON []byte, err error) {
 	res := api.Transform(src, api.TransformOptions{
 		Loader:         loader,
 		Format:         format,
@@ -101,25 +122,20 @@ func (r *Runtime) esTransform(name, compiled, src string, loader api.Loader, for
 			e.line, e.col = m.Location.Line, m.Location.Column+1
 		}
 		e.tla = strings.HasPrefix(m.Text, "Top-level await")
-		return "", "", e
+		return "", nil, e
 	}
 	var sm map[string]any
 	if err := json.Unmarshal(res.Map, &sm); err != nil {
-		return "", "", err
+		return "", nil, err
 	}
 	sm["sources"] = []string{path.Base(name)}
 	if mp, ok := sm["mappings"].(string); ok {
 		sm["mappings"] = strings.Repeat(";", extraLines) + addNextColumns(mp)
 	}
-	mapJSON, err := json.Marshal(sm)
-	if err != nil {
-		return "", "", err
+	if mapJSON, err = json.Marshal(sm); err != nil {
+		return "", nil, err
 	}
-	if u := file.ResolveSourcemapURL(compiled, path.Base(name)); u != nil && u.String() != name {
-		r.srcAlias[u.String()] = name
-	}
-	delete(r.wrapCols, compiled)
-	return string(res.Code), "\n//# sourceMappingURL=data:application/json;base64," + base64.StdEncoding.EncodeToString(mapJSON), nil
+	return string(res.Code), mapJSON, nil
 }
 
 // transformModule transforms the file name, which require loads as compiled (a

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/dkscript/dkscript/runtime"
 	"github.com/dop251/goja"
@@ -213,6 +214,9 @@ func runtimeOptions(st *state, f *runFlags, env map[string]string, sess *session
 		opts.Interactive = st.StdinTTY
 	}
 	opts.AssumeYes = f.yes
+	if st.CacheDir != "" {
+		opts.TransformCache = filepath.Join(st.CacheDir, "dkscript", "transform")
+	}
 	if f.maxMemory.set {
 		opts.MaxMemory = f.maxMemory.n
 	}

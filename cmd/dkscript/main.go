@@ -19,5 +19,6 @@ package main
 import "os"
 
 func main() {
+	relaxGCForStartup()
 	os.Exit(runMain(newOSState()))
 }

@@ -31,6 +31,9 @@ type state struct {
 	// ConfigDir is the user's configuration directory ("" when unknown); dkscript's
 	// config file lives in ConfigDir/dkscript/config.json.
 	ConfigDir string
+	// CacheDir is the user's cache directory ("" when unknown: nothing is cached);
+	// transformed TypeScript and ES modules are kept in CacheDir/dkscript/transform.
+	CacheDir string
 
 	// SignalNotify and SignalStop are signal.Notify and signal.Stop, replaceable by tests.
 	SignalNotify func(c chan<- os.Signal, sig ...os.Signal)
@@ -47,6 +50,7 @@ type state struct {
 func newOSState() *state {
 	dir, _ := os.Getwd()
 	cfg, _ := os.UserConfigDir()
+	cache, _ := os.UserCacheDir()
 	return &state{
 		Stdin:        os.Stdin,
 		Stdout:       os.Stdout,
@@ -58,6 +62,7 @@ func newOSState() *state {
 		Env:          environMap(os.Environ()),
 		Dir:          dir,
 		ConfigDir:    cfg,
+		CacheDir:     cache,
 		SignalNotify: signal.Notify,
 		SignalStop:   signal.Stop,
 		Exit:         os.Exit,

@@ -2,24 +2,16 @@ package repl
 
 import (
 	"os"
-	"regexp"
+
+	"github.com/dkscript/dkscript/runtime"
 )
-
-// credentialCall matches a call that takes credentials: new daktela.Client(url, token),
-// Client.getInstance(url, token), daktela.login(url, user, password) (also through
-// another name for the module or a destructured function).
-var credentialCall = regexp.MustCompile(`\b(Client|getInstance|login)\s*\(`)
-
-// credentialLiteral matches a string literal given to a name that holds a credential:
-// token = "...", {password: '...'}, accessToken: `...`, and an accessToken in a URL.
-var credentialLiteral = regexp.MustCompile("(?i)(token|password|passwd|pwd|secret|api_?key)[\\w$]*[\"']?\\s*[:=]\\s*[\"'`]|accesstoken=")
 
 // holdsCredential reports whether an entered line or entry must stay out of the history
 // and .save files: it holds one of the configured secrets, calls something that takes
 // credentials (whatever its arguments: the token or password may be typed in them), or
 // gives a credential-named variable or property a string literal.
 func holdsCredential(s string, secrets []string) bool {
-	return containsSecret(s, secrets) || credentialCall.MatchString(s) || credentialLiteral.MatchString(s)
+	return containsSecret(s, secrets) || runtime.MentionsCredential(s)
 }
 
 // writePrivateFile writes data to path readable by the user alone (mode 0600), also when
