@@ -119,8 +119,10 @@ type Options struct {
 	// program's build, as Deno keeps its transpiled files: a script run again skips the
 	// transform (about 10 ms for a 500-line script and two modules). A file that looks
 	// like it holds a credential (MentionsCredential) is never written there. "" keeps
-	// nothing; the directory is made (mode 0700) on first use, and a cache that cannot
-	// be read or written only costs the transform.
+	// nothing; the directory is made (mode 0700) on first use. A directory that is a
+	// symbolic link, another user's, or writable by others is not used (its code would
+	// be run); an entry that fails its checksum is transformed again; a cache that
+	// cannot be read or written only costs the transform.
 	TransformCache string
 }
 

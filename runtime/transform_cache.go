@@ -20,12 +20,12 @@ import (
 
 // transformCache is a directory of transformed files (Options.TransformCache); "" is
 // no cache. Each entry is one file named by the key: a first line holding the code's
-// length, then the code, then the source map.
+// length and the SHA-256 of what follows, then the code, then the source map.
 type transformCache string
 
 // transformCacheFormat changes whenever what esTransform makes of esbuild's output
 // changes, so that no entry of an older dkscript is read.
-const transformCacheFormat = "dkscript-transform 1"
+const transformCacheFormat = "dkscript-transform 2"
 
 // Entries are pruned when the first write of a process finds more than
 // transformCacheMax of them: the least recently written go, down to transformCacheKeep.
@@ -75,7 +75,7 @@ func (c transformCache) key(name, src string, loader api.Loader, format api.Form
 // get returns the entry named key; ok is false when there is none or it cannot be read
 // whole.
 func (c transformCache) get(key string) (code string, mapJSON []byte, ok bool) {
-	if key == "" {
+	if key == "" || !c.trusted() {
 		return "", nil, false
 	}
 	b, err := os.ReadFile(filepath.Join(string(c), key))
@@ -83,17 +83,24 @@ func (c transformCache) get(key string) (code string, mapJSON []byte, ok bool) {
 		return "", nil, false
 	}
 	head, rest, found := strings.Cut(string(b), "\n")
-	n, err := strconv.Atoi(head)
-	if !found || err != nil || n < 0 || n > len(rest) {
-		return "", nil, false
+	length, sum, _ := strings.Cut(head, " ")
+	n, err := strconv.Atoi(length)
+	if !found || err != nil || n < 0 || n > len(rest) || sum != entrySum(rest) {
+		return "", nil, false // cut short, damaged, or not an entry
 	}
 	return rest[:n], []byte(rest[n:]), true
+}
+
+// entrySum is the checksum an entry's first line holds of the rest.
+func entrySum(rest string) string {
+	h := sha256.Sum256([]byte(rest))
+	return hex.EncodeToString(h[:])
 }
 
 // put writes the entry named key, atomically (a reader sees all of it or none). A
 // failure to write is no error: the cache only saves time.
 func (c transformCache) put(key, code string, mapJSON []byte) {
-	if key == "" {
+	if key == "" || !c.trusted() {
 		return
 	}
 	dir := string(c)
@@ -115,7 +122,8 @@ func (c transformCache) put(key, code string, mapJSON []byte) {
 	if err != nil {
 		return
 	}
-	_, err = fmt.Fprintf(f, "%d\n%s%s", len(code), code, mapJSON)
+	rest := code + string(mapJSON)
+	_, err = fmt.Fprintf(f, "%d %s\n%s", len(code), entrySum(rest), rest)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -129,6 +137,25 @@ func (c transformCache) put(key, code string, mapJSON []byte) {
 
 // preparedCaches holds the cache directories this process has made and pruned.
 var preparedCaches sync.Map
+
+// trustedCaches holds, for each cache directory this process has looked at, whether
+// it may be used.
+var trustedCaches sync.Map
+
+// trusted reports whether the cache directory may be read and written: code read from
+// it is run, so it must be a directory (not a symbolic link) of this process's user that
+// no one else can write, or not exist yet (put makes it, mode 0700). A directory that
+// fails is not used at all. It is looked at once per process.
+func (c transformCache) trusted() bool {
+	if v, ok := trustedCaches.Load(string(c)); ok {
+		return v.(bool)
+	}
+	fi, err := os.Lstat(string(c))
+	ok := errors.Is(err, os.ErrNotExist) ||
+		err == nil && fi.IsDir() && fi.Mode().Perm()&0o022 == 0 && ownedByUser(fi)
+	trustedCaches.Store(string(c), ok)
+	return ok
+}
 
 // prune removes the least recently written entries when there are more than
 // transformCacheMax, keeping transformCacheKeep. It runs at the first write of each

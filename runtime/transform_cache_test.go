@@ -2,6 +2,8 @@ package runtime_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -90,8 +92,8 @@ func TestTransformCache(t *testing.T) {
 	}
 }
 
-// An entry that cannot be read whole (cut short, or not an entry) is transformed
-// again; a cache that cannot be written costs only the transform.
+// An entry that cannot be read whole (cut short, changed, or not an entry) is
+// transformed again; a cache that cannot be written costs only the transform.
 func TestTransformCacheDamaged(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "transform")
 	fsys := fstest.MapFS{"main.ts": {Data: []byte("const n: number = 7;\nconsole.log(n * 6);\n")}}
@@ -102,7 +104,13 @@ func TestTransformCacheDamaged(t *testing.T) {
 	if len(entries) != 1 {
 		t.Fatalf("entries %v, want 1", entries)
 	}
-	for _, damaged := range []string{"999999\nconsole.log(1)", "not a length\n", ""} {
+	whole, err := os.ReadFile(filepath.Join(dir, entries[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flipped := []byte(string(whole))
+	flipped[len(flipped)-2] ^= 0x20 // one character of the source map changed
+	for _, damaged := range []string{"999999\nconsole.log(1)", "not a length\n", "", string(whole[:len(whole)-10]), string(flipped)} {
 		if err := os.WriteFile(filepath.Join(dir, entries[0]), []byte(damaged), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -169,5 +177,50 @@ func TestTransformCachePrunes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "old1000")); err != nil {
 		t.Errorf("a recent entry was removed: %v", err)
+	}
+}
+
+// A cache directory others can write is not used: an entry found there is not run, and
+// nothing is written there.
+func TestTransformCacheUntrustedDirectory(t *testing.T) {
+	fsys := fstest.MapFS{"main.ts": {Data: []byte("const n: number = 7;\nconsole.log(n * 6);\n")}}
+	good := filepath.Join(t.TempDir(), "transform")
+	if out, _ := runCached(t, good, fsys); out != "42\n" {
+		t.Fatalf("first run: %q", out)
+	}
+	entries := cacheEntries(t, good)
+	if len(entries) != 1 {
+		t.Fatalf("entries %v, want 1", entries)
+	}
+	// The same entry, changed to print something else, in a directory anyone may write.
+	open := filepath.Join(t.TempDir(), "transform")
+	if err := os.Mkdir(open, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(open, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	rest := "console.log(\"planted\");\n{\"version\":3,\"sources\":[\"main.ts\"],\"mappings\":\"AAAA\"}"
+	sum := sha256.Sum256([]byte(rest))
+	planted := fmt.Sprintf("%d %s\n%s", len("console.log(\"planted\");"), hex.EncodeToString(sum[:]), rest)
+	if err := os.WriteFile(filepath.Join(open, entries[0]), []byte(planted), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, rep := runCached(t, open, fsys); out != "42\n" || rep != "" {
+		t.Errorf("with a world-writable cache: stdout %q, report %q; want the script's own 42", out, rep)
+	}
+	if e := cacheEntries(t, open); len(e) != 1 {
+		t.Errorf("a world-writable cache was written to: %v", e)
+	}
+	// A symbolic link to a good directory is not used either.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(good, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if out, _ := runCached(t, link, fstest.MapFS{"main.ts": {Data: []byte("console.log(6 * 7 as number);\n")}}); out != "42\n" {
+		t.Errorf("through a link: stdout %q", out)
+	}
+	if e := cacheEntries(t, good); len(e) != 1 {
+		t.Errorf("a cache reached through a symbolic link was written to: %v", e)
 	}
 }
