@@ -107,17 +107,15 @@ func (c transformCache) put(key, code string, mapJSON []byte) {
 	if _, seen := preparedCaches.LoadOrStore(dir, true); !seen {
 		// The first write of the process to this cache makes the directory and prunes
 		// it; later writes find it made.
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		if !c.makeDir() {
 			preparedCaches.Delete(dir)
 			return
 		}
 		c.prune()
 	}
 	f, err := os.CreateTemp(dir, ".tmp-*")
-	if errors.Is(err, os.ErrNotExist) { // removed since: make it again
-		if os.MkdirAll(dir, 0o700) == nil {
-			f, err = os.CreateTemp(dir, ".tmp-*")
-		}
+	if errors.Is(err, os.ErrNotExist) && c.makeDir() { // removed since: make it again
+		f, err = os.CreateTemp(dir, ".tmp-*")
 	}
 	if err != nil {
 		return
@@ -137,6 +135,16 @@ func (c transformCache) put(key, code string, mapJSON []byte) {
 
 // preparedCaches holds the cache directories this process has made and pruned.
 var preparedCaches sync.Map
+
+// makeDir makes the cache directory (mode 0700) and looks at it again: one made by
+// someone else since trusted last looked is not used.
+func (c transformCache) makeDir() bool {
+	if os.MkdirAll(string(c), 0o700) != nil {
+		return false
+	}
+	trustedCaches.Delete(string(c))
+	return c.trusted()
+}
 
 // trustedCaches holds, for each cache directory this process has looked at, whether
 // it may be used.

@@ -224,3 +224,26 @@ func TestTransformCacheUntrustedDirectory(t *testing.T) {
 		t.Errorf("a cache reached through a symbolic link was written to: %v", e)
 	}
 }
+
+// A cache directory that did not exist when the process first looked, and that someone
+// else then made writable by all, is looked at again before the first write and not used.
+func TestTransformCacheDirectoryMadeByOthers(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "transform")
+	// This run looks for its entry (there is no directory yet) and writes none: the file
+	// holds a credential.
+	if out, _ := runCached(t, dir, fstest.MapFS{"main.ts": {Data: []byte("const password: string = \"x\";\nconsole.log(password.length);\n")}}); out != "1\n" {
+		t.Fatalf("first run: %q", out)
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := runCached(t, dir, fstest.MapFS{"main.ts": {Data: []byte("console.log(2 as number);\n")}}); out != "2\n" {
+		t.Fatalf("second run: %q", out)
+	}
+	if e := cacheEntries(t, dir); len(e) != 0 {
+		t.Errorf("a directory made writable by all was written to: %v", e)
+	}
+}
