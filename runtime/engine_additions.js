@@ -86,7 +86,7 @@
 
   const methods = {
     union(other) {
-      const size = call(sizeOf, this);
+      call(sizeOf, this); // a TypeError for a receiver that is no Set
       const rec = setRecord(other, "union");
       const out = copy(this);
       eachKey(rec, (v) => { call(add, out, v); });
@@ -115,7 +115,7 @@
       return out;
     },
     symmetricDifference(other) {
-      const size = call(sizeOf, this);
+      call(sizeOf, this); // a TypeError for a receiver that is no Set
       const rec = setRecord(other, "symmetricDifference");
       const out = copy(this);
       eachKey(rec, (v) => {
