@@ -19,10 +19,13 @@ const model = "campaignsRecords"
 // its URL and token on one line, and serves until its standard input closes (the parent
 // holds it open, so the server ends with the parent).
 func serve(n int, latency time.Duration) error {
-	srv, err := daktelatest.Listen("127.0.0.1:0", daktelatest.Options{
-		Records: map[string]int{model: n},
-		Latency: latency,
-	})
+	return serveFake(daktelatest.Options{Records: map[string]int{model: n}, Latency: latency})
+}
+
+// serveFake runs the fake server with opts, prints its URL and token on one line, and
+// serves until standard input closes.
+func serveFake(opts daktelatest.Options) error {
+	srv, err := daktelatest.Listen("127.0.0.1:0", opts)
 	if err != nil {
 		return err
 	}

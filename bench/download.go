@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -65,14 +64,7 @@ type downloadConfig struct {
 // serveFiles is the child process of the download case: the fake Daktela with every
 // recording size bytes and latency per answer, optionally with faults.
 func serveFiles(size int64, latency time.Duration, faults string) error {
-	srv, err := daktelatest.Listen("127.0.0.1:0", daktelatest.Options{RecordingSize: size, Latency: latency, Faults: faults})
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-	fmt.Printf("%s %s\n", srv.URL, srv.Token)
-	_, _ = io.Copy(io.Discard, bufio.NewReader(os.Stdin))
-	return nil
+	return serveFake(daktelatest.Options{RecordingSize: size, Latency: latency, Faults: faults})
 }
 
 // downloadResult is what the download case measured.

@@ -1,9 +1,10 @@
 package jsintl
 
 import (
+	"maps"
 	"math"
 	"os"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,7 +78,7 @@ func newDateFormat(vm *goja.Runtime, locales, options goja.Value, defaults strin
 		}
 		letters, ok := c.values[v.String()]
 		if !ok {
-			panic(rangeError(vm, what+": "+c.name+": \""+v.String()+"\" is not covered here (covered: "+strings.Join(sortedKeys(c.values), ", ")+")"))
+			panic(rangeError(vm, what+": "+c.name+": \""+v.String()+"\" is not covered here (covered: "+strings.Join(slices.Sorted(maps.Keys(c.values)), ", ")+")"))
 		}
 		skeleton.WriteString(letters)
 		f.fields[c.name] = v.String()
@@ -255,15 +256,6 @@ func pad(v, n int) string {
 		s = "0" + s
 	}
 	return s
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func firstKey(m map[string]string) string {

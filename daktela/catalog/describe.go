@@ -2,7 +2,8 @@ package catalog
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -54,7 +55,7 @@ func (m *Model) Describe() string {
 		fmt.Fprintf(&b, "Custom fields of the demo instance: %s\n", strings.Join(keys, ", "))
 	}
 	if len(m.Mistakes) > 0 {
-		for _, wrong := range sortedKeys(m.Mistakes) {
+		for _, wrong := range slices.Sorted(maps.Keys(m.Mistakes)) {
 			fmt.Fprintf(&b, "No field %s: use %s.\n", wrong, m.Mistakes[wrong])
 		}
 	}
@@ -100,13 +101,4 @@ func Summary() string {
 		}
 	}
 	return b.String()
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

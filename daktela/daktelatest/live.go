@@ -167,15 +167,7 @@ func (s *store) pick(rng *rand.Rand, model string, ok func(*record) bool) *recor
 func (s *store) liveNew(model string, vals map[string]any, user string, now time.Time) *record {
 	t := s.tables[model]
 	m := t.m
-	r := newRecord(m)
-	for i, fd := range m.fields {
-		if fd.def != nil {
-			r.vals[i] = fd.def
-		}
-		if fd.kind == kMN {
-			r.vals[i] = []string{}
-		}
-	}
+	r := newCreatedRecord(m)
 	for k, v := range vals {
 		if x, ok := v.(int); ok {
 			v = int64(x)

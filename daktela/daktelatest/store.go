@@ -59,6 +59,21 @@ type rawJSON []byte
 
 func newRecord(m *model) *record { return &record{vals: make([]any, len(m.fields))} }
 
+// newCreatedRecord returns a record of m as a create makes it, through the API or the
+// live simulation: every field its default, and many-to-many fields empty lists.
+func newCreatedRecord(m *model) *record {
+	r := newRecord(m)
+	for i, fd := range m.fields {
+		if fd.def != nil {
+			r.vals[i] = fd.def
+		}
+		if fd.kind == kMN {
+			r.vals[i] = []string{}
+		}
+	}
+	return r
+}
+
 func (r *record) get(m *model, name string) any {
 	if i, ok := m.index[name]; ok {
 		return r.vals[i]

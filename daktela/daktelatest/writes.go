@@ -121,15 +121,7 @@ func (h *Handler) create(m *model, in *incoming, user string, now time.Time) rep
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.tables[m.name]
-	r := newRecord(m)
-	for i, fd := range m.fields {
-		if fd.def != nil {
-			r.vals[i] = fd.def
-		}
-		if fd.kind == kMN {
-			r.vals[i] = []string{}
-		}
-	}
+	r := newCreatedRecord(m)
 	fe := &formErrors{}
 	nameIx := m.index[m.nameField]
 	if v, ok := vals[m.nameField]; ok && chosenNames(m) && v != nil && fmt.Sprint(v) != "" {
